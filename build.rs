@@ -1,0 +1,445 @@
+//! Turns the locale files under `locales/<code>/` into Rust code, so every
+//! user-visible string is checked at compile time.
+//!
+//! - `ui*.toml`: interface strings, one file per area of the app. Nested tables flatten to `section_key`
+//!   field names on the generated `Strings` struct.
+//! - `learn.toml`, `leaders.toml`: pages of sections (`[[page]]`, `[[page.section]]`).
+//! - `help.toml`: crisis and support contacts per region (`[[region]]`).
+//! - `resources.toml`: the reading list (`[[book]]`).
+//!
+//! English (`en`) is the reference. Any other locale must carry exactly the
+//! same keys, page slugs, section counts and coverage tags, or the build fails
+//! with a message naming the difference.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFile {
+    page: Vec<Page>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Page {
+    slug: String,
+    title: String,
+    summary: String,
+    section: Vec<Section>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Section {
+    heading: String,
+    #[serde(default)]
+    covers: Vec<String>,
+    body: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HelpFile {
+    region: Vec<Region>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Region {
+    id: String,
+    name: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    contact: Vec<Contact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Contact {
+    label: String,
+    detail: String,
+    kind: String,
+    value: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResourcesFile {
+    book: Vec<Book>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Book {
+    id: String,
+    title: String,
+    author: String,
+    publisher: String,
+    description: String,
+    #[serde(default)]
+    covers: Vec<String>,
+}
+
+struct Locale {
+    code: String,
+    ui: BTreeMap<String, String>,
+    learn: PageFile,
+    leaders: PageFile,
+    help: HelpFile,
+    resources: ResourcesFile,
+}
+
+fn fail(msg: String) -> ! {
+    panic!("\n\nlocale files: {msg}\n\n");
+}
+
+fn read(path: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    fs::read_to_string(path)
+        .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", path.display())))
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> T {
+    toml::from_str(&read(path)).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())))
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>, file: &Path) {
+    for (key, value) in table {
+        if !key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            fail(format!(
+                "{}: key `{key}` must be lower_snake_case",
+                file.display()
+            ));
+        }
+        let name = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}_{key}")
+        };
+        match value {
+            toml::Value::String(s) => {
+                if s.trim().is_empty() {
+                    fail(format!("{}: `{name}` is empty", file.display()));
+                }
+                if out.insert(name.clone(), s.clone()).is_some() {
+                    fail(format!("{}: `{name}` is defined twice", file.display()));
+                }
+            }
+            toml::Value::Table(t) => flatten(&name, t, out, file),
+            _ => fail(format!(
+                "{}: `{name}` must be a string or a table",
+                file.display()
+            )),
+        }
+    }
+}
+
+fn load(dir: &Path, code: &str) -> Locale {
+    // Interface strings may be split over several `ui*.toml` files (one per
+    // area of the app); together they form one flat set of keys.
+    let mut ui_files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| fail(format!("cannot list {}: {e}", dir.display())))
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            name.starts_with("ui") && name.ends_with(".toml")
+        })
+        .collect();
+    ui_files.sort();
+    let mut ui = BTreeMap::new();
+    for ui_path in &ui_files {
+        let table: toml::Table = toml::from_str(&read(ui_path))
+            .unwrap_or_else(|e| fail(format!("{}: {e}", ui_path.display())));
+        flatten("", &table, &mut ui, ui_path);
+    }
+    Locale {
+        code: code.to_string(),
+        ui,
+        learn: parse(&dir.join("learn.toml")),
+        leaders: parse(&dir.join("leaders.toml")),
+        help: parse(&dir.join("help.toml")),
+        resources: parse(&dir.join("resources.toml")),
+    }
+}
+
+fn same_pages(what: &str, a: &PageFile, b: &PageFile, code: &str) {
+    if a.page.len() != b.page.len() {
+        fail(format!(
+            "{code}/{what}.toml has {} pages, en has {}",
+            b.page.len(),
+            a.page.len()
+        ));
+    }
+    for (pa, pb) in a.page.iter().zip(&b.page) {
+        if pa.slug != pb.slug {
+            fail(format!(
+                "{code}/{what}.toml: page `{}` where en has `{}`",
+                pb.slug, pa.slug
+            ));
+        }
+        if pa.section.len() != pb.section.len() {
+            fail(format!(
+                "{code}/{what}.toml: page `{}` has a different number of sections",
+                pb.slug
+            ));
+        }
+        for (sa, sb) in pa.section.iter().zip(&pb.section) {
+            if sa.covers != sb.covers {
+                fail(format!(
+                    "{code}/{what}.toml: page `{}` section tags differ from en",
+                    pb.slug
+                ));
+            }
+        }
+    }
+}
+
+fn check_against_reference(en: &Locale, other: &Locale) {
+    let code = &other.code;
+    for key in en.ui.keys() {
+        if !other.ui.contains_key(key) {
+            fail(format!("{code}/ui.toml is missing `{key}`"));
+        }
+    }
+    for key in other.ui.keys() {
+        if !en.ui.contains_key(key) {
+            fail(format!(
+                "{code}/ui.toml has `{key}`, which en/ui.toml lacks"
+            ));
+        }
+    }
+    same_pages("learn", &en.learn, &other.learn, code);
+    same_pages("leaders", &en.leaders, &other.leaders, code);
+    let ids = |h: &HelpFile| {
+        h.region
+            .iter()
+            .map(|r| (r.id.clone(), r.contact.len()))
+            .collect::<Vec<_>>()
+    };
+    if ids(&en.help) != ids(&other.help) {
+        fail(format!(
+            "{code}/help.toml regions or contacts differ from en"
+        ));
+    }
+    let books = |r: &ResourcesFile| {
+        r.book
+            .iter()
+            .map(|b| (b.id.clone(), b.covers.clone()))
+            .collect::<Vec<_>>()
+    };
+    if books(&en.resources) != books(&other.resources) {
+        fail(format!("{code}/resources.toml books differ from en"));
+    }
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn covers(list: &[String]) -> String {
+    let items: Vec<String> = list.iter().map(|c| lit(c)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn pages(list: &PageFile) -> String {
+    let mut out = String::from("&[");
+    for p in &list.page {
+        let _ = write!(
+            out,
+            "Page {{ slug: {}, title: {}, summary: {}, sections: &[",
+            lit(&p.slug),
+            lit(&p.title),
+            lit(&p.summary)
+        );
+        for s in &p.section {
+            let _ = write!(
+                out,
+                "Section {{ heading: {}, covers: {}, body: {} }},",
+                lit(&s.heading),
+                covers(&s.covers),
+                lit(&s.body)
+            );
+        }
+        out.push_str("] },");
+    }
+    out.push(']');
+    out
+}
+
+fn regions(help: &HelpFile) -> String {
+    let mut out = String::from("&[");
+    for r in &help.region {
+        let _ = write!(
+            out,
+            "Region {{ id: {}, name: {}, note: {}, contacts: &[",
+            lit(&r.id),
+            lit(&r.name),
+            lit(&r.note)
+        );
+        for c in &r.contact {
+            let kind = match c.kind.as_str() {
+                "tel" => "ContactKind::Phone",
+                "sms" => "ContactKind::Text",
+                "web" => "ContactKind::Web",
+                other => fail(format!(
+                    "help.toml: contact kind `{other}` must be tel, sms or web"
+                )),
+            };
+            let _ = write!(
+                out,
+                "Contact {{ label: {}, detail: {}, kind: {kind}, value: {} }},",
+                lit(&c.label),
+                lit(&c.detail),
+                lit(&c.value)
+            );
+        }
+        out.push_str("] },");
+    }
+    out.push(']');
+    out
+}
+
+fn books(res: &ResourcesFile) -> String {
+    let mut out = String::from("&[");
+    for b in &res.book {
+        let _ = write!(
+            out,
+            "Book {{ id: {}, title: {}, author: {}, publisher: {}, description: {}, covers: {} }},",
+            lit(&b.id),
+            lit(&b.title),
+            lit(&b.author),
+            lit(&b.publisher),
+            lit(&b.description),
+            covers(&b.covers)
+        );
+    }
+    out.push(']');
+    out
+}
+
+fn main() {
+    let root = Path::new("locales");
+    println!("cargo:rerun-if-changed=locales");
+    let mut codes: Vec<String> = fs::read_dir(root)
+        .unwrap_or_else(|e| fail(format!("cannot list locales/: {e}")))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    codes.sort();
+    // English first: it is the reference and the fallback.
+    codes.retain(|c| c != "en");
+    codes.insert(0, "en".to_string());
+    let locales: Vec<Locale> = codes.iter().map(|c| load(&root.join(c), c)).collect();
+    for other in &locales[1..] {
+        check_against_reference(&locales[0], other);
+    }
+
+    let mut out = String::new();
+    out.push_str("/// Every interface string, one field per key of `ui.toml`.\n");
+    out.push_str("#[derive(Debug)]\npub struct Strings {\n");
+    for key in locales[0].ui.keys() {
+        let _ = writeln!(out, "    pub {key}: &'static str,");
+    }
+    out.push_str("}\n\n");
+
+    out.push_str("/// A language Tend ships, generated from the folders under `locales/`.\n");
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Locale {\n");
+    for l in &locales {
+        let _ = writeln!(out, "    /// `{}`", l.code);
+        let _ = writeln!(out, "    {},", variant(&l.code));
+    }
+    out.push_str("}\n\n");
+
+    out.push_str("impl Locale {\n");
+    out.push_str("    /// Every shipped locale, English first.\n");
+    let all: Vec<String> = locales
+        .iter()
+        .map(|l| format!("Locale::{}", variant(&l.code)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "    pub const ALL: &'static [Locale] = &[{}];",
+        all.join(", ")
+    );
+    out.push_str("    /// The BCP 47 language code.\n    pub fn code(self) -> &'static str {\n        match self {\n");
+    for l in &locales {
+        let _ = writeln!(
+            out,
+            "            Locale::{} => {},",
+            variant(&l.code),
+            lit(&l.code)
+        );
+    }
+    out.push_str("        }\n    }\n");
+    out.push_str("    /// The interface strings of this locale.\n    pub fn strings(self) -> &'static Strings {\n        match self {\n");
+    for l in &locales {
+        let _ = writeln!(
+            out,
+            "            Locale::{} => &{},",
+            variant(&l.code),
+            const_name(&l.code, "STRINGS")
+        );
+    }
+    out.push_str("        }\n    }\n");
+    out.push_str("    /// The content (learning pages, help, reading list) of this locale.\n    pub fn content(self) -> &'static Content {\n        match self {\n");
+    for l in &locales {
+        let _ = writeln!(
+            out,
+            "            Locale::{} => &{},",
+            variant(&l.code),
+            const_name(&l.code, "CONTENT")
+        );
+    }
+    out.push_str("        }\n    }\n}\n\n");
+
+    for l in &locales {
+        let _ = writeln!(
+            out,
+            "static {}: Strings = Strings {{",
+            const_name(&l.code, "STRINGS")
+        );
+        for (k, v) in &l.ui {
+            let _ = writeln!(out, "    {k}: {},", lit(v));
+        }
+        out.push_str("};\n\n");
+        let _ = writeln!(
+            out,
+            "static {}: Content = Content {{ learn: {}, leaders: {}, regions: {}, books: {} }};\n",
+            const_name(&l.code, "CONTENT"),
+            pages(&l.learn),
+            pages(&l.leaders),
+            regions(&l.help),
+            books(&l.resources)
+        );
+    }
+
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|e| fail(format!("OUT_DIR: {e}"))))
+            .join("locales.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
+}
+
+fn variant(code: &str) -> String {
+    let mut chars = code.chars();
+    match chars.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + &chars.as_str().replace('-', "_"),
+        None => fail("empty locale folder name".to_string()),
+    }
+}
+
+fn const_name(code: &str, what: &str) -> String {
+    format!("{}_{what}", code.to_ascii_uppercase().replace('-', "_"))
+}

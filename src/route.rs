@@ -1,0 +1,127 @@
+//! Screens and their addresses. Tend routes on the URL fragment
+//! (`index.html#/learn/burnout`), so any static host, any sub-path and a file
+//! inside an LMS package can serve every screen, and a reload always finds
+//! `index.html`, with no server rewrite rules.
+
+/// A screen the person can be on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The start screen.
+    Home,
+    /// The Learn index.
+    Learn,
+    /// One Learn topic, by slug.
+    LearnTopic(String),
+    /// The leaders' guide index.
+    Leaders,
+    /// One leaders' guide page, by slug.
+    LeadersTopic(String),
+    /// Crisis lines and professional help.
+    Help,
+    /// The reading list.
+    Resources,
+    /// Language, theme, data and privacy.
+    Settings,
+    /// An address Tend does not know; holds what was asked for.
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads a route from `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#');
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let slug_ok = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["learn"] => Route::Learn,
+            ["learn", slug] if slug_ok(slug) => Route::LearnTopic((*slug).to_string()),
+            ["leaders"] => Route::Leaders,
+            ["leaders", slug] if slug_ok(slug) => Route::LeadersTopic((*slug).to_string()),
+            ["help"] => Route::Help,
+            ["resources"] => Route::Resources,
+            ["settings"] => Route::Settings,
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    /// The fragment that leads to this route, for an `href`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Learn => "#/learn".into(),
+            Route::LearnTopic(s) => format!("#/learn/{s}"),
+            Route::Leaders => "#/leaders".into(),
+            Route::LeadersTopic(s) => format!("#/leaders/{s}"),
+            Route::Help => "#/help".into(),
+            Route::Resources => "#/resources".into(),
+            Route::Settings => "#/settings".into(),
+            Route::NotFound(p) => format!("#/{}", p.trim_start_matches('/')),
+        }
+    }
+
+    /// The top-level section this route belongs to, for marking the current
+    /// navigation item.
+    pub fn section(&self) -> Route {
+        match self {
+            Route::LearnTopic(_) => Route::Learn,
+            Route::LeadersTopic(_) => Route::Leaders,
+            other => other.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_screen() {
+        let cases = [
+            ("", Route::Home),
+            ("#", Route::Home),
+            ("#/", Route::Home),
+            ("#/learn", Route::Learn),
+            ("#/learn/", Route::Learn),
+            ("#/learn/burnout", Route::LearnTopic("burnout".into())),
+            ("#/leaders", Route::Leaders),
+            (
+                "#/leaders/supervision",
+                Route::LeadersTopic("supervision".into()),
+            ),
+            ("#/help", Route::Help),
+            ("#/help?from=x", Route::Help),
+            ("#/resources", Route::Resources),
+            ("#/settings", Route::Settings),
+            ("#/nope", Route::NotFound("/nope".into())),
+            (
+                "#/learn/Bad Slug",
+                Route::NotFound("/learn/Bad Slug".into()),
+            ),
+        ];
+        for (hash, want) in cases {
+            assert_eq!(Route::parse(hash), want, "{hash}");
+        }
+    }
+
+    #[test]
+    fn href_round_trips() {
+        for r in [
+            Route::Home,
+            Route::Learn,
+            Route::LearnTopic("symptoms".into()),
+            Route::Leaders,
+            Route::LeadersTopic("time-off".into()),
+            Route::Help,
+            Route::Resources,
+            Route::Settings,
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+}

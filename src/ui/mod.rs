@@ -1,0 +1,127 @@
+//! The thin shell: renders state and forwards intent. Decisions live in the
+//! pure modules; browser side effects live in `platform`.
+
+pub mod components;
+pub mod pages;
+
+use crate::content::{self, Locale, Strings};
+use crate::platform;
+use crate::route::Route;
+use crate::store::{TendData, TextSize, Theme};
+use leptos::prelude::*;
+
+/// What every screen may read: the language, the current route and the
+/// person's data. Components take the narrowest piece they need.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    /// The language in use.
+    pub locale: Memo<Locale>,
+    /// The screen being shown.
+    pub route: ReadSignal<Route>,
+    /// The person's data; writes are saved by one effect.
+    pub data: RwSignal<TendData>,
+}
+
+impl AppContext {
+    /// The interface strings of the current language.
+    pub fn t(&self) -> &'static Strings {
+        self.locale.get().strings()
+    }
+}
+
+/// Reads the app context provided by [`App`].
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
+
+/// The whole app: providers, routing, and the shell around every screen.
+#[component]
+pub fn App() -> impl IntoView {
+    let data = RwSignal::new(TendData::default());
+    let (route, set_route) = signal(Route::parse(&platform::location_hash()));
+    let browser_locale =
+        content::negotiate(platform::browser_languages().iter().map(String::as_str));
+    let locale = Memo::new(move |_| {
+        data.with(|d| {
+            d.settings
+                .language
+                .as_deref()
+                .and_then(content::locale_from_code)
+        })
+        .unwrap_or(browser_locale)
+    });
+    let ctx = AppContext {
+        locale,
+        route,
+        data,
+    };
+    provide_context(ctx);
+
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(Route::parse(&platform::location_hash()));
+    });
+
+    // The page language, theme and text size live on <html> so CSS and
+    // assistive technology see them.
+    Effect::new(move |_| platform::set_root_attribute("lang", Some(locale.get().code())));
+    Effect::new(move |_| {
+        let (theme, size) = data.with(|d| (d.settings.theme, d.settings.text_size));
+        let theme = match theme {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        };
+        platform::set_root_attribute("data-theme", theme);
+        let size = match size {
+            TextSize::Normal => None,
+            TextSize::Large => Some("large"),
+            TextSize::Larger => Some("larger"),
+        };
+        platform::set_root_attribute("data-text-size", size);
+    });
+
+    // On every navigation after the first, focus the new screen's heading so
+    // keyboard and screen-reader users land at the start of it.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            platform::scroll_to_top();
+            platform::focus("main h1");
+        }
+        current
+    });
+
+    view! { <Shell /> }
+}
+
+/// The header, navigation, main area and footer around every screen.
+#[component]
+fn Shell() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        // The fragment is the router's, so the skip link moves focus itself.
+        ev.prevent_default();
+        platform::focus("#main");
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{move || t().app_skip_to_content}</a>
+        <header class="site-header">
+            <a class="brand" href=Route::Home.href()>
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span>{move || t().app_name}</span>
+            </a>
+            <a class="help-now" href=Route::Help.href() data-testid="help-now">
+                {move || t().app_get_help_now}
+            </a>
+        </header>
+        <components::nav::MainNav />
+        <main id="main" tabindex="-1">
+            {move || pages::screen(ctx.route.get())}
+        </main>
+        <footer class="site-footer">
+            <p>{move || t().app_footer_private}</p>
+            <p>{move || t().app_footer_not_crisis}</p>
+        </footer>
+    }
+}

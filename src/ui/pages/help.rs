@@ -1,0 +1,107 @@
+//! Get help: crisis lines for the person's region and when to see a
+//! professional. Always one tap away from every screen.
+
+use super::title_effect;
+use crate::content::{fill, guess_region, ContactKind, Region};
+use crate::platform;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// The Get help screen.
+#[component]
+pub fn Help() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    title_effect(move || t().help_title.to_string());
+    let guessed = guess_region(platform::browser_languages().iter().map(String::as_str));
+    let region_id = move || {
+        ctx.data
+            .with(|d| d.settings.region.clone())
+            .unwrap_or_else(|| guessed.to_string())
+    };
+    let choose = move |id: &'static str| {
+        ctx.data.update(|d| {
+            d.settings.region = Some(id.to_string());
+            d.settings.updated_at = platform::now_ms();
+        })
+    };
+    view! {
+        <h1 tabindex="-1">{move || t().help_title}</h1>
+        <p class="lead">{move || t().help_intro}</p>
+        <p class="notice" role="note">
+            <strong>{move || t().help_emergency}</strong>
+            " "
+            {move || t().help_not_crisis}
+        </p>
+        <fieldset class="choice-group region-choice">
+            <legend>{move || t().help_region_label}</legend>
+            <p class="hint">{move || t().help_region_hint}</p>
+            {move || {
+                ctx.locale
+                    .get()
+                    .content()
+                    .regions
+                    .iter()
+                    .map(|r| {
+                        let id = r.id;
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="region"
+                                    value=id
+                                    prop:checked=move || region_id() == id
+                                    on:change=move |_| choose(id)
+                                />
+                                <span>{r.name}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </fieldset>
+        <section aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">{move || t().help_contacts_heading}</h2>
+            {move || {
+                let regions = ctx.locale.get().content().regions;
+                let id = region_id();
+                regions.iter().find(|r| r.id == id).or(regions.first()).map(|r| view! { <Contacts region=r /> })
+            }}
+        </section>
+        <section>
+            <h2>{move || t().help_professional_heading}</h2>
+            <p>{move || t().help_professional_body}</p>
+        </section>
+    }
+}
+
+/// The contacts of one region, each as a link that calls, texts or opens it.
+#[component]
+fn Contacts(region: &'static Region) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    view! {
+        {(!region.note.is_empty()).then(|| view! { <p>{region.note}</p> })}
+        <ul class="contact-list" data-testid="contacts">
+            {region
+                .contacts
+                .iter()
+                .filter_map(|c| {
+                    let href = c.kind.href(c.value)?;
+                    let action = match c.kind {
+                        ContactKind::Phone => fill(t.help_call, &[("number", c.value)]),
+                        ContactKind::Text => fill(t.help_text, &[("number", c.value)]),
+                        ContactKind::Web => fill(t.help_visit, &[("label", c.label)]),
+                    };
+                    Some(view! {
+                        <li class="contact card">
+                            <h3>{c.label}</h3>
+                            <p>{c.detail}</p>
+                            <a class="button contact-action" href=href>{action}</a>
+                        </li>
+                    })
+                })
+                .collect_view()}
+        </ul>
+    }
+}

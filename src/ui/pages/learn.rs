@@ -1,0 +1,127 @@
+//! The Learn topics and the leaders' guide: an index of pages, and one page
+//! at a time.
+
+use super::title_effect;
+use crate::content::{fill, Page};
+use crate::route::Route;
+use crate::ui::components::page_body::Sections;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::use_app;
+use crate::ui::AppContext;
+use leptos::prelude::*;
+
+/// Which set of pages to show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Guide {
+    /// The Learn topics.
+    Learn,
+    /// The leaders' guide.
+    Leaders,
+}
+
+impl Guide {
+    fn pages(self, ctx: &AppContext) -> &'static [Page] {
+        let content = ctx.locale.get().content();
+        match self {
+            Guide::Learn => content.learn,
+            Guide::Leaders => content.leaders,
+        }
+    }
+    fn title(self, ctx: &AppContext) -> &'static str {
+        match self {
+            Guide::Learn => ctx.t().learn_title,
+            Guide::Leaders => ctx.t().leaders_title,
+        }
+    }
+    fn intro(self, ctx: &AppContext) -> &'static str {
+        match self {
+            Guide::Learn => ctx.t().learn_intro,
+            Guide::Leaders => ctx.t().leaders_intro,
+        }
+    }
+    fn index(self) -> Route {
+        match self {
+            Guide::Learn => Route::Learn,
+            Guide::Leaders => Route::Leaders,
+        }
+    }
+    fn topic(self, slug: &str) -> Route {
+        match self {
+            Guide::Learn => Route::LearnTopic(slug.to_string()),
+            Guide::Leaders => Route::LeadersTopic(slug.to_string()),
+        }
+    }
+    fn back(self, ctx: &AppContext) -> &'static str {
+        match self {
+            Guide::Learn => ctx.t().learn_back,
+            Guide::Leaders => ctx.t().leaders_back,
+        }
+    }
+}
+
+/// The list of pages in a guide.
+#[component]
+pub fn Index(guide: Guide) -> impl IntoView {
+    let ctx = use_app();
+    title_effect(move || guide.title(&ctx).to_string());
+    view! {
+        <h1 tabindex="-1">{move || guide.title(&ctx)}</h1>
+        <p class="lead">{move || guide.intro(&ctx)}</p>
+        <ul class="topic-list">
+            {move || {
+                guide
+                    .pages(&ctx)
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <li class="card">
+                                <h2>
+                                    <a href=guide.topic(p.slug).href()>{p.title}</a>
+                                </h2>
+                                <p>{p.summary}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// One page of a guide, with a way back and on to the next page.
+#[component]
+pub fn Topic(guide: Guide, slug: String) -> impl IntoView {
+    let ctx = use_app();
+    let slug_for_title = slug.clone();
+    title_effect(move || {
+        let pages = guide.pages(&ctx);
+        pages
+            .iter()
+            .find(|p| p.slug == slug_for_title)
+            .map(|p| p.title.to_string())
+            .unwrap_or_else(|| ctx.t().not_found_title.to_string())
+    });
+    move || {
+        let pages = guide.pages(&ctx);
+        let Some(pos) = pages.iter().position(|p| p.slug == slug) else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let page = &pages[pos];
+        let next = pages.get(pos + 1).map(|n| {
+            let label = fill(ctx.t().learn_next, &[("title", n.title)]);
+            view! { <a class="button" href=guide.topic(n.slug).href()>{label}</a> }
+        });
+        view! {
+            <article class="topic">
+                <h1 tabindex="-1">{page.title}</h1>
+                <p class="lead">{page.summary}</p>
+                <Sections sections=page.sections />
+            </article>
+            <nav class="pager" aria-label=guide.title(&ctx)>
+                <a href=guide.index().href()>{guide.back(&ctx)}</a>
+                {next}
+            </nav>
+        }
+        .into_any()
+    }
+}

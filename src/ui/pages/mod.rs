@@ -1,0 +1,39 @@
+//! One file per screen.
+
+pub mod help;
+pub mod home;
+pub mod learn;
+pub mod not_found;
+pub mod resources;
+pub mod settings;
+
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// The view for a route.
+pub fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::Home /> }.into_any(),
+        Route::Learn => view! { <learn::Index guide=learn::Guide::Learn /> }.into_any(),
+        Route::LearnTopic(slug) => {
+            view! { <learn::Topic guide=learn::Guide::Learn slug=slug /> }.into_any()
+        }
+        Route::Leaders => view! { <learn::Index guide=learn::Guide::Leaders /> }.into_any(),
+        Route::LeadersTopic(slug) => {
+            view! { <learn::Topic guide=learn::Guide::Leaders slug=slug /> }.into_any()
+        }
+        Route::Help => view! { <help::Help /> }.into_any(),
+        Route::Resources => view! { <resources::Resources /> }.into_any(),
+        Route::Settings => view! { <settings::Settings /> }.into_any(),
+        Route::NotFound(_) => view! { <not_found::NotFound /> }.into_any(),
+    }
+}
+
+/// Keeps the document title in step with the screen's heading.
+pub fn title_effect(heading: impl Fn() -> String + 'static) {
+    let ctx = crate::ui::use_app();
+    Effect::new(move |_| {
+        let t = ctx.t();
+        crate::platform::set_title(&format!("{} — {}", heading(), t.app_title_suffix));
+    });
+}

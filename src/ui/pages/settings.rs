@@ -1,0 +1,132 @@
+//! Settings: language, appearance, data and privacy.
+
+use super::title_effect;
+use crate::content::{Locale, Strings};
+use crate::platform;
+use crate::store::{TendData, TextSize, Theme};
+use crate::ui::components::page_body::Body;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// The Settings screen.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    title_effect(move || t().settings_title.to_string());
+    view! {
+        <h1 tabindex="-1">{move || t().settings_title}</h1>
+        <p class="lead">{move || t().settings_intro}</p>
+        <section aria-labelledby="appearance-heading">
+            <h2 id="appearance-heading">{move || t().settings_appearance_heading}</h2>
+            <LanguageChoice />
+            <Choice
+                name="theme"
+                legend=|t| t.settings_theme_label
+                options=vec![
+                    (Theme::System, (|t: &Strings| t.settings_theme_system) as fn(&Strings) -> &'static str),
+                    (Theme::Light, |t| t.settings_theme_light),
+                    (Theme::Dark, |t| t.settings_theme_dark),
+                ]
+                get=|d: &TendData| d.settings.theme
+                set=|d: &mut TendData, v| d.settings.theme = v
+            />
+            <Choice
+                name="text-size"
+                legend=|t| t.settings_text_size_label
+                options=vec![
+                    (TextSize::Normal, (|t: &Strings| t.settings_text_size_normal) as fn(&Strings) -> &'static str),
+                    (TextSize::Large, |t| t.settings_text_size_large),
+                    (TextSize::Larger, |t| t.settings_text_size_larger),
+                ]
+                get=|d: &TendData| d.settings.text_size
+                set=|d: &mut TendData, v| d.settings.text_size = v
+            />
+        </section>
+        <section aria-labelledby="privacy-heading">
+            <h2 id="privacy-heading">{move || t().settings_privacy_heading}</h2>
+            {move || view! { <Body body=t().settings_privacy_body /> }}
+        </section>
+    }
+}
+
+/// A radio group bound to one setting.
+#[component]
+fn Choice<V>(
+    name: &'static str,
+    legend: fn(&Strings) -> &'static str,
+    options: Vec<(V, fn(&Strings) -> &'static str)>,
+    get: fn(&TendData) -> V,
+    set: fn(&mut TendData, V),
+) -> impl IntoView
+where
+    V: Copy + PartialEq + Send + Sync + 'static,
+{
+    let ctx = use_app();
+    view! {
+        <fieldset class="choice-group">
+            <legend>{move || legend(ctx.t())}</legend>
+            {options
+                .into_iter()
+                .map(|(value, label)| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=name
+                                prop:checked=move || ctx.data.with(|d| get(d) == value)
+                                on:change=move |_| {
+                                    ctx.data.update(|d| {
+                                        set(d, value);
+                                        d.settings.updated_at = platform::now_ms();
+                                    })
+                                }
+                            />
+                            <span>{move || label(ctx.t())}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The language choice: follow the browser, or one of the shipped locales.
+#[component]
+fn LanguageChoice() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    let chosen = move || ctx.data.with(|d| d.settings.language.clone());
+    let set = move |code: Option<&'static str>| {
+        ctx.data.update(|d| {
+            d.settings.language = code.map(str::to_string);
+            d.settings.updated_at = platform::now_ms();
+        })
+    };
+    view! {
+        <fieldset class="choice-group">
+            <legend>{move || t().settings_language_label}</legend>
+            <label class="choice">
+                <input type="radio" name="language" prop:checked=move || chosen().is_none() on:change=move |_| set(None) />
+                <span>{move || t().settings_language_auto}</span>
+            </label>
+            {Locale::ALL
+                .iter()
+                .map(|l| {
+                    let code = l.code();
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="language"
+                                prop:checked=move || chosen().as_deref() == Some(code)
+                                on:change=move |_| set(Some(code))
+                            />
+                            <span lang=code>{l.strings().language_self_name}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
