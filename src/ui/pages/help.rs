@@ -33,6 +33,18 @@ pub fn Help() -> impl IntoView {
             " "
             {move || t().help_not_crisis}
         </p>
+        <section aria-labelledby="contacts-heading">
+            {move || {
+                let regions = ctx.locale.get().content().regions;
+                let id = region_id();
+                regions.iter().find(|r| r.id == id).or(regions.first()).map(|r| {
+                    view! {
+                        <h2 id="contacts-heading">{fill(t().help_contacts_heading, &[("region", r.name)])}</h2>
+                        <Contacts region=r />
+                    }
+                })
+            }}
+        </section>
         <fieldset class="choice-group region-choice">
             <legend>{move || t().help_region_label}</legend>
             <p class="hint">{move || t().help_region_hint}</p>
@@ -60,14 +72,6 @@ pub fn Help() -> impl IntoView {
                     .collect_view()
             }}
         </fieldset>
-        <section aria-labelledby="contacts-heading">
-            <h2 id="contacts-heading">{move || t().help_contacts_heading}</h2>
-            {move || {
-                let regions = ctx.locale.get().content().regions;
-                let id = region_id();
-                regions.iter().find(|r| r.id == id).or(regions.first()).map(|r| view! { <Contacts region=r /> })
-            }}
-        </section>
         <section>
             <h2>{move || t().help_professional_heading}</h2>
             <p>{move || t().help_professional_body}</p>
