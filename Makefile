@@ -1,0 +1,152 @@
+# Tend: build, run, test and measure.
+#
+#   make run     install what is missing, build the release site, serve it on
+#                http://127.0.0.1:8080/
+#   make test    every check CI runs, in order, stopping at the first failure
+#   make build   the release site in dist/
+#   make bench   first-load bytes (raw and brotli) and Lighthouse mobile scores
+#
+# Every install step checks first, so a second run installs nothing.
+# target/ and node_modules/ are kept between runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen-cli (and its test runner) must be the exact version of the
+# wasm-bindgen crate pinned in Cargo.toml.
+WASM_BINDGEN_VERSION := $(shell grep -E '^wasm-bindgen[[:space:]]*=' Cargo.toml | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n1)
+APT_PACKAGES := chromium chromium-driver brotli fonts-liberation
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+BASE ?= /
+
+export CHROME_PATH := /usr/bin/chromium
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tools/webdriver.json
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+export TRUNK_SKIP_VERSION_CHECK := true
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: help deps deps-rust deps-trunk deps-wasm-bindgen deps-apt deps-npm \
+        build run serve test fmt-check lint test-native test-wasm test-e2e bench clean
+
+help:
+	@echo "make run    build the release site and serve it on http://$(HOST):$(PORT)$(BASE)"
+	@echo "make test   fmt, clippy (native + wasm), native tests, wasm browser tests,"
+	@echo "            release build, end-to-end tests in headless Chromium"
+	@echo "make build  release site into dist/"
+	@echo "make bench  first-load bytes (raw + brotli) and median Lighthouse mobile scores"
+	@echo "make deps   install whatever of the toolchain is missing"
+	@echo "make clean  remove dist/ and results (keeps target/ and node_modules/)"
+
+# ---------------------------------------------------------------- deps
+
+deps: deps-rust deps-trunk deps-wasm-bindgen deps-apt deps-npm
+
+deps-rust:
+	@command -v cargo >/dev/null || { echo "deps: cargo not found; install the Rust toolchain (rustup) first" >&2; exit 1; }
+	@if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then \
+	  rustup target add wasm32-unknown-unknown; fi
+	@installed="$$(rustup component list --installed)"; \
+	for c in rustfmt clippy; do \
+	  grep -q "^$$c" <<<"$$installed" || rustup component add $$c; done
+
+deps-trunk: deps-rust
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "deps: installing trunk $(TRUNK_VERSION) (takes several minutes)"; \
+	  cargo install --locked trunk --version $(TRUNK_VERSION); fi
+
+deps-wasm-bindgen: deps-rust
+	@v="$(WASM_BINDGEN_VERSION)"; \
+	[ -n "$$v" ] || { echo "deps: no wasm-bindgen version found in Cargo.toml" >&2; exit 1; }; \
+	lock="$$(grep -A1 -x 'name = "wasm-bindgen"' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')"; \
+	[ -z "$$lock" ] || [ "$$lock" = "$$v" ] || { echo "deps: Cargo.toml pins wasm-bindgen $$v but Cargo.lock has $$lock" >&2; exit 1; }; \
+	grep -qE "^wasm_bindgen[[:space:]]*=[[:space:]]*\"$$v\"" Trunk.toml || { echo "deps: Trunk.toml [tools] wasm_bindgen must be \"$$v\" as in Cargo.toml" >&2; exit 1; }; \
+	if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $$v" ] || \
+	   [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $$v" ]; then \
+	  echo "deps: installing wasm-bindgen-cli $$v"; \
+	  cargo install --force wasm-bindgen-cli --version "$$v"; fi
+
+deps-apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: apt-get install$$missing"; \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y$$missing; fi
+
+# npm ci only when node_modules is missing or the lock file changed.
+deps-npm: node_modules/.tend-installed
+
+node_modules/.tend-installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "deps: npm not found; install Node.js 20" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# ---------------------------------------------------------------- build / run
+
+build: deps
+	trunk build --release --skip-version-check
+
+run: build
+	$(MAKE) serve
+
+serve:
+	node tools/serve.mjs --dir dist --host $(HOST) --port $(PORT) --base $(BASE)
+
+# ---------------------------------------------------------------- test
+
+WASM_TESTS := $(sort $(wildcard tests/wasm_*.rs))
+E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
+
+test: deps
+	@echo "== cargo fmt --check"
+	$(MAKE) fmt-check
+	@echo "== cargo clippy (native and wasm32)"
+	$(MAKE) lint
+	@echo "== native tests"
+	$(MAKE) test-native
+	@echo "== wasm-bindgen tests in headless Chromium"
+	$(MAKE) test-wasm
+	@echo "== release build"
+	$(MAKE) build
+	@echo "== end-to-end tests"
+	$(MAKE) test-e2e
+
+fmt-check:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+# Runs every test target compiled for wasm32 (lib, bins and tests/*.rs) with
+# wasm-bindgen-test-runner; the browser tests live in tests/wasm_*.rs.
+# Doc tests stay native.
+test-wasm:
+	@[ -n "$(WASM_TESTS)" ] || echo "test-wasm: no tests/wasm_*.rs yet; running the wasm32 build of the other test targets"
+	cargo test --target wasm32-unknown-unknown --tests
+
+test-e2e: deps-npm
+	@[ -f dist/index.html ] || { echo "test-e2e: dist/ is missing; run make build" >&2; exit 1; }
+	@[ -n "$(E2E_TESTS)" ] || { echo "test-e2e: no tests/e2e/*.test.mjs" >&2; exit 1; }
+	node --test --test-timeout=120000 --test-concurrency=1 $(E2E_TESTS)
+
+# ---------------------------------------------------------------- measure
+
+bench: build
+	node tools/bench.mjs --dir dist --runs 3
+
+clean:
+	rm -rf dist test-results bench-results
