@@ -11,6 +11,18 @@ pub struct TendData {
     /// The person's preferences.
     #[serde(default)]
     pub settings: Settings,
+    /// When the person last exported a backup file (ms since the epoch);
+    /// `None` if they never have. Drives the reminder to export.
+    #[serde(default)]
+    pub last_exported_at: Option<i64>,
+}
+
+impl TendData {
+    /// Whether there is nothing worth keeping: the data a first visit
+    /// starts with. Nothing is written to storage until this is false.
+    pub fn is_blank(&self) -> bool {
+        *self == TendData::default()
+    }
 }
 
 /// Colour scheme choice.

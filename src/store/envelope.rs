@@ -1,0 +1,337 @@
+//! The one envelope all of the person's data travels in, in storage and in
+//! export files alike:
+//!
+//! ```json
+//! {"format":"tend","schema":1,"written_at":1732000000000,
+//!  "checksum":"fnv1a64:…","data":{…}}
+//! ```
+//!
+//! Decoding checks, in order: is it JSON, is it a Tend envelope, is its
+//! schema one this build may read (a newer one is refused before anything
+//! else, so it is never overwritten), does the checksum match, and does the
+//! data, migrated to the current schema, have the right shape.
+
+use super::checksum::checksum;
+use super::data::TendData;
+use super::migrate::{self, MigrationError, CURRENT_SCHEMA};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The `format` marker that says "this is a Tend envelope".
+pub const FORMAT: &str = "tend";
+
+/// Identifies one written envelope: when it was written and what it held.
+/// Two tabs compare stamps to tell whether someone else wrote since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    /// When the envelope was written (ms since the epoch).
+    pub written_at: i64,
+    /// The checksum of its data.
+    pub checksum: String,
+}
+
+/// A decoded envelope, its data already migrated to the current schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// The person's data, in the current schema.
+    pub data: TendData,
+    /// The schema version the envelope was written in.
+    pub schema: u32,
+    /// Which write this was.
+    pub stamp: Stamp,
+}
+
+/// Why an envelope could not be read. None of these is a crash: the caller
+/// decides whether to set the text aside or refuse an import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is not JSON at all (or is cut off).
+    NotJson,
+    /// JSON, but not a Tend envelope (missing or mistyped envelope fields).
+    NotAnEnvelope,
+    /// Written by a newer Tend; must be left exactly as it is.
+    Newer {
+        /// The version found.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The checksum does not match the data: it was damaged.
+    ChecksumMismatch,
+    /// The data could not be migrated to the current schema.
+    Migration(MigrationError),
+    /// The data does not fit the schema it claims (wrong types, unknown
+    /// fields). Carries serde's description for logs and tests.
+    WrongShape(String),
+}
+
+/// Why data could not be written as an envelope. With Tend's own types
+/// this does not happen, but it is not assumed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EncodeError(pub String);
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    schema: u32,
+    written_at: i64,
+    checksum: &'a str,
+    data: &'a Value,
+}
+
+/// The envelope for `data`, as compact JSON, with its stamp.
+pub fn encode(data: &TendData, written_at: i64) -> Result<(String, Stamp), EncodeError> {
+    encode_with(data, written_at, false)
+}
+
+/// The envelope for `data`, as indented JSON for a file a person may open.
+pub fn encode_pretty(data: &TendData, written_at: i64) -> Result<(String, Stamp), EncodeError> {
+    encode_with(data, written_at, true)
+}
+
+fn encode_with(
+    data: &TendData,
+    written_at: i64,
+    pretty: bool,
+) -> Result<(String, Stamp), EncodeError> {
+    let value = serde_json::to_value(data).map_err(|e| EncodeError(e.to_string()))?;
+    let sum = checksum(&value);
+    let out = EnvelopeOut {
+        format: FORMAT,
+        schema: CURRENT_SCHEMA,
+        written_at,
+        checksum: &sum,
+        data: &value,
+    };
+    let text = if pretty {
+        serde_json::to_string_pretty(&out)
+    } else {
+        serde_json::to_string(&out)
+    }
+    .map_err(|e| EncodeError(e.to_string()))?;
+    Ok((
+        text,
+        Stamp {
+            written_at,
+            checksum: sum,
+        },
+    ))
+}
+
+/// Reads an envelope from its JSON text.
+pub fn decode(text: &str) -> Result<Opened, DecodeError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    decode_value(value)
+}
+
+/// Reads an envelope already parsed as JSON.
+pub fn decode_value(value: Value) -> Result<Opened, DecodeError> {
+    let Value::Object(mut obj) = value else {
+        return Err(DecodeError::NotAnEnvelope);
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(DecodeError::NotAnEnvelope);
+    }
+    let schema = obj
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|s| u32::try_from(s).ok())
+        .ok_or(DecodeError::NotAnEnvelope)?;
+    // Before anything else may fail: newer data is recognised as newer
+    // even if this build cannot make sense of the rest of it.
+    if schema > CURRENT_SCHEMA {
+        return Err(DecodeError::Newer {
+            found: schema,
+            supported: CURRENT_SCHEMA,
+        });
+    }
+    let written_at = obj
+        .get("written_at")
+        .and_then(Value::as_i64)
+        .ok_or(DecodeError::NotAnEnvelope)?;
+    let stored_sum = obj
+        .get("checksum")
+        .and_then(Value::as_str)
+        .ok_or(DecodeError::NotAnEnvelope)?
+        .to_string();
+    let data = obj.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
+    if checksum(&data) != stored_sum {
+        return Err(DecodeError::ChecksumMismatch);
+    }
+    let current = migrate::migrate(data, schema).map_err(DecodeError::Migration)?;
+    let data: TendData = serde_json::from_value(current.clone())
+        .map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    // serde accepts a list where a struct is expected (fields by position);
+    // Tend never writes one, so such data is the wrong shape.
+    let written =
+        serde_json::to_value(&data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    if !same_structure(&current, &written) {
+        return Err(DecodeError::WrongShape(
+            "a list stands where a record belongs".into(),
+        ));
+    }
+    Ok(Opened {
+        data,
+        schema,
+        stamp: Stamp {
+            written_at,
+            checksum: stored_sum,
+        },
+    })
+}
+
+/// Whether every object and list in `input` is an object or list of the
+/// same length at the same place in `output` (scalars may differ in form).
+fn same_structure(input: &Value, output: &Value) -> bool {
+    match (input, output) {
+        (Value::Object(i), Value::Object(o)) => i
+            .iter()
+            .all(|(k, v)| o.get(k).is_none_or(|ov| same_structure(v, ov))),
+        (Value::Array(i), Value::Array(o)) => {
+            i.len() == o.len() && i.iter().zip(o).all(|(a, b)| same_structure(a, b))
+        }
+        (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => false,
+        _ => true,
+    }
+}
+
+/// The schema version an envelope says it was written in, if the text is
+/// an envelope at all. Used to recognise newer data without trusting it.
+pub fn schema_of(text: &str) -> Option<u32> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return None;
+    }
+    value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|s| u32::try_from(s).ok())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::store::data::{Settings, TextSize, Theme};
+    use proptest::prelude::*;
+
+    fn arb_data() -> impl Strategy<Value = TendData> {
+        (
+            proptest::option::of(".{0,12}"),
+            prop_oneof![Just(Theme::System), Just(Theme::Light), Just(Theme::Dark)],
+            prop_oneof![
+                Just(TextSize::Normal),
+                Just(TextSize::Large),
+                Just(TextSize::Larger)
+            ],
+            proptest::option::of("[a-z-]{0,8}"),
+            any::<i64>(),
+            proptest::option::of(any::<i64>()),
+        )
+            .prop_map(
+                |(language, theme, text_size, region, updated_at, last_exported_at)| TendData {
+                    settings: Settings {
+                        language,
+                        theme,
+                        text_size,
+                        region,
+                        updated_at,
+                    },
+                    last_exported_at,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips(data in arb_data(), at in any::<i64>(), pretty in any::<bool>()) {
+            let (text, stamp) = if pretty { encode_pretty(&data, at) } else { encode(&data, at) }
+                .expect("encodes");
+            let opened = decode(&text).expect("decodes");
+            prop_assert_eq!(&opened.data, &data);
+            prop_assert_eq!(opened.schema, CURRENT_SCHEMA);
+            prop_assert_eq!(&opened.stamp, &stamp);
+            prop_assert_eq!(opened.stamp.written_at, at);
+            prop_assert_eq!(schema_of(&text), Some(CURRENT_SCHEMA));
+        }
+
+        #[test]
+        fn any_change_to_the_data_is_caught(data in arb_data(), other in arb_data()) {
+            prop_assume!(data != other);
+            let (text, _) = encode(&data, 1).expect("encodes");
+            let (other_text, _) = encode(&other, 1).expect("encodes");
+            // Graft the other data under this envelope's checksum.
+            let mut env: Value = serde_json::from_str(&text).expect("json");
+            let other_env: Value = serde_json::from_str(&other_text).expect("json");
+            env["data"] = other_env["data"].clone();
+            prop_assert_eq!(
+                decode(&env.to_string()),
+                Err(DecodeError::ChecksumMismatch)
+            );
+        }
+
+        #[test]
+        fn cut_off_text_never_decodes(data in arb_data(), cut in 1usize..200) {
+            let (text, _) = encode(&data, 1).expect("encodes");
+            let end = text.len().saturating_sub(cut);
+            let mut end = end;
+            while !text.is_char_boundary(end) { end -= 1; }
+            prop_assert!(decode(&text[..end]).is_err());
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_recognised_before_anything_else() {
+        let text = r#"{"format":"tend","schema":99,"data":"whatever"}"#;
+        assert_eq!(
+            decode(text),
+            Err(DecodeError::Newer {
+                found: 99,
+                supported: CURRENT_SCHEMA
+            })
+        );
+        assert_eq!(schema_of(text), Some(99));
+    }
+
+    #[test]
+    fn other_json_is_not_an_envelope() {
+        for text in [
+            "[]",
+            "42",
+            r#"{"schema":1}"#,
+            r#"{"format":"other","schema":1}"#,
+            r#"{"format":"tend","schema":"1"}"#,
+            r#"{"format":"tend","schema":1,"written_at":1,"data":{}}"#,
+            r#"{"format":"tend","schema":1,"written_at":1,"checksum":"x"}"#,
+        ] {
+            assert_eq!(decode(text), Err(DecodeError::NotAnEnvelope), "{text}");
+        }
+        assert_eq!(decode("{not json"), Err(DecodeError::NotJson));
+        assert_eq!(schema_of("{not json"), None);
+    }
+
+    #[test]
+    fn schema_zero_is_unknown() {
+        let data = serde_json::json!({});
+        let text = serde_json::json!({
+            "format": "tend", "schema": 0, "written_at": 1,
+            "checksum": checksum(&data), "data": data
+        });
+        assert_eq!(
+            decode(&text.to_string()),
+            Err(DecodeError::Migration(MigrationError::UnknownVersion(0)))
+        );
+    }
+
+    #[test]
+    fn data_of_the_wrong_shape_is_refused_even_with_a_good_checksum() {
+        let data = serde_json::json!({"settings": {"theme": 5}});
+        let text = serde_json::json!({
+            "format": "tend", "schema": 1, "written_at": 1,
+            "checksum": checksum(&data), "data": data
+        });
+        assert!(matches!(
+            decode(&text.to_string()),
+            Err(DecodeError::WrongShape(_))
+        ));
+    }
+}

@@ -1,0 +1,222 @@
+//! Schema migrations: a pipeline of pure functions, each taking the data
+//! as one schema version wrote it (as JSON) to the shape of the next.
+//!
+//! Adding a version: bump [`CURRENT_SCHEMA`], append one [`Migration`] to
+//! [`MIGRATIONS`], freeze a fixture of what the old version wrote under
+//! `tests/fixtures/store/`, and update the `.expected.json` files. The
+//! fixture test fails until every version has its fixture.
+
+use serde_json::Value;
+
+/// The schema version this build writes.
+pub const CURRENT_SCHEMA: u32 = 1;
+
+/// One step of a migration: data as version `from` wrote it, in JSON, to
+/// data in version `from + 1`'s shape.
+pub type StepFn = fn(Value) -> Result<Value, String>;
+
+/// One schema change.
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    /// The version this step reads; it produces `from + 1`.
+    pub from: u32,
+    /// What changed, for people reading the code and the test output.
+    pub summary: &'static str,
+    /// The pure conversion.
+    pub step: StepFn,
+}
+
+/// Every real migration, oldest first. Version 1 is the first schema, so
+/// there are none yet.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Why data could not be brought to the current schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MigrationError {
+    /// Version 0 or otherwise not a version Tend ever wrote.
+    UnknownVersion(u32),
+    /// Written by a newer Tend than this one; it must not be touched.
+    Newer {
+        /// The version found.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// No step reads this version (a gap in the pipeline).
+    NoStep {
+        /// The version with no step.
+        from: u32,
+    },
+    /// A step refused the data it was given.
+    StepFailed {
+        /// The version the failing step reads.
+        from: u32,
+        /// The step's own explanation, for logs and tests.
+        reason: String,
+    },
+}
+
+/// Brings `data`, written at schema `from`, to [`CURRENT_SCHEMA`] with the
+/// real [`MIGRATIONS`].
+pub fn migrate(data: Value, from: u32) -> Result<Value, MigrationError> {
+    migrate_with(data, from, CURRENT_SCHEMA, MIGRATIONS)
+}
+
+/// Brings `data` from schema `from` to schema `to` with `steps`. Generic
+/// over the steps so the mechanism itself is tested with test-only steps.
+pub fn migrate_with(
+    mut data: Value,
+    from: u32,
+    to: u32,
+    steps: &[Migration],
+) -> Result<Value, MigrationError> {
+    if from == 0 {
+        return Err(MigrationError::UnknownVersion(from));
+    }
+    if from > to {
+        return Err(MigrationError::Newer {
+            found: from,
+            supported: to,
+        });
+    }
+    for version in from..to {
+        let migration = steps
+            .iter()
+            .find(|m| m.from == version)
+            .ok_or(MigrationError::NoStep { from: version })?;
+        data = (migration.step)(data).map_err(|reason| MigrationError::StepFailed {
+            from: version,
+            reason,
+        })?;
+    }
+    Ok(data)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A test-only v1 -> v2 step: moves `settings.region` to the top level
+    /// and adds an empty `check_ins` list, as a real step would.
+    fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+        let obj = data.as_object_mut().ok_or("data is not an object")?;
+        let region = obj
+            .get_mut("settings")
+            .and_then(Value::as_object_mut)
+            .and_then(|s| s.remove("region"))
+            .unwrap_or(Value::Null);
+        obj.insert("region".into(), region);
+        obj.insert("check_ins".into(), json!([]));
+        Ok(data)
+    }
+
+    fn v2_to_v3(mut data: Value) -> Result<Value, String> {
+        let obj = data.as_object_mut().ok_or("data is not an object")?;
+        obj.insert("journal".into(), json!([]));
+        Ok(data)
+    }
+
+    fn refuse(_: Value) -> Result<Value, String> {
+        Err("nope".into())
+    }
+
+    const TEST_STEPS: &[Migration] = &[
+        Migration {
+            from: 2,
+            summary: "add journal",
+            step: v2_to_v3,
+        },
+        Migration {
+            from: 1,
+            summary: "move region, add check-ins",
+            step: v1_to_v2,
+        },
+    ];
+
+    /// Versions below `current` that do not have exactly one step, and
+    /// steps that read a version outside `1..current`.
+    fn pipeline_faults(steps: &[Migration], current: u32) -> Vec<u32> {
+        let mut faults: Vec<u32> = (1..current)
+            .filter(|v| steps.iter().filter(|m| m.from == *v).count() != 1)
+            .collect();
+        faults.extend(
+            steps
+                .iter()
+                .map(|m| m.from)
+                .filter(|from| *from == 0 || *from >= current),
+        );
+        faults
+    }
+
+    #[test]
+    fn real_pipeline_has_one_step_per_version() {
+        assert_eq!(
+            pipeline_faults(MIGRATIONS, CURRENT_SCHEMA),
+            Vec::<u32>::new()
+        );
+        // The check itself catches gaps and strays.
+        assert_eq!(pipeline_faults(TEST_STEPS, 3), Vec::<u32>::new());
+        assert_eq!(pipeline_faults(&TEST_STEPS[..1], 3), vec![1]);
+        assert_eq!(pipeline_faults(TEST_STEPS, 2), vec![2]);
+    }
+
+    #[test]
+    fn test_steps_run_in_version_order() {
+        let v1 = json!({"settings": {"theme": "dark", "region": "uk-ie"}});
+        let v3 = migrate_with(v1, 1, 3, TEST_STEPS).expect("migrates");
+        assert_eq!(
+            v3,
+            json!({
+                "settings": {"theme": "dark"},
+                "region": "uk-ie",
+                "check_ins": [],
+                "journal": []
+            })
+        );
+    }
+
+    #[test]
+    fn partial_paths_stop_at_the_target() {
+        let v1 = json!({"settings": {}});
+        let v2 = migrate_with(v1, 1, 2, TEST_STEPS).expect("migrates");
+        assert_eq!(v2, json!({"settings": {}, "region": null, "check_ins": []}));
+    }
+
+    #[test]
+    fn current_data_passes_through_unchanged() {
+        let v = json!({"settings": {"theme": "light"}});
+        assert_eq!(migrate(v.clone(), CURRENT_SCHEMA), Ok(v));
+    }
+
+    #[test]
+    fn refusals_are_typed() {
+        assert_eq!(
+            migrate(json!({}), CURRENT_SCHEMA + 1),
+            Err(MigrationError::Newer {
+                found: CURRENT_SCHEMA + 1,
+                supported: CURRENT_SCHEMA
+            })
+        );
+        assert_eq!(
+            migrate(json!({}), 0),
+            Err(MigrationError::UnknownVersion(0))
+        );
+        assert_eq!(
+            migrate_with(json!({}), 1, 3, &TEST_STEPS[..1]),
+            Err(MigrationError::NoStep { from: 1 })
+        );
+        let failing = [Migration {
+            from: 1,
+            summary: "always fails",
+            step: refuse,
+        }];
+        assert_eq!(
+            migrate_with(json!({}), 1, 2, &failing),
+            Err(MigrationError::StepFailed {
+                from: 1,
+                reason: "nope".into()
+            })
+        );
+    }
+}
