@@ -3,6 +3,7 @@
 //   script Trunk wrote (its wasm loader), so no 'unsafe-inline' is needed.
 // - Fills the noscript text and description from the English locale file, so
 //   those strings live in the locale files like every other.
+// - Declares an empty icon when index.html links none (see below).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,5 +56,12 @@ for (const [token, replacement] of [
   }
   html = html.replaceAll(token, replacement);
 }
+// Without an icon link a browser asks for /favicon.ico at the host's root,
+// outside the app's own path when it is served under a sub-path (an LMS, an
+// intranet). Until index.html links a real icon, declare an empty one.
+if (!/<link\b[^>]*\brel="[^"]*\bicon\b/i.test(html)) {
+  html = html.replace(/<\/title>/i, '</title>\n    <link rel="icon" href="data:," />');
+}
+
 writeFileSync(indexPath, html);
 console.log(`postbuild: CSP written with ${hashes.length} inline script hash(es)`);

@@ -1,0 +1,363 @@
+// The app shell end to end: every screen loads by URL and on reload, passes
+// axe in light and dark themes, is reachable by keyboard, keeps "Get help
+// now" in reach, stays on its own origin under a strict CSP, works from a
+// sub-path, and reflows at 320 px.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import {
+  axeScan,
+  englishString,
+  formatViolations,
+  gotoScreen,
+  launchBrowser,
+  startSite,
+  tabTo,
+  waitForScreen,
+  withPage,
+} from './harness.mjs';
+
+/** Screens in the primary navigation, in order. */
+const NAV = ['#/', '#/learn', '#/leaders', '#/resources', '#/settings'];
+const UNKNOWN = '#/no-such-screen';
+
+let site;
+let browser;
+/** Every screen: the fixed ones plus each Learn topic and leaders' page. */
+let screens = [];
+let learnTopics = [];
+let leaderTopics = [];
+
+/** Reads the topic links a guide's index renders. */
+async function topicLinks(page, hash) {
+  await gotoScreen(page, site, hash);
+  const prefix = `${hash}/`;
+  const hrefs = await page.$$eval(`main a[href^="${prefix}"]`, (as) => as.map((a) => a.getAttribute('href')));
+  return [...new Set(hrefs)];
+}
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+  // Setup only reads the links; the tests below report what is wrong.
+  await withPage(browser, site, { check: false }, async ({ page }) => {
+    learnTopics = await topicLinks(page, '#/learn');
+    leaderTopics = await topicLinks(page, '#/leaders');
+  });
+  screens = [
+    '#/',
+    '#/learn',
+    ...learnTopics,
+    '#/leaders',
+    ...leaderTopics,
+    '#/help',
+    '#/resources',
+    '#/settings',
+    UNKNOWN,
+  ];
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('the Learn index and the leaders guide link to their topics', () => {
+  assert.ok(learnTopics.length >= 1, 'no #/learn/<slug> links on the Learn index');
+  assert.ok(leaderTopics.length >= 1, 'no #/leaders/<slug> links on the leaders index');
+  for (const href of [...learnTopics, ...leaderTopics]) {
+    assert.match(href, /^#\/(learn|leaders)\/[a-z0-9-]+$/, `topic link ${href}`);
+  }
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`every screen loads, offers "Get help now" and has no axe violations (${colorScheme})`, () =>
+    withPage(browser, site, { colorScheme }, async ({ page }) => {
+      const helpLabel = await englishString('ui.toml', 'app', 'get_help_now');
+      const failures = [];
+      for (const hash of screens) {
+        const heading = await gotoScreen(page, site, hash);
+        assert.ok(heading, `${hash}: empty heading`);
+        const help = page.locator('[data-testid="help-now"]');
+        if ((await help.count()) !== 1 || !(await help.isVisible())) {
+          failures.push(`${hash}: no visible "Get help now" link`);
+        } else {
+          const [href, name] = [await help.getAttribute('href'), (await help.textContent()).trim()];
+          if (href !== '#/help' || name !== helpLabel) {
+            failures.push(`${hash}: "Get help now" link is ${JSON.stringify({ href, name })}`);
+          }
+        }
+        const violations = await axeScan(page);
+        if (violations.length) failures.push(`${hash} (${colorScheme}):\n${formatViolations(violations)}`);
+      }
+      assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
+    }));
+}
+
+test('the dark theme follows the system setting', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    const background = async (colorScheme) => {
+      await page.emulateMedia({ colorScheme });
+      await gotoScreen(page, site, '#/');
+      return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    };
+    const light = await background('light');
+    const dark = await background('dark');
+    assert.notEqual(light, dark, `body background is ${light} in both themes`);
+  }));
+
+test('an unknown address shows the not-found screen', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    const title = await englishString('ui.toml', 'not_found', 'title');
+    for (const hash of [UNKNOWN, '#/learn/no-such-topic', '#/leaders/no-such-page']) {
+      assert.equal(await gotoScreen(page, site, hash), title, hash);
+      assert.equal(await page.locator('main a[href="#/"]').count() > 0, true, `${hash}: no way home`);
+    }
+    assert.notEqual(await gotoScreen(page, site, '#/'), title, 'home shows the not-found screen');
+  }));
+
+describe('keyboard only', () => {
+  test('the skip link is the first Tab stop and moves focus to main', () =>
+    withPage(browser, site, {}, async ({ page }) => {
+      await gotoScreen(page, site, '#/learn');
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => {
+        const el = document.activeElement;
+        const box = el.getBoundingClientRect();
+        return { href: el.getAttribute('href'), visible: box.width > 0 && box.height > 0 && box.top >= 0 };
+      });
+      assert.deepEqual(first, { href: '#main', visible: true }, 'first Tab stop');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus after Enter');
+      assert.equal(new URL(page.url()).hash, '#/learn', 'the skip link changed the screen');
+      await waitForScreen(page);
+      await page.keyboard.press('Tab');
+      assert.equal(
+        await page.evaluate(() => Boolean(document.activeElement?.closest('main'))),
+        true,
+        'the Tab after skipping stays in main',
+      );
+    }));
+
+  /** Tabs to the link, presses Enter and checks the new screen took focus. */
+  async function follow(page, selector, hash) {
+    await tabTo(page, selector);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((h) => location.hash === h, hash, { timeout: 10000 });
+    const heading = await waitForScreen(page);
+    await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'), null, {
+      timeout: 5000,
+    }).catch(() => {
+      throw new Error(`after Enter on ${selector}, focus is not on the new heading of ${hash}`);
+    });
+    return heading;
+  }
+
+  test('Tab and Enter reach every screen', () =>
+    withPage(browser, site, {}, async ({ page }) => {
+      await gotoScreen(page, site, '#/');
+      const seen = new Map();
+      // Primary navigation, away from home first so every step is a change.
+      for (const hash of [...NAV.slice(1), NAV[0]]) {
+        seen.set(hash, await follow(page, `nav a[href="${hash}"]`, hash));
+      }
+      seen.set('#/help', await follow(page, '[data-testid="help-now"]', '#/help'));
+      for (const [index, topics] of [['#/learn', learnTopics], ['#/leaders', leaderTopics]]) {
+        for (const topic of topics) {
+          await follow(page, `nav a[href="${index}"]`, index);
+          seen.set(topic, await follow(page, `main a[href="${topic}"]`, topic));
+        }
+      }
+      const expected = screens.filter((s) => s !== UNKNOWN);
+      assert.deepEqual([...seen.keys()].sort(), [...expected].sort());
+      assert.equal(new Set(seen.values()).size, seen.size, `two screens share a heading: ${[...seen.values()]}`);
+    }));
+});
+
+test('reload keeps every screen', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    for (const hash of screens) {
+      const heading = await gotoScreen(page, site, hash);
+      await page.reload({ waitUntil: 'load' });
+      assert.equal(new URL(page.url()).hash, hash, `${hash}: address after reload`);
+      assert.equal(await waitForScreen(page), heading, `${hash}: heading after reload`);
+    }
+    // And after moving within the app rather than loading the address.
+    await gotoScreen(page, site, '#/');
+    await page.click('nav a[href="#/resources"]');
+    await page.waitForFunction(() => location.hash === '#/resources');
+    const heading = await waitForScreen(page);
+    await page.reload({ waitUntil: 'load' });
+    assert.equal(await waitForScreen(page), heading, 'reload after in-app navigation');
+  }));
+
+test('no request leaves the app origin and base path', async () => {
+  // A site of its own: a new origin, so the browser asks again for anything
+  // it asks once per host (such as /favicon.ico at the host root).
+  const own = await startSite();
+  try {
+    await withPage(browser, own, {}, async ({ page, app }) => {
+      for (const hash of screens) await gotoScreen(page, own, hash);
+      assert.ok(app.requests.some((u) => u.endsWith('.wasm')), 'the wasm was never requested');
+      assert.deepEqual(app.foreign, [], 'requests outside the app');
+      assert.deepEqual(own.outside, [], 'the server was asked for paths outside the base');
+      assert.deepEqual(
+        app.requests.filter((u) => !u.startsWith(own.url) && u !== 'about:blank'),
+        [],
+      );
+    });
+  } finally {
+    await own.close();
+  }
+});
+
+describe('Content-Security-Policy', () => {
+  /** The CSP of the built index.html, as served. */
+  async function servedPolicy() {
+    const html = await (await fetch(site.url)).text();
+    const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)];
+    assert.equal(metas.length, 1, 'exactly one CSP meta tag');
+    return { html, csp: metas[0][1] };
+  }
+
+  test('is strict: no unsafe-inline, no unsafe-eval, inline loader hashed', async () => {
+    const { html, csp } = await servedPolicy();
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]),
+    );
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.doesNotMatch(csp, /'unsafe-eval'/);
+    assert.doesNotMatch(html, /__TEND_[A-Z_]+__/, 'a placeholder was left in index.html');
+    assert.deepEqual(directives['default-src'], ["'self'"]);
+    assert.deepEqual(directives['object-src'], ["'none'"]);
+    assert.ok(directives['script-src'], 'no script-src');
+    for (const source of directives['script-src']) {
+      assert.match(source, /^'(self|wasm-unsafe-eval|sha256-[A-Za-z0-9+/=]+)'$/, `script-src ${source}`);
+    }
+    for (const [name, values] of Object.entries(directives)) {
+      for (const v of values) assert.doesNotMatch(v, /^(https?:|\*)/, `${name} allows other hosts: ${v}`);
+    }
+    for (const name of ['default-src', 'script-src', 'object-src', 'worker-src']) {
+      for (const v of directives[name] ?? []) assert.doesNotMatch(v, /^(data|blob):/, `${name} allows ${v}`);
+    }
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    assert.ok(inline.length >= 1, "no inline loader: Trunk's output changed");
+    for (const [, body] of inline) {
+      const hash = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+      assert.ok(directives['script-src'].includes(hash), `inline script not in the CSP: ${hash}`);
+    }
+  });
+
+  test('the app runs under it on every screen, and it is enforced', () =>
+    withPage(browser, site, {}, async ({ page, app }) => {
+      for (const hash of screens) await gotoScreen(page, site, hash);
+      assert.deepEqual(await app.collectCsp(page), [], 'CSP violations while using the app');
+      const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      assert.doesNotMatch(policy ?? '', /unsafe-inline|'unsafe-eval'/);
+      // An injected inline script must be refused by the browser.
+      const ran = await page.evaluate(async () => {
+        window.__tendInlineRan = false;
+        const s = document.createElement('script');
+        s.textContent = 'window.__tendInlineRan = true;';
+        document.head.append(s);
+        await new Promise((r) => setTimeout(r, 100));
+        return window.__tendInlineRan;
+      });
+      assert.equal(ran, false, 'an injected inline script ran: the CSP is not enforced');
+      const seen = await app.collectCsp(page);
+      assert.ok(seen.some((v) => /script-src/.test(v)), `the blocked script was not reported: ${seen}`);
+      app.cspViolations.length = 0;
+      app.errors = app.errors.filter((e) => !/Content Security Policy/i.test(e));
+    }));
+});
+
+describe('static hosting', () => {
+  test('index.html refers to every asset by a relative URL', async () => {
+    const html = await (await fetch(site.url)).text();
+    const urls = [
+      ...[...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]),
+      ...[...html.matchAll(/\bfrom\s+'([^']*)'/g)].map((m) => m[1]),
+      ...[...html.matchAll(/module_or_path:\s*'([^']*)'/g)].map((m) => m[1]),
+    ];
+    assert.ok(urls.some((u) => u.endsWith('.wasm')), 'no wasm URL found in index.html');
+    for (const u of urls) {
+      assert.match(u, /^(\.\/|#|data:)/, `asset URL ${u} is not relative`);
+    }
+  });
+
+  test('the server has no rewrite rules: only real files are served', async () => {
+    assert.equal((await fetch(`${site.url}learn`)).status, 404);
+    assert.equal((await fetch(`${site.origin}/`)).status, 404);
+    const index = await fetch(`${site.url}index.html`);
+    assert.equal(index.status, 200);
+    const wasm = (await index.text()).match(/'\.\/([^']+\.wasm)'/)?.[1];
+    const res = await fetch(`${site.url}${wasm}`);
+    assert.equal(res.headers.get('content-type'), 'application/wasm');
+  });
+
+  for (const base of ['/', '/a/deeper/sub/path/']) {
+    test(`the same build works served at ${base}`, async () => {
+      const other = await startSite({ base });
+      try {
+        await withPage(browser, other, {}, async ({ page, app }) => {
+          await gotoScreen(page, other, '#/learn');
+          assert.ok(app.requests.some((u) => u.startsWith(other.url) && u.endsWith('.wasm')));
+        });
+      } finally {
+        await other.close();
+      }
+    });
+  }
+
+  test('an explicit index.html address (as inside an LMS package) works', () =>
+    withPage(browser, site, {}, async ({ page }) => {
+      await page.goto(`${site.url}index.html#/help`);
+      const heading = await waitForScreen(page);
+      assert.equal(heading, await englishString('ui.toml', 'help', 'title'));
+    }));
+});
+
+test('tel: and sms: links on the Help screen are well formed', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    await gotoScreen(page, site, '#/help');
+    const linksNow = () =>
+      page.$$eval('main a[href^="tel:"], main a[href^="sms:"]', (as) => as.map((a) => a.getAttribute('href')));
+    const first = await linksNow();
+    assert.ok(first.some((h) => h.startsWith('tel:')), 'no tel: link on the Help screen');
+    const all = new Set(first);
+    // Every region the person can choose.
+    const radios = page.locator('main input[type="radio"]');
+    for (let i = 0; i < (await radios.count()); i++) {
+      await radios.nth(i).check();
+      for (const href of await linksNow()) all.add(href);
+    }
+    for (const href of all) {
+      assert.match(href, /^(tel|sms):\+?[0-9]+$/, `malformed link ${href}`);
+    }
+    assert.ok([...all].some((h) => h.startsWith('sms:')), 'no sms: link for any region');
+    // The default lines from the product design: US/Canada 988, Samaritans
+    // 116 123, Lifeline 13 11 14.
+    for (const number of ['988', '116123', '131114']) {
+      assert.ok(all.has(`tel:${number}`), `no tel:${number} among ${[...all]}`);
+    }
+  }));
+
+describe('small screens', () => {
+  test('at 320 px the home screen does not scroll sideways', () =>
+    withPage(browser, site, { viewport: { width: 320, height: 640 } }, async ({ page }) => {
+      await gotoScreen(page, site, '#/');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `home is ${width} px wide at 320 px`);
+    }));
+
+  test('at 320 px no screen scrolls sideways', () =>
+    withPage(browser, site, { viewport: { width: 320, height: 640 } }, async ({ page }) => {
+      const wide = [];
+      for (const hash of screens) {
+        await gotoScreen(page, site, hash);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${hash}: ${width} px`);
+      }
+      assert.deepEqual(wide, []);
+    }));
+});
