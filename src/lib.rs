@@ -6,6 +6,7 @@
 //! talks to the browser and renders state.
 
 pub mod content;
+pub mod domain;
 pub mod platform;
 pub mod route;
 pub mod store;

@@ -2,6 +2,7 @@
 //! by `build.rs`. Pure data: no browser code here.
 
 pub mod coverage;
+pub mod instruments;
 pub mod markup;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));

@@ -1,0 +1,16 @@
+//! Pure decision logic: no browser, no clock, no storage. Everything here is
+//! plain Rust, tested natively.
+//!
+//! - [`instrument`]: the instrument definition format (JSON, serde).
+//! - [`answer`]: what a person answered, item by item.
+//! - [`validation`]: the checks every definition passes before it is used.
+//! - [`scoring`]: answers in, subscale scores and bands out.
+//! - [`reading`]: the plain-language reading of a scored profile, as data.
+//! - [`catalogue`]: the built-in and loaded definitions, side by side.
+
+pub mod answer;
+pub mod catalogue;
+pub mod instrument;
+pub mod reading;
+pub mod scoring;
+pub mod validation;
