@@ -3,6 +3,7 @@
 //   script Trunk wrote (its wasm loader), so no 'unsafe-inline' is needed.
 // - Fills the noscript text and description from the English locale file, so
 //   those strings live in the locale files like every other.
+// - Loads the stylesheet in CORS mode, like the script and wasm (see below).
 // - Declares an empty icon when index.html links none (see below).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,14 @@ for (const [token, replacement] of [
   }
   html = html.replaceAll(token, replacement);
 }
+// Trunk gives the stylesheet link an integrity hash but, unlike the script
+// and wasm preloads, no crossorigin attribute. In a sandboxed frame (an LMS
+// embedding without allow-same-origin) the page's origin is opaque, every
+// load is cross-origin, and a no-cors stylesheet cannot be checked against
+// its hash, so the browser drops it: load it in CORS mode like the rest.
+html = html.replace(/<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin\b)/gi,
+  '<link crossorigin="anonymous"');
+
 // Without an icon link a browser asks for /favicon.ico at the host's root,
 // outside the app's own path when it is served under a sub-path (an LMS, an
 // intranet). Until index.html links a real icon, declare an empty one.
