@@ -2,6 +2,9 @@
 //! here degrades quietly when the browser lacks what it needs: a missing
 //! window or document is treated as "nothing to do", never a panic.
 
+pub mod files;
+pub mod storage;
+
 use wasm_bindgen::JsCast;
 
 /// Milliseconds since the Unix epoch, from the browser clock.

@@ -27,6 +27,19 @@ pub fn recovered_file_name(at: i64) -> String {
     format!("tend-set-aside-{y:04}-{m:02}-{d:02}.txt")
 }
 
+/// The text of a file holding set-aside copies, given as (key, text)
+/// pairs. One copy is given back exactly as it was kept; several are
+/// each preceded by a line naming the key they were kept under.
+pub fn recovered_file_text(copies: &[(String, String)]) -> String {
+    match copies {
+        [(_, text)] => text.clone(),
+        _ => copies
+            .iter()
+            .map(|(key, text)| format!("----- {key} -----\n{text}\n"))
+            .collect(),
+    }
+}
+
 /// The UTC calendar date (year, month, day) of a time in ms since the
 /// epoch. Howard Hinnant's `civil_from_days`.
 pub fn civil_date(ms: i64) -> (i64, u32, u32) {
@@ -107,6 +120,20 @@ mod tests {
             "tend-backup-2025-11-26.json"
         );
         assert_eq!(recovered_file_name(0), "tend-set-aside-1970-01-01.txt");
+    }
+
+    #[test]
+    fn set_aside_copies_are_exported_exactly() {
+        let one = vec![("tend:recovered:1".to_string(), "{broken".to_string())];
+        assert_eq!(recovered_file_text(&one), "{broken");
+        let two = vec![
+            ("tend:recovered:1".to_string(), "a".to_string()),
+            ("tend:recovered:2".to_string(), "b".to_string()),
+        ];
+        assert_eq!(
+            recovered_file_text(&two),
+            "----- tend:recovered:1 -----\na\n----- tend:recovered:2 -----\nb\n"
+        );
     }
 
     #[test]

@@ -3,11 +3,12 @@
 
 pub mod components;
 pub mod pages;
+pub mod storage;
 
 use crate::content::{self, Locale, Strings};
 use crate::platform;
 use crate::route::Route;
-use crate::store::{TendData, TextSize, Theme};
+use crate::store::{Namespace, TendData, TextSize, Theme};
 use leptos::prelude::*;
 
 /// What every screen may read: the language, the current route and the
@@ -37,7 +38,9 @@ pub fn use_app() -> AppContext {
 /// The whole app: providers, routing, and the shell around every screen.
 #[component]
 pub fn App() -> impl IntoView {
-    let data = RwSignal::new(TendData::default());
+    // Load the person's data before anything renders; it is saved by one
+    // effect and kept in step with other tabs (see `storage`).
+    let (_storage, data) = storage::start(Namespace::default());
     let (route, set_route) = signal(Route::parse(&platform::location_hash()));
     let browser_locale =
         content::negotiate(platform::browser_languages().iter().map(String::as_str));
@@ -115,6 +118,7 @@ fn Shell() -> impl IntoView {
                 {move || t().app_get_help_now}
             </a>
         </header>
+        <components::storage_banner::StorageBanner />
         <components::nav::MainNav />
         <main id="main" tabindex="-1">
             {move || pages::screen(ctx.route.get())}

@@ -4,6 +4,7 @@ use super::title_effect;
 use crate::content::{Locale, Strings};
 use crate::platform;
 use crate::store::{TendData, TextSize, Theme};
+use crate::ui::components::data_panel::DataPanel;
 use crate::ui::components::page_body::Body;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -43,6 +44,7 @@ pub fn Settings() -> impl IntoView {
                 set=|d: &mut TendData, v| d.settings.text_size = v
             />
         </section>
+        <DataPanel />
         <section aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{move || t().settings_privacy_heading}</h2>
             {move || view! { <Body body=t().settings_privacy_body /> }}

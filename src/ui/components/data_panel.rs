@@ -1,0 +1,442 @@
+//! The "Your data" part of Settings: where the data is kept, export,
+//! import with a preview, and delete everything.
+
+use crate::content::{self, fill, Strings};
+use crate::platform::{self, files};
+use crate::store::backup::{self, BackupState};
+use crate::store::import::{self, ImportError, ImportMode, ImportPreview};
+use crate::store::{MemoryReason, Mode, TendData, TextSize, Theme};
+use crate::ui::storage::{use_storage, StorageStatus};
+use crate::ui::use_app;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// The "Your data" section of Settings.
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    view! {
+        <section aria-labelledby="data-heading" class="data-panel">
+            <h2 id="data-heading">{move || t().data_heading}</h2>
+            <p>{move || t().data_intro}</p>
+            <StorageStatusLine />
+            <BackupReminder />
+            <ExportControl />
+            <ImportControl />
+            <DeleteControl />
+        </section>
+    }
+}
+
+/// One sentence or three on where the data is kept and how much is used.
+fn status_text(t: &Strings, s: &StorageStatus) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    match &s.mode {
+        Mode::MemoryOnly(MemoryReason::Unavailable) => {
+            parts.push(t.data_status_memory_unavailable.into())
+        }
+        Mode::MemoryOnly(MemoryReason::Full) => parts.push(t.data_status_memory_full.into()),
+        Mode::MemoryOnly(MemoryReason::NewerVersion { .. }) => {
+            parts.push(t.data_status_memory_newer.into())
+        }
+        Mode::Saving if s.used_bytes == 0 => parts.push(t.data_status_nothing_yet.into()),
+        Mode::Saving => parts.push(t.data_status_saved.into()),
+    }
+    // Whether the browser may clear it only matters once there is something.
+    if matches!(s.mode, Mode::Saving) && s.used_bytes > 0 {
+        match s.persistent {
+            Some(true) => parts.push(t.data_status_persistent.into()),
+            Some(false) => parts.push(t.data_status_not_persistent.into()),
+            None => {}
+        }
+    }
+    if s.used_bytes >= 1024 {
+        let kb = (s.used_bytes + 512) / 1024;
+        parts.push(fill(t.data_status_used, &[("size", &kb.to_string())]));
+    } else if s.used_bytes > 0 {
+        parts.push(t.data_status_used_tiny.into());
+    }
+    parts.join(" ")
+}
+
+/// Where the data is kept: saved or memory only, persistent or not, size.
+#[component]
+fn StorageStatusLine() -> impl IntoView {
+    let ctx = use_app();
+    let status = use_storage().status();
+    view! {
+        <p data-testid="storage-status">{move || status.with(|s| status_text(ctx.t(), s))}</p>
+    }
+}
+
+/// A gentle nudge to export when there is data and no recent copy.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let ctx = use_app();
+    let state = move || {
+        ctx.data
+            .with(|d| backup::backup_state(d, platform::now_ms()))
+    };
+    move || {
+        let t = ctx.t();
+        let (text, remind) = match state() {
+            BackupState::NothingToBackUp => return None,
+            BackupState::NeverExported => (t.data_backup_never.to_string(), true),
+            BackupState::Overdue { days } => (
+                fill(t.data_backup_overdue, &[("days", &days.to_string())]),
+                true,
+            ),
+            BackupState::Recent { days: 0 } => (t.data_backup_today.to_string(), false),
+            BackupState::Recent { days } => (
+                fill(t.data_backup_recent, &[("days", &days.to_string())]),
+                false,
+            ),
+        };
+        Some(view! {
+            <p class:notice=remind data-testid="backup-reminder">{text}</p>
+        })
+    }
+}
+
+/// Export everything to a file.
+#[component]
+fn ExportControl() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    // `Some(Ok(file name))` after an export, `Some(Err(()))` if it failed.
+    let outcome = RwSignal::new(None::<Result<String, ()>>);
+    view! {
+        <h3>{move || t().data_export_heading}</h3>
+        <p>{move || t().data_export_body}</p>
+        <div class="actions">
+            <button
+                type="button"
+                data-testid="export"
+                on:click=move |_| outcome.set(Some(storage.export().map_err(|_| ())))
+            >
+                {move || t().data_export_button}
+            </button>
+        </div>
+        {move || match outcome.get() {
+            Some(Ok(file)) => Some(
+                view! {
+                    <p role="status" data-testid="export-done">
+                        {fill(t().data_export_done, &[("file", &file)])}
+                    </p>
+                }
+                    .into_any(),
+            ),
+            Some(Err(())) => Some(
+                view! { <p role="alert" class="notice">{t().data_export_failed}</p> }.into_any(),
+            ),
+            None => None,
+        }}
+    }
+}
+
+/// Why an import did not go ahead.
+#[derive(Clone, Debug, PartialEq)]
+enum ImportProblem {
+    Refused(ImportError),
+    Unreadable,
+}
+
+fn problem_text(t: &Strings, problem: &ImportProblem) -> &'static str {
+    match problem {
+        ImportProblem::Unreadable => t.data_import_error_unreadable,
+        ImportProblem::Refused(e) => match e {
+            ImportError::Empty => t.data_import_error_empty,
+            ImportError::TooLarge { .. } => t.data_import_error_too_large,
+            ImportError::NotText => t.data_import_error_not_text,
+            ImportError::TooDeep => t.data_import_error_too_deep,
+            ImportError::NotJson => t.data_import_error_not_json,
+            ImportError::NotTendExport => t.data_import_error_not_tend,
+            ImportError::Newer { .. } => t.data_import_error_newer,
+            ImportError::Damaged => t.data_import_error_damaged,
+            ImportError::WrongShape => t.data_import_error_wrong_shape,
+        },
+    }
+}
+
+fn date(ms: i64) -> String {
+    let (y, m, d) = backup::civil_date(ms);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The lines of a preview: what the file holds, in words.
+fn preview_lines(
+    t: &Strings,
+    locale: content::Locale,
+    preview: &ImportPreview,
+    current: &TendData,
+) -> Vec<String> {
+    let s = &preview.data.settings;
+    let theme = match s.theme {
+        Theme::System => t.settings_theme_system,
+        Theme::Light => t.settings_theme_light,
+        Theme::Dark => t.settings_theme_dark,
+    };
+    let size = match s.text_size {
+        TextSize::Normal => t.settings_text_size_normal,
+        TextSize::Large => t.settings_text_size_large,
+        TextSize::Larger => t.settings_text_size_larger,
+    };
+    let language = match s.language.as_deref() {
+        None => t.settings_language_auto.to_string(),
+        Some(code) => content::locale_from_code(code)
+            .map(|l| l.strings().language_self_name.to_string())
+            .unwrap_or_else(|| code.to_string()),
+    };
+    let region = s
+        .region
+        .as_deref()
+        .map(|id| {
+            locale
+                .content()
+                .regions
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.name.to_string())
+                .unwrap_or_else(|| id.to_string())
+        })
+        .unwrap_or_else(|| t.data_import_preview_not_set.to_string());
+    let mut lines = vec![
+        fill(
+            t.data_import_preview_exported,
+            &[("date", &date(preview.exported_at))],
+        ),
+        fill(
+            t.data_import_preview_settings,
+            &[
+                ("theme", theme),
+                ("size", size),
+                ("language", &language),
+                ("region", &region),
+            ],
+        ),
+    ];
+    if let Some(at) = preview.data.last_exported_at {
+        lines.push(fill(
+            t.data_import_preview_last_backup,
+            &[("date", &date(at))],
+        ));
+    }
+    lines.push(if preview.merge_takes_file_settings(current) {
+        t.data_import_merge_file_newer.to_string()
+    } else {
+        t.data_import_merge_here_newer.to_string()
+    });
+    lines.push(t.data_import_replace_note.to_string());
+    lines
+}
+
+/// Import a file: pick it, see what it holds, then merge, replace or cancel.
+#[component]
+fn ImportControl() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let input = NodeRef::<html::Input>::new();
+    let preview = RwSignal::new(None::<ImportPreview>);
+    let problem = RwSignal::new(None::<ImportProblem>);
+    let done = RwSignal::new(None::<ImportMode>);
+    let reading = RwSignal::new(false);
+
+    let clear_input = move || {
+        if let Some(el) = input.get_untracked() {
+            el.set_value("");
+        }
+    };
+
+    let on_change = move |_| {
+        preview.set(None);
+        problem.set(None);
+        done.set(None);
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        let Some(file) = files::chosen_file(&el) else {
+            return;
+        };
+        if let Err(e) = import::check_size(file.size() as u64) {
+            problem.set(Some(ImportProblem::Refused(e)));
+            clear_input();
+            return;
+        }
+        reading.set(true);
+        spawn_local(async move {
+            let outcome = match files::read_bytes(&file).await {
+                Ok(bytes) => import::read(&bytes).map_err(ImportProblem::Refused),
+                Err(_) => Err(ImportProblem::Unreadable),
+            };
+            reading.set(false);
+            match outcome {
+                Ok(p) => preview.set(Some(p)),
+                Err(e) => {
+                    problem.set(Some(e));
+                    clear_input();
+                }
+            }
+        });
+    };
+
+    let apply = move |mode: ImportMode| {
+        if let Some(p) = preview.get_untracked() {
+            storage.apply_import(&p.data, mode);
+            done.set(Some(mode));
+        }
+        preview.set(None);
+        clear_input();
+    };
+
+    view! {
+        <h3>{move || t().data_import_heading}</h3>
+        <p>{move || t().data_import_body}</p>
+        <p class="file-field">
+            <label for="import-file">{move || t().data_import_label}</label>
+            <input
+                type="file"
+                id="import-file"
+                accept=".json,application/json"
+                data-testid="import-file"
+                node_ref=input
+                on:change=on_change
+            />
+        </p>
+        <Show when=move || reading.get()>
+            <p role="status">{move || t().data_import_reading}</p>
+        </Show>
+        {move || {
+            problem
+                .get()
+                .map(|p| {
+                    view! {
+                        <p role="alert" class="notice" data-testid="import-error">
+                            {problem_text(t(), &p)}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            preview
+                .get()
+                .map(|p| {
+                    let lines = ctx.data.with(|d| preview_lines(t(), ctx.locale.get(), &p, d));
+                    view! {
+                        <div class="card import-preview" data-testid="import-preview">
+                            <h4>{t().data_import_preview_heading}</h4>
+                            {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                            <div class="actions">
+                                <button
+                                    type="button"
+                                    data-testid="import-merge"
+                                    on:click=move |_| apply(ImportMode::Merge)
+                                >
+                                    {t().data_import_merge}
+                                </button>
+                                <button
+                                    type="button"
+                                    data-testid="import-replace"
+                                    on:click=move |_| apply(ImportMode::Replace)
+                                >
+                                    {t().data_import_replace}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    data-testid="import-cancel"
+                                    on:click=move |_| {
+                                        preview.set(None);
+                                        clear_input();
+                                    }
+                                >
+                                    {t().data_import_cancel}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            done.get()
+                .map(|mode| {
+                    let text = match mode {
+                        ImportMode::Merge => t().data_import_done_merge,
+                        ImportMode::Replace => t().data_import_done_replace,
+                    };
+                    view! { <p role="status" data-testid="import-done">{text}</p> }
+                })
+        }}
+    }
+}
+
+/// Delete everything Tend saved, after the person confirms.
+#[component]
+fn DeleteControl() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let confirming = RwSignal::new(false);
+    // `Some(true)` once deleted, `Some(false)` if something would not go.
+    let outcome = RwSignal::new(None::<bool>);
+
+    let ask = move |_| {
+        outcome.set(None);
+        confirming.set(true);
+        // Once the question is on screen, move focus to it so it is read.
+        set_timeout(|| platform::focus("#delete-confirm-text"), Duration::ZERO);
+    };
+    let confirm = move |_| {
+        let ok = storage.delete_all().is_ok();
+        confirming.set(false);
+        outcome.set(Some(ok));
+    };
+
+    view! {
+        <h3>{move || t().data_delete_heading}</h3>
+        <p>{move || t().data_delete_body}</p>
+        <div class="actions">
+            <button
+                type="button"
+                class="danger"
+                data-testid="delete-all"
+                aria-expanded=move || confirming.get().to_string()
+                on:click=ask
+            >
+                {move || t().data_delete_button}
+            </button>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="notice delete-confirm" role="group" aria-labelledby="delete-confirm-text">
+                <p id="delete-confirm-text" tabindex="-1">{move || t().data_delete_confirm_text}</p>
+                <div class="actions">
+                    <button type="button" class="danger" data-testid="delete-confirm" on:click=confirm>
+                        {move || t().data_delete_confirm}
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="delete-cancel"
+                        on:click=move |_| confirming.set(false)
+                    >
+                        {move || t().data_delete_cancel}
+                    </button>
+                </div>
+            </div>
+        </Show>
+        {move || match outcome.get() {
+            Some(true) => Some(
+                view! { <p role="status" data-testid="delete-done">{t().data_delete_done}</p> }
+                    .into_any(),
+            ),
+            Some(false) => Some(
+                view! { <p role="alert" class="notice">{t().data_delete_failed}</p> }.into_any(),
+            ),
+            None => None,
+        }}
+    }
+}

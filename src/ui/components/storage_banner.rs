@@ -1,0 +1,97 @@
+//! The quiet notice at the top of every screen when Tend cannot save as
+//! usual, or has set aside data it could not read.
+
+use crate::content::Strings;
+use crate::store::{MemoryReason, Mode};
+use crate::ui::storage::use_storage;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// The banner text for a memory-only reason.
+fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {
+    match reason {
+        MemoryReason::Unavailable => t.data_banner_unavailable,
+        MemoryReason::Full => t.data_banner_full,
+        MemoryReason::NewerVersion { .. } => t.data_banner_newer,
+    }
+}
+
+/// Shown while changes last only as long as the tab, or while set-aside
+/// data is waiting to be downloaded. Plain words; never alarming.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let status = storage.status();
+    let t = move || ctx.t();
+    let recovered_hidden = RwSignal::new(false);
+    let export_failed = RwSignal::new(false);
+
+    let memory_reason = move || {
+        status.with(|s| match &s.mode {
+            Mode::MemoryOnly(reason) => Some(reason.clone()),
+            Mode::Saving => None,
+        })
+    };
+    let show_recovered =
+        move || !recovered_hidden.get() && status.with(|s| !s.recovered.is_empty());
+    let visible = move || memory_reason().is_some() || show_recovered();
+
+    let export = move |_| export_failed.set(storage.export().is_err());
+    let export_recovered = move |_| export_failed.set(storage.export_recovered().is_err());
+
+    view! {
+        <Show when=visible>
+            <div class="banner storage-banner" role="status" data-testid="storage-banner">
+                {move || {
+                    memory_reason()
+                        .map(|reason| {
+                            let full = reason == MemoryReason::Full;
+                            view! {
+                                <p>{move || reason_text(t(), &reason)}</p>
+                                <div class="actions">
+                                    <button type="button" data-testid="banner-export" on:click=export>
+                                        {move || t().data_banner_export}
+                                    </button>
+                                    {full
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="secondary"
+                                                    data-testid="storage-retry"
+                                                    on:click=move |_| storage.retry()
+                                                >
+                                                    {move || t().data_banner_retry}
+                                                </button>
+                                            }
+                                        })}
+                                </div>
+                            }
+                        })
+                }}
+                <Show when=show_recovered>
+                    <div class="storage-banner-recovered" data-testid="recovered-data">
+                        <p>{move || t().data_banner_recovered}</p>
+                        <div class="actions">
+                            <button type="button" data-testid="export-recovered" on:click=export_recovered>
+                                {move || t().data_banner_export_recovered}
+                            </button>
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid="dismiss-recovered"
+                                on:click=move |_| recovered_hidden.set(true)
+                            >
+                                {move || t().data_banner_dismiss}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+                <Show when=move || export_failed.get()>
+                    <p role="alert">{move || t().data_banner_export_failed}</p>
+                </Show>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,206 @@
+//! The person's data wired into the app: loaded once at start, saved by one
+//! effect, kept in step with other tabs through storage events, and the
+//! actions the storage banner and the data panel offer. Decisions live in
+//! `store`; browser calls live in `platform`.
+
+use crate::platform::{self, files, storage as browser};
+use crate::store::backup;
+use crate::store::import::{self, ImportMode};
+use crate::store::vault::{Recovered, Reloaded, Saved};
+use crate::store::{BackendError, Mode, Namespace, TendData};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What the interface shows about where the data is kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorageStatus {
+    /// Saving, or memory only and why.
+    pub mode: Mode,
+    /// Data set aside because it could not be read.
+    pub recovered: Vec<Recovered>,
+    /// Roughly how many bytes Tend's keys take.
+    pub used_bytes: u64,
+    /// Whether the browser keeps the data unless the person clears it;
+    /// `None` until known, or when the browser cannot say.
+    pub persistent: Option<bool>,
+}
+
+/// Why an export did not produce a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    /// The data could not be written as JSON.
+    Encode,
+    /// The browser would not save the file.
+    File(files::FileError),
+}
+
+/// Storage state and actions, provided through context by [`start`].
+#[derive(Clone, Copy)]
+pub struct StorageContext {
+    data: RwSignal<TendData>,
+    status: RwSignal<StorageStatus>,
+    vault: StoredValue<browser::BrowserVault, LocalStorage>,
+    persistence_asked: StoredValue<bool>,
+}
+
+/// Reads the storage context provided by [`start`].
+pub fn use_storage() -> StorageContext {
+    expect_context::<StorageContext>()
+}
+
+/// Opens the person's data under `namespace`, provides the
+/// [`StorageContext`], saves every change through one effect and listens
+/// for other tabs. Returns the data signal the app renders from.
+pub fn start(namespace: Namespace) -> (StorageContext, RwSignal<TendData>) {
+    let (vault, initial) = browser::open(namespace.clone(), platform::now_ms());
+    let data = RwSignal::new(initial);
+    let status = RwSignal::new(StorageStatus {
+        mode: vault.mode().clone(),
+        recovered: vault.recovered(),
+        used_bytes: vault.used_bytes(),
+        persistent: None,
+    });
+    let ctx = StorageContext {
+        data,
+        status,
+        vault: StoredValue::new_local(vault),
+        persistence_asked: StoredValue::new(false),
+    };
+    provide_context(ctx);
+
+    // The one place changes are saved.
+    Effect::new(move |_| {
+        data.track();
+        ctx.save();
+    });
+
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        if browser::concerns(&event, &namespace) {
+            ctx.take_in_other_tabs();
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    spawn_local(async move {
+        let persistent = browser::persisted().await;
+        status.update(|s| s.persistent = persistent);
+    });
+    (ctx, data)
+}
+
+impl StorageContext {
+    /// Where the data is kept, for display.
+    pub fn status(&self) -> ReadSignal<StorageStatus> {
+        self.status.read_only()
+    }
+
+    /// Saves the current data now (the save effect calls this).
+    pub fn save(&self) {
+        let current = self.data.get_untracked();
+        let now = platform::now_ms();
+        let outcome = self.vault.try_update_value(|v| v.save(&current, now));
+        match outcome {
+            Some(Ok(Saved::Merged(merged))) => self.data.set(merged),
+            Some(Ok(Saved::Written)) => self.ask_to_persist(),
+            _ => {}
+        }
+        self.refresh();
+    }
+
+    /// Takes in what another tab wrote.
+    fn take_in_other_tabs(&self) {
+        let current = self.data.get_untracked();
+        let reloaded = self.vault.try_update_value(|v| v.reload(&current));
+        match reloaded {
+            Some(Reloaded::Changed(merged)) => self.data.set(merged),
+            Some(Reloaded::Cleared) => self.data.set(TendData::default()),
+            _ => {}
+        }
+        // Our side may be the newer one; saving writes it only if so.
+        self.save();
+    }
+
+    /// After storage was full or failed: try saving again.
+    pub fn retry(&self) {
+        self.vault.update_value(|v| v.retry());
+        self.save();
+    }
+
+    /// Downloads everything as an export file and records when.
+    pub fn export(&self) -> Result<String, ExportError> {
+        let now = platform::now_ms();
+        let text = self
+            .data
+            .with_untracked(|d| backup::export_text(d, now))
+            .map_err(|_| ExportError::Encode)?;
+        let name = backup::export_file_name(now);
+        files::download(&name, "application/json", &text).map_err(ExportError::File)?;
+        self.data.update(|d| d.last_exported_at = Some(now));
+        Ok(name)
+    }
+
+    /// Downloads every set-aside copy as one text file.
+    pub fn export_recovered(&self) -> Result<(), ExportError> {
+        let now = platform::now_ms();
+        let copies: Vec<(String, String)> = self.vault.with_value(|v| {
+            v.recovered()
+                .into_iter()
+                .filter_map(|r| v.recovered_text(&r.key).map(|text| (r.key, text)))
+                .collect()
+        });
+        let text = backup::recovered_file_text(&copies);
+        let name = backup::recovered_file_name(now);
+        files::download(&name, "text/plain", &text).map_err(ExportError::File)
+    }
+
+    /// Applies an imported file's data to the person's data.
+    pub fn apply_import(&self, incoming: &TendData, mode: ImportMode) {
+        let now = platform::now_ms();
+        self.data
+            .update(|d| *d = import::apply(d, incoming, mode, now));
+    }
+
+    /// Removes every key Tend wrote and starts afresh in memory.
+    pub fn delete_all(&self) -> Result<(), BackendError> {
+        let result = self
+            .vault
+            .try_update_value(|v| v.delete_all())
+            .unwrap_or(Ok(0));
+        self.data.set(TendData::default());
+        self.refresh();
+        result.map(|_| ())
+    }
+
+    fn ask_to_persist(&self) {
+        let asked = self.persistence_asked.get_value();
+        let persistent = self.status.with_untracked(|s| s.persistent);
+        if asked || persistent == Some(true) {
+            return;
+        }
+        self.persistence_asked.set_value(true);
+        let status = self.status;
+        spawn_local(async move {
+            if let Some(persistent) = browser::request_persistence().await {
+                status.update(|s| s.persistent = Some(persistent));
+            }
+        });
+    }
+
+    fn refresh(&self) {
+        let Some((mode, recovered, used_bytes)) = self
+            .vault
+            .try_with_value(|v| (v.mode().clone(), v.recovered(), v.used_bytes()))
+        else {
+            return;
+        };
+        let next = StorageStatus {
+            mode,
+            recovered,
+            used_bytes,
+            persistent: self.status.with_untracked(|s| s.persistent),
+        };
+        if self.status.with_untracked(|s| *s != next) {
+            self.status.set(next);
+        }
+    }
+}
