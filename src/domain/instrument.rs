@@ -305,12 +305,17 @@ impl Instrument {
     /// first one found and nothing else: the caller's current instruments
     /// stay as they were.
     pub fn from_json(text: &str) -> Result<Instrument, InstrumentError> {
-        let instrument: Instrument =
-            serde_json::from_str(text).map_err(|e| InstrumentError::Parse {
+        let instrument: Instrument = serde_json::from_str(text).map_err(|e| {
+            let full = e.to_string();
+            // The position is shown on its own; keep only the words.
+            let position = format!(" at line {} column {}", e.line(), e.column());
+            let message = full.strip_suffix(&position).unwrap_or(&full).to_string();
+            InstrumentError::Parse {
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string(),
-            })?;
+                message,
+            }
+        })?;
         instrument.validate()?;
         Ok(instrument)
     }

@@ -45,8 +45,6 @@ pub enum ChoiceProblem {
     MustBeSingle(ContextQuestion),
     /// An option id the reading does not understand for this question.
     UnknownOption(ContextQuestion, String),
-    /// An option id the reading needs for this question is missing.
-    MissingOption(ContextQuestion, String),
 }
 
 /// Why a definition was refused.
@@ -57,7 +55,7 @@ pub enum InstrumentError {
     Parse {
         /// Line of the problem, from 1.
         line: usize,
-        /// Column of the problem, from 1.
+        /// Column of the problem (0 when the file ends early).
         column: usize,
         /// The parser's own description.
         message: String,
@@ -248,19 +246,28 @@ impl fmt::Display for ChoiceProblem {
             ChoiceProblem::ContextOnNonChoice => {
                 write!(f, "only choice items can be context questions")
             }
-            ChoiceProblem::MustBeSingle(q) => {
-                write!(f, "a \"{}\" question takes exactly one answer", q.as_str())
+            ChoiceProblem::MustBeSingle(q) => write!(
+                f,
+                "a question marked \"context\": \"{}\" takes exactly one answer",
+                q.as_str()
+            ),
+            ChoiceProblem::UnknownOption(q, id) => {
+                let allowed: &[&str] = match q {
+                    ContextQuestion::Exposure => &EXPOSURE_OPTIONS,
+                    ContextQuestion::RecentIncident => &RECENT_INCIDENT_OPTIONS,
+                    _ => &[],
+                };
+                write!(
+                    f,
+                    "\"{id}\" is not an option a question marked \"context\": \"{}\" can offer; use the ids {}",
+                    q.as_str(),
+                    allowed
+                        .iter()
+                        .map(|a| format!("\"{a}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
-            ChoiceProblem::UnknownOption(q, id) => write!(
-                f,
-                "\"{id}\" is not an option a \"{}\" question can have",
-                q.as_str()
-            ),
-            ChoiceProblem::MissingOption(q, id) => write!(
-                f,
-                "a \"{}\" question needs an option with the id \"{id}\"",
-                q.as_str()
-            ),
         }
     }
 }
@@ -275,7 +282,7 @@ impl fmt::Display for InstrumentError {
                 message,
             } => write!(
                 f,
-                "This file could not be read as an instrument definition (line {line}, column {column}): {message}"
+                "This file could not be read as an instrument definition (line {line}, column {column}): {message}."
             ),
             E::MissingLocale { found } => write!(
                 f,
@@ -287,9 +294,16 @@ impl fmt::Display for InstrumentError {
             }
             E::NoItems => write!(f, "The definition has no questions to ask."),
             E::EmptySection { section } => write!(f, "Section \"{section}\" has no items."),
-            E::DuplicateId { kind, id } => {
-                write!(f, "Two {kind} share the id \"{id}\"; each needs its own.")
-            }
+            E::DuplicateId { kind, id } => match kind {
+                IdKind::ScalePoint => {
+                    write!(f, "The answer scale labels the value {id} twice.")
+                }
+                IdKind::ContextQuestion => write!(
+                    f,
+                    "Two items are marked as the \"{id}\" context question; only one can be."
+                ),
+                _ => write!(f, "Two {kind} share the id \"{id}\"; each needs its own."),
+            },
             E::UnknownSubscale { item, subscale } => write!(
                 f,
                 "Item \"{item}\" adds to subscale \"{subscale}\", which the definition does not have."
@@ -340,10 +354,17 @@ impl fmt::Display for InstrumentError {
                 subscale,
                 band,
                 decimals,
-            } => write!(
-                f,
-                "Band \"{band}\" of subscale \"{subscale}\" has an edge that is not a number with at most {decimals} decimal places."
-            ),
+            } => {
+                let precision = match decimals {
+                    0 => "a whole number".to_string(),
+                    1 => "a number with at most one decimal place".to_string(),
+                    n => format!("a number with at most {n} decimal places"),
+                };
+                write!(
+                    f,
+                    "Band \"{band}\" of subscale \"{subscale}\" has an edge that is not {precision} (the subscale's \"decimals\")."
+                )
+            }
             E::BandOrder { subscale, band } => write!(
                 f,
                 "Band \"{band}\" of subscale \"{subscale}\" is out of order: list bands from the lowest scores to the highest, each with its minimum no higher than its maximum."
@@ -404,8 +425,9 @@ impl Instrument {
         self.check_header()?;
         self.check_scale()?;
         self.check_sections()?;
+        self.check_subscale_ids()?;
         self.check_items()?;
-        self.check_subscales()?;
+        self.check_subscale_tree()?;
         for subscale in &self.subscales {
             self.check_bands(subscale)?;
         }
@@ -555,7 +577,7 @@ impl Instrument {
         Ok(())
     }
 
-    fn check_subscales(&self) -> Check {
+    fn check_subscale_ids(&self) -> Check {
         let mut ids = BTreeSet::new();
         for subscale in &self.subscales {
             non_empty(&subscale.id, || "a subscale id".into())?;
@@ -571,19 +593,29 @@ impl Instrument {
             let share = subscale.min_answered;
             if !(share > 0.0 && share <= 1.0) {
                 return Err(InstrumentError::OutOfRange {
-                    place: format!("the minimum share answered of subscale \"{}\"", subscale.id),
+                    place: format!(
+                        "the share of items that must be answered for subscale \"{}\"",
+                        subscale.id
+                    ),
                     value: share.to_string(),
                     allowed: "above 0 and at most 1".into(),
                 });
             }
             if subscale.decimals > MAX_DECIMALS {
                 return Err(InstrumentError::OutOfRange {
-                    place: format!("the decimal places of subscale \"{}\"", subscale.id),
+                    place: format!(
+                        "the number of decimal places of subscale \"{}\"",
+                        subscale.id
+                    ),
                     value: subscale.decimals.to_string(),
                     allowed: format!("from 0 to {MAX_DECIMALS}"),
                 });
             }
         }
+        Ok(())
+    }
+
+    fn check_subscale_tree(&self) -> Check {
         for subscale in &self.subscales {
             if let Some(parent) = &subscale.parent {
                 if self.subscale(parent).is_none() {
@@ -812,18 +844,6 @@ impl Instrument {
             if section.intro.is_some() && ours.intro.is_none() {
                 return Err(missing(format!("the intro of section \"{}\"", section.id)));
             }
-            let ids = |s: &super::instrument::Section| {
-                s.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()
-            };
-            if ids(section) != ids(ours) {
-                return Err(differs(format!(
-                    "section \"{}\" holds different items",
-                    section.id
-                )));
-            }
-        }
-        if self.sections.len() != base.sections.len() {
-            return Err(differs("it has sections the original does not".into()));
         }
         for item in base.items() {
             let Some(ours) = self.item(&item.id) else {
@@ -839,6 +859,20 @@ impl Instrument {
             {
                 return Err(differs(format!("item \"{}\"", item.id)));
             }
+        }
+        let layout = |i: &Instrument| {
+            i.sections
+                .iter()
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        s.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        if layout(self) != layout(base) {
+            return Err(differs("its sections hold different items".into()));
         }
         for subscale in &base.subscales {
             let Some(ours) = self.subscale(&subscale.id) else {
@@ -937,15 +971,12 @@ fn check_choice(item: &Item) -> Check {
     if item.multiple {
         return bad(ChoiceProblem::MustBeSingle(question));
     }
-    if let Some(unknown) = ids.iter().find(|id| !fixed.contains(id)) {
-        return bad(ChoiceProblem::UnknownOption(question, (*unknown).into()));
+    // With at least two distinct options, all known, a recent-incident
+    // item necessarily offers both "yes" and "no".
+    match ids.iter().find(|id| !fixed.contains(id)) {
+        Some(unknown) => bad(ChoiceProblem::UnknownOption(question, (*unknown).into())),
+        None => Ok(()),
     }
-    if question == ContextQuestion::RecentIncident {
-        if let Some(absent) = fixed.iter().find(|id| !ids.contains(*id)) {
-            return bad(ChoiceProblem::MissingOption(question, (*absent).into()));
-        }
-    }
-    Ok(())
 }
 
 fn non_empty(text: &str, place: impl FnOnce() -> String) -> Check {
