@@ -533,3 +533,46 @@ mod translation {
         ));
     }
 }
+
+/// The complete example in docs/instrument-format.md loads, and scores as
+/// the text under it says.
+#[test]
+fn the_documented_example_is_valid_and_scores_as_described() {
+    use tend::domain::answer::{Answer, Answers};
+    use tend::domain::scoring::score;
+
+    let doc = include_str!("../docs/instrument-format.md");
+    let Some(start) = doc.find("```json\n") else {
+        panic!("no json example in docs/instrument-format.md");
+    };
+    let rest = &doc[start + "```json\n".len()..];
+    let Some(end) = rest.find("```") else {
+        panic!("unterminated json example");
+    };
+    let example = match Instrument::from_json(&rest[..end]) {
+        Ok(i) => i,
+        Err(e) => panic!("the documented example does not load: {e}"),
+    };
+
+    let outcome = |answers: &Answers, id: &str| {
+        score(&example, answers)
+            .get(id)
+            .and_then(|s| s.score().cloned())
+            .map(|s| (s.value, s.band.map(|b| b.id).unwrap_or_default()))
+    };
+    let mut all_often: Answers = example
+        .items()
+        .filter(|i| i.subscale.is_some())
+        .map(|i| (i.id.clone(), Answer::Value(3)))
+        .collect();
+    for (id, value, band) in [
+        ("intrusion", 3.0, "high"),
+        ("arousal", 3.0, "high"),
+        ("sts", 3.0, "high"),
+        ("burnout", 7.0, "moderate"),
+    ] {
+        assert_eq!(outcome(&all_often, id), Some((value, s(band))), "{id}");
+    }
+    all_often.remove("on-top");
+    assert_eq!(outcome(&all_often, "burnout"), Some((9.0, s("high"))));
+}
