@@ -314,3 +314,38 @@ test('with storage blocked (sandboxed frame) the app still runs and says so', ()
     );
     assert.equal(await frame.getByTestId('banner-export').isVisible(), true);
   }));
+
+test('persistent storage is asked for once, after the first save, and shown', () =>
+  withPage(browser, site, {}, async ({ page, context }) => {
+    // Stands in for the browser's answer, which headless Chromium always
+    // gives as "no"; counts how often Tend asks.
+    await context.addInitScript(() => {
+      window.__persistCalls = 0;
+      let granted = false;
+      navigator.storage.persist = () => {
+        window.__persistCalls += 1;
+        granted = true;
+        return Promise.resolve(true);
+      };
+      navigator.storage.persisted = () => Promise.resolve(granted);
+    });
+    await gotoScreen(page, site, '#/settings');
+    const status = page.getByTestId('storage-status');
+    assert.match(await status.textContent(), /Nothing saved yet/);
+    assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'not asked before anything is saved');
+
+    await choose(page, 'Colour scheme', 'Dark');
+    await waitForStored(page, (s) => s.theme === 'dark', 'the dark theme');
+    await waitUntil(page, () => window.__persistCalls === 1, 'asked after the first save');
+    await waitUntil(
+      page,
+      () => /agreed to keep it/.test(document.querySelector('[data-testid=storage-status]')?.textContent ?? ''),
+      'the status says storage is persistent',
+    );
+    assert.match(await status.textContent(), /Saved in this browser on this device/);
+    assert.match(await status.textContent(), /KB used/);
+
+    await choose(page, 'Text size', 'Large');
+    await waitForStored(page, (s) => s.text_size === 'large', 'the large text');
+    assert.equal(await page.evaluate(() => window.__persistCalls), 1, 'asked only once');
+  }));
