@@ -48,17 +48,17 @@ function isChosen(page, group, label) {
   return page.locator('fieldset', { hasText: group }).getByLabel(label, { exact: true }).isChecked();
 }
 
-/** Waits until the stored envelope's settings satisfy `predicate`. */
-async function waitForStored(page, predicate, what) {
+/** Waits until the stored envelope's settings include every field of `expected`. */
+async function waitForStored(page, expected, what) {
   try {
     await page.waitForFunction(
-      (src) => {
+      (want) => {
         const raw = localStorage.getItem('tend:data');
         if (!raw) return false;
-        // eslint-disable-next-line no-new-func
-        return new Function('s', `return (${src})(s)`)(JSON.parse(raw).data.settings);
+        const settings = JSON.parse(raw).data.settings;
+        return Object.entries(want).every(([k, v]) => settings[k] === v);
       },
-      predicate.toString(),
+      expected,
       { timeout: 5000 },
     );
   } catch {
@@ -108,7 +108,7 @@ test('damaged saved data is set aside, not deleted, and offered for download', (
 
     // The app works as usual and saves beside the set-aside copy.
     await choose(page, 'Colour scheme', 'Dark');
-    await waitForStored(page, (s) => s.theme === 'dark', 'the dark theme');
+    await waitForStored(page, { theme: 'dark' }, 'the dark theme');
     assert.equal((await storageOf(page))[asideKeys[0]], damaged);
 
     const violations = await axeScan(page);
@@ -121,7 +121,7 @@ test('export, then import into a fresh browser, restores the data', async () => 
     await gotoScreen(page, site, '#/settings');
     await choose(page, 'Colour scheme', 'Dark');
     await choose(page, 'Text size', 'Larger');
-    await waitForStored(page, (s) => s.theme === 'dark' && s.text_size === 'larger', 'both choices');
+    await waitForStored(page, { theme: 'dark', text_size: 'larger' }, 'both choices');
     assert.match(await page.getByTestId('backup-reminder').textContent(), /haven't exported/);
 
     exported = await downloadText(page, 'export');
@@ -151,7 +151,7 @@ test('export, then import into a fresh browser, restores the data', async () => 
     await page.getByTestId('import-done').waitFor();
     assert.equal(await isChosen(page, 'Colour scheme', 'Dark'), true);
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
-    await waitForStored(page, (s) => s.theme === 'dark' && s.text_size === 'larger', 'the imported settings');
+    await waitForStored(page, { theme: 'dark', text_size: 'larger' }, 'the imported settings');
 
     await page.reload();
     await waitForScreen(page);
@@ -164,7 +164,7 @@ test('refused imports say why and change nothing', () =>
   withPage(browser, site, {}, async ({ page }) => {
     await gotoScreen(page, site, '#/settings');
     await choose(page, 'Colour scheme', 'Light');
-    await waitForStored(page, (s) => s.theme === 'light', 'the light theme');
+    await waitForStored(page, { theme: 'light' }, 'the light theme');
     const before = (await storageOf(page))['tend:data'];
     const input = page.getByTestId('import-file');
     const cases = [
@@ -209,7 +209,7 @@ test('two tabs open at once keep each other’s changes', () =>
     await gotoScreen(other, site, '#/settings');
 
     await choose(page, 'Colour scheme', 'Dark');
-    await waitForStored(page, (s) => s.theme === 'dark', 'the first tab’s theme');
+    await waitForStored(page, { theme: 'dark' }, 'the first tab’s theme');
     // The other tab hears of it without a reload.
     await waitUntil(
       other,
@@ -219,7 +219,7 @@ test('two tabs open at once keep each other’s changes', () =>
     assert.equal(await isChosen(other, 'Colour scheme', 'Dark'), true);
 
     await choose(other, 'Text size', 'Large');
-    await waitForStored(other, (s) => s.theme === 'dark' && s.text_size === 'large', 'both tabs’ changes');
+    await waitForStored(other, { theme: 'dark', text_size: 'large' }, 'both tabs’ changes');
     await waitUntil(
       page,
       () => document.documentElement.dataset.textSize === 'large',
@@ -229,7 +229,7 @@ test('two tabs open at once keep each other’s changes', () =>
     // A quick succession of changes from both tabs loses nothing.
     await choose(page, 'Language', 'English');
     await choose(other, 'Colour scheme', 'Light');
-    await waitForStored(page, (s) => s.theme === 'light' && s.language === 'en', 'the later changes');
+    await waitForStored(page, { theme: 'light', language: 'en' }, 'the later changes');
 
     for (const p of [page, other]) {
       await p.reload();
@@ -249,7 +249,7 @@ test('deleting everything asks first, then removes every Tend key and nothing el
       localStorage.setItem('someone-else', 'not Tend’s');
     });
     await choose(page, 'Colour scheme', 'Dark');
-    await waitForStored(page, (s) => s.theme === 'dark', 'the dark theme');
+    await waitForStored(page, { theme: 'dark' }, 'the dark theme');
     assert.match(await page.getByTestId('storage-status').textContent(), /Saved in this browser/);
 
     await page.getByTestId('delete-all').click();
@@ -335,7 +335,7 @@ test('persistent storage is asked for once, after the first save, and shown', ()
     assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'not asked before anything is saved');
 
     await choose(page, 'Colour scheme', 'Dark');
-    await waitForStored(page, (s) => s.theme === 'dark', 'the dark theme');
+    await waitForStored(page, { theme: 'dark' }, 'the dark theme');
     await waitUntil(page, () => window.__persistCalls === 1, 'asked after the first save');
     await waitUntil(
       page,
@@ -346,6 +346,6 @@ test('persistent storage is asked for once, after the first save, and shown', ()
     assert.match(await status.textContent(), /KB used/);
 
     await choose(page, 'Text size', 'Large');
-    await waitForStored(page, (s) => s.text_size === 'large', 'the large text');
+    await waitForStored(page, { text_size: 'large' }, 'the large text');
     assert.equal(await page.evaluate(() => window.__persistCalls), 1, 'asked only once');
   }));
