@@ -125,6 +125,10 @@ pub struct Book {
     pub covers: &'static [&'static str],
 }
 
+/// Picks one interface string, so a component can be told which label to
+/// show and still follow a change of language.
+pub type Label = fn(&Strings) -> &'static str;
+
 /// Fills `{name}` placeholders in a locale string.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();

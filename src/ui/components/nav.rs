@@ -1,12 +1,12 @@
 //! The primary navigation.
 
-use crate::content::Strings;
+use crate::content::Label;
 use crate::route::Route;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
 /// The screens in the primary navigation, in order, with their labels.
-fn items() -> [(Route, fn(&Strings) -> &'static str); 5] {
+fn items() -> [(Route, Label); 5] {
     [
         (Route::Home, |t| t.nav_home),
         (Route::Learn, |t| t.nav_learn),

@@ -1,7 +1,7 @@
 //! Settings: language, appearance, data and privacy.
 
 use super::title_effect;
-use crate::content::{Locale, Strings};
+use crate::content::{Label, Locale, Strings};
 use crate::platform;
 use crate::store::{TendData, TextSize, Theme};
 use crate::ui::components::data_panel::DataPanel;
@@ -25,7 +25,7 @@ pub fn Settings() -> impl IntoView {
                 name="theme"
                 legend=|t| t.settings_theme_label
                 options=vec![
-                    (Theme::System, (|t: &Strings| t.settings_theme_system) as fn(&Strings) -> &'static str),
+                    (Theme::System, (|t: &Strings| t.settings_theme_system) as Label),
                     (Theme::Light, |t| t.settings_theme_light),
                     (Theme::Dark, |t| t.settings_theme_dark),
                 ]
@@ -36,7 +36,7 @@ pub fn Settings() -> impl IntoView {
                 name="text-size"
                 legend=|t| t.settings_text_size_label
                 options=vec![
-                    (TextSize::Normal, (|t: &Strings| t.settings_text_size_normal) as fn(&Strings) -> &'static str),
+                    (TextSize::Normal, (|t: &Strings| t.settings_text_size_normal) as Label),
                     (TextSize::Large, |t| t.settings_text_size_large),
                     (TextSize::Larger, |t| t.settings_text_size_larger),
                 ]
@@ -56,8 +56,8 @@ pub fn Settings() -> impl IntoView {
 #[component]
 fn Choice<V>(
     name: &'static str,
-    legend: fn(&Strings) -> &'static str,
-    options: Vec<(V, fn(&Strings) -> &'static str)>,
+    legend: Label,
+    options: Vec<(V, Label)>,
     get: fn(&TendData) -> V,
     set: fn(&mut TendData, V),
 ) -> impl IntoView
