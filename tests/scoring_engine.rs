@@ -8,6 +8,9 @@ use tend::domain::answer::{Answer, Answers};
 use tend::domain::instrument::{Instrument, ItemKind, ResponseScale, ScalePoint};
 use tend::domain::scoring::{safety_flagged, score, score_range, Profile, SubscaleResult};
 
+/// A subscale's value and band id, or none for "not enough answers".
+type Outcome = Option<(f64, String)>;
+
 fn load(text: &str) -> Instrument {
     match Instrument::from_json(text) {
         Ok(i) => i,
@@ -39,7 +42,7 @@ fn values(pairs: &[(&str, i32)]) -> Answers {
 
 /// What a subscale came to: its value and band id, or none for "not
 /// enough answers".
-fn outcome(profile: &Profile, subscale: &str) -> Option<(f64, String)> {
+fn outcome(profile: &Profile, subscale: &str) -> Outcome {
     let result = profile.get(subscale)?;
     match &result.result {
         SubscaleResult::Scored(s) => Some((
@@ -50,7 +53,7 @@ fn outcome(profile: &Profile, subscale: &str) -> Option<(f64, String)> {
     }
 }
 
-fn scored(value: f64, band: &str) -> Option<(f64, String)> {
+fn scored(value: f64, band: &str) -> Outcome {
     Some((value, band.to_string()))
 }
 
@@ -61,7 +64,7 @@ fn scored(value: f64, band: &str) -> Option<(f64, String)> {
 #[test]
 fn edges_on_the_small_fixture() {
     let i = small();
-    type Expect = [(&'static str, Option<(f64, String)>); 4];
+    type Expect = [(&'static str, Outcome); 4];
     let cases: Vec<(&str, Answers, Expect)> = vec![
         (
             // a = 0 + (4-0) + 0 + 0 = 4; a-one = (0 + 4) / 2 = 2.0.
@@ -252,7 +255,7 @@ fn means_round_half_away_from_zero_at_the_band_edges() {
         "int-reminders",
         "int-back-there",
     ];
-    let cases: [(&[i32], Option<(f64, String)>); 8] = [
+    let cases: [(&[i32], Outcome); 8] = [
         // 7 / 5 = 1.4: the top of low.
         (&[1, 1, 1, 2, 2], scored(1.4, "low")),
         // 8 / 5 = 1.6.

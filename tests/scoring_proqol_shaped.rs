@@ -16,6 +16,9 @@ use tend::domain::instrument::{Headline, Instrument};
 use tend::domain::reading::{pattern, Pattern};
 use tend::domain::scoring::{score, Profile, SubscaleResult};
 
+/// A subscale's value and band id, or none for "not enough answers".
+type Outcome = Option<(f64, String)>;
+
 const CS: [u32; 10] = [3, 6, 12, 16, 18, 20, 22, 24, 27, 30];
 const BO: [u32; 10] = [1, 4, 8, 10, 15, 17, 19, 21, 26, 29];
 const STS: [u32; 10] = [2, 5, 7, 9, 11, 13, 14, 23, 25, 28];
@@ -44,7 +47,7 @@ fn all(v: i32) -> [Option<i32>; 10] {
     [Some(v); 10]
 }
 
-fn outcome(profile: &Profile, subscale: &str) -> Option<(f64, String)> {
+fn outcome(profile: &Profile, subscale: &str) -> Outcome {
     match &profile.get(subscale)?.result {
         SubscaleResult::Scored(s) => Some((
             s.value,
@@ -54,7 +57,7 @@ fn outcome(profile: &Profile, subscale: &str) -> Option<(f64, String)> {
     }
 }
 
-fn scored(value: f64, band: &str) -> Option<(f64, String)> {
+fn scored(value: f64, band: &str) -> Outcome {
     Some((value, band.to_string()))
 }
 
@@ -83,7 +86,7 @@ fn the_key_is_expressed_as_written() {
 fn hand_computed_answer_sets() {
     let i = instrument();
     type Set = ([Option<i32>; 10], [Option<i32>; 10], [Option<i32>; 10]);
-    let cases: Vec<(&str, Set, [Option<(f64, String)>; 3])> = vec![
+    let cases: Vec<(&str, Set, [Outcome; 3])> = vec![
         (
             // A. Everything "3". cs = 10 × 3 = 30. sts = 30.
             //    bo = five plain 3s (15) + five reversed 6 − 3 = 3s (15) = 30.

@@ -756,8 +756,9 @@ impl Instrument {
             to: to.map(|t| format_units(t, d)),
         };
         for pair in ranges.windows(2) {
-            let (lower, lower_min, lower_max) = pair[0];
-            let (upper, upper_min, _) = pair[1];
+            let &[(lower, lower_min, lower_max), (upper, upper_min, _)] = pair else {
+                continue;
+            };
             let overlap = || InstrumentError::BandOverlap {
                 subscale: sub(),
                 lower: lower.into(),
