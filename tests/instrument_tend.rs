@@ -229,3 +229,18 @@ fn item_ids_are_stable_words() {
         );
     }
 }
+
+/// The check-in's tags count toward CONTENT.md coverage, so a symptom
+/// dropped from the check-in is noticed there too.
+#[test]
+fn the_check_ins_tags_count_toward_content_coverage() {
+    let tags = tend::content::coverage::all_tags();
+    for n in 1..=16 {
+        let id = format!("SYM-{n}");
+        assert!(
+            tags.iter()
+                .any(|t| t.id == id && t.place.starts_with("en check-in/")),
+            "{id} has no check-in tag"
+        );
+    }
+}
