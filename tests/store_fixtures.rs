@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tend::store::envelope::{self, encode};
-use tend::store::migrate::{migrate_with, Migration, CURRENT_SCHEMA, MIGRATIONS};
+use tend::store::migrate::{migrate, migrate_with, Migration, CURRENT_SCHEMA, MIGRATIONS};
 use tend::store::{import, TendData};
 
 fn fixture_dir() -> PathBuf {
@@ -111,35 +111,62 @@ fn no_fixture_claims_a_version_this_build_does_not_know() {
     }
 }
 
-/// A test-only v1 -> v2 step, proving the pipeline carries real fixture
-/// data forward: moves the region out of settings and adds check-ins.
-fn test_v1_to_v2(mut data: Value) -> Result<Value, String> {
+#[test]
+fn the_real_steps_turn_the_v1_fixture_into_exactly_the_expected_json() {
+    let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
+    let fixture: Value = serde_json::from_str(&text).expect("json");
+    let expected: Value = serde_json::from_str(
+        &fs::read_to_string(fixture_dir().join("v1.expected.json")).expect("expected"),
+    )
+    .expect("json");
+    // Compared as JSON, before serde fills in defaults, so a step that
+    // forgot a field fails here.
+    let migrated = migrate(fixture["data"].clone(), 1).expect("migrates");
+    assert_eq!(migrated, expected);
+}
+
+#[test]
+fn v1_to_v2_is_the_one_real_step_and_its_summary_says_what_it_adds() {
+    assert_eq!(CURRENT_SCHEMA, 2);
+    let step = MIGRATIONS.iter().find(|m| m.from == 1).expect("a v1 step");
+    assert!(step.summary.contains("check-ins"), "{}", step.summary);
+    assert!(MIGRATIONS.iter().all(|m| m.from < CURRENT_SCHEMA));
+}
+
+/// A test-only v2 -> v3 step, proving the pipeline carries real fixture
+/// data past the current version: adds a journal.
+fn test_v2_to_v3(mut data: Value) -> Result<Value, String> {
     let obj = data.as_object_mut().ok_or("data is not an object")?;
-    let settings = obj
-        .get_mut("settings")
-        .and_then(Value::as_object_mut)
-        .ok_or("settings missing")?;
-    let region = settings.remove("region").unwrap_or(Value::Null);
-    obj.insert("region".into(), region);
-    obj.insert("check_ins".into(), Value::Array(Vec::new()));
+    obj.insert("journal".into(), Value::Array(Vec::new()));
     Ok(data)
 }
 
 #[test]
-fn the_v1_fixture_goes_through_a_test_v1_to_v2_step() {
-    let steps = [Migration {
-        from: 1,
-        summary: "test: move region, add check-ins",
-        step: test_v1_to_v2,
-    }];
+fn the_v1_fixture_goes_through_the_real_step_and_a_test_v2_to_v3_step() {
+    let mut steps: Vec<Migration> = MIGRATIONS.to_vec();
+    steps.push(Migration {
+        from: 2,
+        summary: "test: add a journal",
+        step: test_v2_to_v3,
+    });
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
     let fixture: Value = serde_json::from_str(&text).expect("json");
-    let v2 = migrate_with(fixture["data"].clone(), 1, 2, &steps).expect("migrates");
-    assert_eq!(v2["region"], "uk-ie");
-    assert_eq!(v2["check_ins"], Value::Array(Vec::new()));
-    assert!(v2["settings"].get("region").is_none());
-    assert_eq!(v2["settings"]["theme"], "dark");
+    let v3 = migrate_with(fixture["data"].clone(), 1, 3, &steps).expect("migrates");
+    assert_eq!(v3["journal"], Value::Array(Vec::new()));
+    assert_eq!(v3["checkins"], Value::Array(Vec::new()));
+    assert_eq!(v3["settings"]["checkin_interval_days"], 14);
+    assert_eq!(v3["settings"]["region"], "uk-ie");
     // The real pipeline has no step past the current version.
-    assert!(MIGRATIONS.iter().all(|m| m.from < CURRENT_SCHEMA));
-    assert!(migrate_with(fixture["data"].clone(), 1, 2, MIGRATIONS).is_err());
+    assert!(migrate_with(fixture["data"].clone(), 1, 3, MIGRATIONS).is_err());
+}
+
+#[test]
+fn the_v2_fixture_holds_every_kind_of_entry() {
+    let text = fs::read_to_string(fixture_dir().join("v2.json")).expect("v2 fixture");
+    let preview = import::read(text.as_bytes()).expect("reads");
+    let data = &preview.data;
+    assert!(data.checkins.len() >= 2 && !data.pulses.is_empty());
+    assert!(data.draft.is_some() && !data.instruments.is_empty());
+    assert!(!data.deleted.is_empty() && !data.restored.is_empty());
+    assert_ne!(data.settings.checkin_interval_days, 14);
 }

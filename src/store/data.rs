@@ -1,10 +1,37 @@
-//! The person's data as the current schema defines it. Domain types only:
-//! no signals, no browser calls.
+//! The person's data as the current schema (v2) defines it. Domain types
+//! only: no signals, no browser calls.
+//!
+//! Check-ins, pulses and loaded instruments are immutable entries keyed by
+//! id. Removing one leaves a [`Tombstone`] so that merging with an older
+//! copy (another tab, an import) cannot bring it back; undoing a removal
+//! leaves a [`Restoration`] dated after the tombstone, so the undo in turn
+//! survives merging with a copy that still holds the tombstone. For each
+//! key the later of the two wins; see [`TendData::normalise`].
 
+use crate::domain::answer::{Answer, Answers};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
-/// Everything Tend keeps for the person. Later schema versions add
-/// collections (check-ins, plan, journal); each addition is a migration.
+/// The check-in interval a new person starts with, in days.
+pub const DEFAULT_CHECKIN_INTERVAL_DAYS: u32 = 14;
+
+/// The shortest check-in interval the person may choose, in days.
+pub const MIN_CHECKIN_INTERVAL_DAYS: u32 = 7;
+
+/// The longest check-in interval the person may choose, in days.
+pub const MAX_CHECKIN_INTERVAL_DAYS: u32 = 90;
+
+/// The prefix of tombstone and restoration keys that stand for a loaded
+/// instrument (`instrument:<id>`), so an instrument id can never be taken
+/// for a check-in or pulse id.
+pub const INSTRUMENT_KEY_PREFIX: &str = "instrument:";
+
+/// The prefix of tombstone keys that stand for a discarded draft
+/// (`draft:<started_at>`).
+pub const DRAFT_KEY_PREFIX: &str = "draft:";
+
+/// Everything Tend keeps for the person. Each addition to it is a schema
+/// version with a migration (see [`crate::store::migrate`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TendData {
@@ -15,6 +42,161 @@ pub struct TendData {
     /// `None` if they never have. Drives the reminder to export.
     #[serde(default)]
     pub last_exported_at: Option<i64>,
+    /// Completed check-ins, oldest first.
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    /// Completed pulses, oldest first.
+    #[serde(default)]
+    pub pulses: Vec<Pulse>,
+    /// The check-in in progress, saved on every answer.
+    #[serde(default)]
+    pub draft: Option<Draft>,
+    /// Instrument definitions the person loaded from a file, oldest first.
+    #[serde(default)]
+    pub instruments: Vec<LoadedInstrument>,
+    /// What was removed, so that no merge brings it back.
+    #[serde(default)]
+    pub deleted: Vec<Tombstone>,
+    /// What was brought back after a removal (an undo, or loading the same
+    /// instrument again), so that no merge removes it again.
+    #[serde(default)]
+    pub restored: Vec<Restoration>,
+}
+
+/// One completed check-in. Immutable once saved; its scores are always
+/// derived from the answers and the instrument, never stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    /// Stable id (see [`entry_id`]).
+    pub id: String,
+    /// The id of the instrument answered.
+    pub instrument_id: String,
+    /// The version of that instrument.
+    pub instrument_version: String,
+    /// When it was completed (ms since the epoch).
+    pub completed_at: i64,
+    /// The answers, item by item.
+    pub answers: Answers,
+}
+
+/// One completed pulse: the short in-between check, always Tend's pulse
+/// instrument. Immutable once saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pulse {
+    /// Stable id (see [`entry_id`]).
+    pub id: String,
+    /// When it was completed (ms since the epoch).
+    pub completed_at: i64,
+    /// The answers, item by item.
+    pub answers: Answers,
+}
+
+/// The check-in in progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The id of the instrument being answered.
+    pub instrument_id: String,
+    /// The version of that instrument.
+    pub instrument_version: String,
+    /// When it was started (ms since the epoch); also what identifies this
+    /// draft when it is discarded.
+    pub started_at: i64,
+    /// When it last changed (ms since the epoch).
+    pub updated_at: i64,
+    /// The section the person was on, from 0.
+    pub step: usize,
+    /// The answers so far.
+    pub answers: Answers,
+}
+
+/// An instrument definition the person loaded from a file. Kept as the
+/// file's text and validated again every time it is loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadedInstrument {
+    /// The instrument's id, as its definition gives it.
+    pub id: String,
+    /// When it was loaded (ms since the epoch).
+    pub added_at: i64,
+    /// The definition, exactly as loaded.
+    pub json: String,
+}
+
+/// A record that something was removed: a check-in or pulse (by its id),
+/// a loaded instrument (`instrument:<id>`) or a discarded draft
+/// (`draft:<started_at>`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tombstone {
+    /// The key of what was removed.
+    pub id: String,
+    /// When it was removed (ms since the epoch).
+    pub deleted_at: i64,
+}
+
+/// A record that something removed was brought back. It outweighs any
+/// tombstone for the same key dated before it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Restoration {
+    /// The key of what was brought back, as in [`Tombstone::id`].
+    pub id: String,
+    /// When it was brought back (ms since the epoch).
+    pub restored_at: i64,
+}
+
+/// What [`TendData::delete_entry`] or [`TendData::remove_instrument`]
+/// removed: everything [`TendData::undo_delete`] needs to put it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deleted {
+    /// The entry as it was.
+    pub entry: DeletedEntry,
+    /// The tombstone the removal left.
+    pub tombstone: Tombstone,
+}
+
+/// The entry a removal took away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeletedEntry {
+    /// A check-in.
+    CheckIn(CheckIn),
+    /// A pulse.
+    Pulse(Pulse),
+    /// A loaded instrument definition.
+    Instrument(LoadedInstrument),
+}
+
+/// How many entries of each kind some data holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EntryCounts {
+    /// Completed check-ins.
+    pub checkins: usize,
+    /// Completed pulses.
+    pub pulses: usize,
+    /// Loaded instrument definitions.
+    pub instruments: usize,
+    /// Whether there is a check-in in progress.
+    pub draft: bool,
+}
+
+/// The key a loaded instrument's tombstone or restoration is kept under.
+pub fn instrument_key(id: &str) -> String {
+    format!("{INSTRUMENT_KEY_PREFIX}{id}")
+}
+
+/// The key a discarded draft's tombstone is kept under.
+pub fn draft_key(started_at: i64) -> String {
+    format!("{DRAFT_KEY_PREFIX}{started_at}")
+}
+
+/// A new id for a check-in (`prefix` `c`) or a pulse (`p`) completed at
+/// `now`, made unique by `nonce` (a random number the caller draws). Never
+/// collides with an instrument or draft key.
+pub fn entry_id(prefix: &str, now: i64, nonce: u32) -> String {
+    format!("{prefix}-{now:x}-{nonce:08x}")
 }
 
 impl TendData {
@@ -23,6 +205,423 @@ impl TendData {
     pub fn is_blank(&self) -> bool {
         *self == TendData::default()
     }
+
+    /// How many check-ins, pulses and loaded instruments this data holds.
+    pub fn counts(&self) -> EntryCounts {
+        EntryCounts {
+            checkins: self.checkins.len(),
+            pulses: self.pulses.len(),
+            instruments: self.instruments.len(),
+            draft: self.draft.is_some(),
+        }
+    }
+
+    /// The check-in with this id.
+    pub fn checkin(&self, id: &str) -> Option<&CheckIn> {
+        self.checkins.iter().find(|c| c.id == id)
+    }
+
+    /// The pulse with this id.
+    pub fn pulse(&self, id: &str) -> Option<&Pulse> {
+        self.pulses.iter().find(|p| p.id == id)
+    }
+
+    /// The most recently completed check-in.
+    pub fn latest_checkin(&self) -> Option<&CheckIn> {
+        self.checkins.iter().max_by(|a, b| entry_order(*a, *b))
+    }
+
+    /// The check-in completed just before the one with this id, of any
+    /// instrument; none when it is the first or there is no such id.
+    pub fn previous_checkin(&self, id: &str) -> Option<&CheckIn> {
+        let this = self.checkin(id)?;
+        self.checkins
+            .iter()
+            .filter(|c| entry_order(*c, this).is_lt())
+            .max_by(|a, b| entry_order(*a, *b))
+    }
+
+    /// The check-in of the same instrument completed just before the one
+    /// with this id: the one whose scores can be compared with it.
+    pub fn previous_comparable_checkin(&self, id: &str) -> Option<&CheckIn> {
+        let this = self.checkin(id)?;
+        self.checkins
+            .iter()
+            .filter(|c| c.instrument_id == this.instrument_id && entry_order(*c, this).is_lt())
+            .max_by(|a, b| entry_order(*a, *b))
+    }
+
+    /// When the latest check-in was completed, if there is one.
+    pub fn last_checkin_at(&self) -> Option<i64> {
+        self.latest_checkin().map(|c| c.completed_at)
+    }
+
+    /// Adds a completed check-in in date order. A check-in whose id is
+    /// already here is not added twice.
+    pub fn add_checkin(&mut self, checkin: CheckIn) {
+        if self.checkin(&checkin.id).is_none() {
+            self.checkins.push(checkin);
+            self.checkins.sort_by(entry_order);
+        }
+    }
+
+    /// Adds a completed pulse in date order. A pulse whose id is already
+    /// here is not added twice.
+    pub fn add_pulse(&mut self, pulse: Pulse) {
+        if self.pulse(&pulse.id).is_none() {
+            self.pulses.push(pulse);
+            self.pulses.sort_by(entry_order);
+        }
+    }
+
+    /// Starts a new draft of `instrument_id`, replacing any draft there
+    /// was. Its times are kept after the latest check-in's completion, so
+    /// that merging never takes it for a draft that was completed.
+    pub fn start_draft(&mut self, instrument_id: &str, instrument_version: &str, now: i64) {
+        let after_last = self
+            .last_checkin_at()
+            .map_or(now, |at| now.max(at.saturating_add(1)));
+        self.draft = Some(Draft {
+            instrument_id: instrument_id.to_string(),
+            instrument_version: instrument_version.to_string(),
+            started_at: after_last,
+            updated_at: after_last,
+            step: 0,
+            answers: Answers::new(),
+        });
+    }
+
+    /// Records one answer in the draft, on section `step`. Does nothing
+    /// when there is no draft.
+    pub fn answer_draft(&mut self, item_id: &str, answer: Answer, step: usize, now: i64) {
+        if let Some(draft) = self.draft.as_mut() {
+            draft.answers.insert(item_id.to_string(), answer);
+            draft.step = step;
+            draft.updated_at = draft.updated_at.max(now);
+        }
+    }
+
+    /// Turns the draft into a completed check-in with id `id`, and returns
+    /// it. Nothing happens when there is no draft.
+    pub fn complete_draft(&mut self, id: &str, now: i64) -> Option<&CheckIn> {
+        let draft = self.draft.take()?;
+        self.add_checkin(CheckIn {
+            id: id.to_string(),
+            instrument_id: draft.instrument_id,
+            instrument_version: draft.instrument_version,
+            // Never before the last answer: a merge drops a draft once a
+            // check-in completed at or after its last change exists.
+            completed_at: now.max(draft.updated_at),
+            answers: draft.answers,
+        });
+        self.checkin(id)
+    }
+
+    /// Discards the draft, leaving a tombstone so another tab's copy of it
+    /// does not come back. Returns the discarded draft.
+    pub fn discard_draft(&mut self, now: i64) -> Option<Draft> {
+        let draft = self.draft.take()?;
+        // At or after its last change, or the merge would keep it.
+        record_tombstone(
+            &mut self.deleted,
+            &draft_key(draft.started_at),
+            now.max(draft.updated_at),
+        );
+        Some(draft)
+    }
+
+    /// Removes the check-in or pulse with this id at `now`, leaving a
+    /// tombstone. Returns what [`TendData::undo_delete`] needs, or none
+    /// when there is no such entry.
+    pub fn delete_entry(&mut self, id: &str, now: i64) -> Option<Deleted> {
+        let entry = if let Some(i) = self.checkins.iter().position(|c| c.id == id) {
+            DeletedEntry::CheckIn(self.checkins.remove(i))
+        } else if let Some(i) = self.pulses.iter().position(|p| p.id == id) {
+            DeletedEntry::Pulse(self.pulses.remove(i))
+        } else {
+            return None;
+        };
+        Some(self.bury(id.to_string(), entry, now))
+    }
+
+    /// Adds (or replaces with a newer version) an instrument definition the
+    /// person loaded. The caller has validated `json`. Loading an
+    /// instrument that was removed before brings it back for good.
+    pub fn add_instrument(&mut self, id: &str, json: &str, now: i64) {
+        let key = instrument_key(id);
+        if let Some(stone) = self.deleted.iter().find(|t| t.id == key) {
+            let at = now.max(stone.deleted_at.saturating_add(1));
+            record_restoration(&mut self.restored, &key, at);
+            self.deleted.retain(|t| t.id != key);
+        }
+        let added_at = self
+            .instruments
+            .iter()
+            .find(|i| i.id == id)
+            .map_or(now, |old| now.max(old.added_at.saturating_add(1)));
+        self.instruments.retain(|i| i.id != id);
+        self.instruments.push(LoadedInstrument {
+            id: id.to_string(),
+            added_at,
+            json: json.to_string(),
+        });
+        self.instruments
+            .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
+    }
+
+    /// Removes a loaded instrument definition at `now`, leaving a
+    /// tombstone. Check-ins made with it stay. Returns what
+    /// [`TendData::undo_delete`] needs, or none when it is not loaded.
+    pub fn remove_instrument(&mut self, id: &str, now: i64) -> Option<Deleted> {
+        let i = self.instruments.iter().position(|l| l.id == id)?;
+        let entry = DeletedEntry::Instrument(self.instruments.remove(i));
+        Some(self.bury(instrument_key(id), entry, now))
+    }
+
+    /// Puts back what a removal took away and clears its tombstone,
+    /// recording a restoration dated after the removal so that no merge
+    /// removes it again. Returns whether anything was put back (false when
+    /// it is already here).
+    pub fn undo_delete(&mut self, deleted: Deleted, now: i64) -> bool {
+        let key = deleted.tombstone.id.clone();
+        let latest_removal = self
+            .deleted
+            .iter()
+            .filter(|t| t.id == key)
+            .map(|t| t.deleted_at)
+            .chain([deleted.tombstone.deleted_at])
+            .max()
+            .unwrap_or(deleted.tombstone.deleted_at);
+        self.deleted.retain(|t| t.id != key);
+        record_restoration(
+            &mut self.restored,
+            &key,
+            now.max(latest_removal.saturating_add(1)),
+        );
+        match deleted.entry {
+            DeletedEntry::CheckIn(c) => {
+                let had = self.checkin(&c.id).is_some();
+                self.add_checkin(c);
+                !had
+            }
+            DeletedEntry::Pulse(p) => {
+                let had = self.pulse(&p.id).is_some();
+                self.add_pulse(p);
+                !had
+            }
+            DeletedEntry::Instrument(l) => {
+                if self.instruments.iter().any(|i| i.id == l.id) {
+                    return false;
+                }
+                self.instruments.push(l);
+                self.instruments
+                    .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
+                true
+            }
+        }
+    }
+
+    /// Every key an entry here is known by: check-in and pulse ids, and
+    /// `instrument:<id>` for loaded instruments.
+    pub fn entry_keys(&self) -> BTreeSet<String> {
+        self.checkins
+            .iter()
+            .map(|c| c.id.clone())
+            .chain(self.pulses.iter().map(|p| p.id.clone()))
+            .chain(self.instruments.iter().map(|i| instrument_key(&i.id)))
+            .collect()
+    }
+
+    /// Whether the key's latest tombstone is later than its latest
+    /// restoration (or it has a tombstone and no restoration): whether an
+    /// entry with this key must not be kept.
+    pub fn is_removed(&self, key: &str) -> bool {
+        let removed = latest_tombstone(&self.deleted, key);
+        let restored = self
+            .restored
+            .iter()
+            .filter(|r| r.id == key)
+            .map(|r| r.restored_at)
+            .max();
+        match (removed, restored) {
+            (Some(d), Some(r)) => d > r,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+
+    /// Brings the data into its one canonical form, which every merge
+    /// produces and every decoded envelope is put in:
+    ///
+    /// - for each key, the later of its tombstone and its restoration wins
+    ///   (a tie goes to the restoration, which keeps the data); the loser
+    ///   is dropped, and so is an entry whose key is removed;
+    /// - one entry per id (the later `completed_at`/`added_at`; on a tie,
+    ///   the first), sorted by date then id;
+    /// - a draft is dropped when a check-in was completed at or after its
+    ///   last change, or it was discarded at or after its last change;
+    /// - the check-in interval is kept within its allowed range.
+    pub fn normalise(&mut self) {
+        self.deleted = latest_per_key(
+            std::mem::take(&mut self.deleted),
+            |t| &t.id,
+            |t| t.deleted_at,
+        );
+        self.restored = latest_per_key(
+            std::mem::take(&mut self.restored),
+            |r| &r.id,
+            |r| r.restored_at,
+        );
+        let removed: BTreeSet<String> = self
+            .deleted
+            .iter()
+            .filter(|t| self.is_removed(&t.id))
+            .map(|t| t.id.clone())
+            .collect();
+        self.deleted.retain(|t| removed.contains(&t.id));
+        self.restored.retain(|r| !removed.contains(&r.id));
+
+        self.checkins = latest_per_key(
+            std::mem::take(&mut self.checkins),
+            |c| &c.id,
+            |c| c.completed_at,
+        );
+        self.checkins.retain(|c| !removed.contains(&c.id));
+        self.checkins.sort_by(entry_order);
+
+        self.pulses = latest_per_key(
+            std::mem::take(&mut self.pulses),
+            |p| &p.id,
+            |p| p.completed_at,
+        );
+        self.pulses.retain(|p| !removed.contains(&p.id));
+        self.pulses.sort_by(entry_order);
+
+        self.instruments = latest_per_key(
+            std::mem::take(&mut self.instruments),
+            |i| &i.id,
+            |i| i.added_at,
+        );
+        self.instruments
+            .retain(|i| !removed.contains(&instrument_key(&i.id)));
+        self.instruments
+            .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
+
+        if self.draft.as_ref().is_some_and(|d| self.supersedes(d)) {
+            self.draft = None;
+        }
+        self.settings.checkin_interval_days = clamp_interval(self.settings.checkin_interval_days);
+    }
+
+    /// Whether `draft` is over: a check-in was completed at or after its
+    /// last change, or it was discarded at or after its last change.
+    pub fn supersedes(&self, draft: &Draft) -> bool {
+        let completed = self
+            .checkins
+            .iter()
+            .any(|c| c.completed_at >= draft.updated_at);
+        let discarded = latest_tombstone(&self.deleted, &draft_key(draft.started_at))
+            .is_some_and(|at| at >= draft.updated_at);
+        completed || discarded
+    }
+
+    fn bury(&mut self, key: String, entry: DeletedEntry, now: i64) -> Deleted {
+        // After any restoration of the same key, or it would outweigh this.
+        let restored = self
+            .restored
+            .iter()
+            .filter(|r| r.id == key)
+            .map(|r| r.restored_at)
+            .max();
+        let at = restored.map_or(now, |r| now.max(r.saturating_add(1)));
+        self.restored.retain(|r| r.id != key);
+        record_tombstone(&mut self.deleted, &key, at);
+        Deleted {
+            entry,
+            tombstone: Tombstone {
+                id: key,
+                deleted_at: at,
+            },
+        }
+    }
+}
+
+/// A completed entry: something with an id and a completion time.
+pub trait Entry {
+    /// The entry's id.
+    fn id(&self) -> &str;
+    /// When it was completed (ms since the epoch).
+    fn completed_at(&self) -> i64;
+}
+
+impl Entry for CheckIn {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn completed_at(&self) -> i64 {
+        self.completed_at
+    }
+}
+
+impl Entry for Pulse {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn completed_at(&self) -> i64 {
+        self.completed_at
+    }
+}
+
+/// Date order, then id order so that equal times still sort one way.
+fn entry_order<E: Entry>(a: &E, b: &E) -> std::cmp::Ordering {
+    (a.completed_at(), a.id()).cmp(&(b.completed_at(), b.id()))
+}
+
+/// `days` within the allowed check-in interval range.
+pub fn clamp_interval(days: u32) -> u32 {
+    days.clamp(MIN_CHECKIN_INTERVAL_DAYS, MAX_CHECKIN_INTERVAL_DAYS)
+}
+
+fn latest_tombstone(deleted: &[Tombstone], key: &str) -> Option<i64> {
+    deleted
+        .iter()
+        .filter(|t| t.id == key)
+        .map(|t| t.deleted_at)
+        .max()
+}
+
+fn record_tombstone(deleted: &mut Vec<Tombstone>, key: &str, at: i64) {
+    match deleted.iter_mut().find(|t| t.id == key) {
+        Some(t) => t.deleted_at = t.deleted_at.max(at),
+        None => deleted.push(Tombstone {
+            id: key.to_string(),
+            deleted_at: at,
+        }),
+    }
+}
+
+fn record_restoration(restored: &mut Vec<Restoration>, key: &str, at: i64) {
+    match restored.iter_mut().find(|r| r.id == key) {
+        Some(r) => r.restored_at = r.restored_at.max(at),
+        None => restored.push(Restoration {
+            id: key.to_string(),
+            restored_at: at,
+        }),
+    }
+}
+
+/// One item per key: the one with the latest time, the first on a tie.
+/// Keeps the order in which keys first appear.
+fn latest_per_key<T>(items: Vec<T>, key: impl Fn(&T) -> &String, at: impl Fn(&T) -> i64) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        match kept.iter().position(|k| key(k) == key(&item)) {
+            Some(i) if at(&item) > at(&kept[i]) => kept[i] = item,
+            Some(_) => {}
+            None => kept.push(item),
+        }
+    }
+    kept
 }
 
 /// Colour scheme choice.
@@ -52,7 +651,7 @@ pub enum TextSize {
 }
 
 /// The person's preferences.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Chosen language code; `None` follows the browser.
@@ -68,8 +667,49 @@ pub struct Settings {
     /// `None` until the person picks one.
     #[serde(default)]
     pub region: Option<String>,
+    /// Days from one check-in to the next reminder, from
+    /// [`MIN_CHECKIN_INTERVAL_DAYS`] to [`MAX_CHECKIN_INTERVAL_DAYS`].
+    #[serde(default = "default_interval")]
+    pub checkin_interval_days: u32,
     /// When these settings last changed (ms since the epoch); the newer
     /// side wins when two tabs or an import disagree.
     #[serde(default)]
     pub updated_at: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            theme: Theme::default(),
+            text_size: TextSize::default(),
+            region: None,
+            checkin_interval_days: DEFAULT_CHECKIN_INTERVAL_DAYS,
+            updated_at: 0,
+        }
+    }
+}
+
+fn default_interval() -> u32 {
+    DEFAULT_CHECKIN_INTERVAL_DAYS
+}
+
+/// A check-in interval outside the allowed range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IntervalOutOfRange {
+    /// The number of days asked for.
+    pub days: u32,
+}
+
+impl Settings {
+    /// Sets the check-in interval at `now`, refusing one outside
+    /// [`MIN_CHECKIN_INTERVAL_DAYS`]..=[`MAX_CHECKIN_INTERVAL_DAYS`].
+    pub fn set_checkin_interval(&mut self, days: u32, now: i64) -> Result<(), IntervalOutOfRange> {
+        if clamp_interval(days) != days {
+            return Err(IntervalOutOfRange { days });
+        }
+        self.checkin_interval_days = days;
+        self.updated_at = now.max(self.updated_at.saturating_add(1));
+        Ok(())
+    }
 }

@@ -9,7 +9,8 @@
 //! Decoding checks, in order: is it JSON, is it a Tend envelope, is its
 //! schema one this build may read (a newer one is refused before anything
 //! else, so it is never overwritten), does the checksum match, and does the
-//! data, migrated to the current schema, have the right shape.
+//! data, migrated to the current schema, have the right shape. Decoded
+//! data is put in canonical form ([`TendData::normalise`]).
 
 use super::checksum::checksum;
 use super::data::TendData;
@@ -170,6 +171,10 @@ pub fn decode_value(value: Value) -> Result<Opened, DecodeError> {
             "a list stands where a record belongs".into(),
         ));
     }
+    // Whatever wrote it, the data is used in its one canonical form, which
+    // merging relies on (see `TendData::normalise`).
+    let mut data = data;
+    data.normalise();
     Ok(Opened {
         data,
         schema,
@@ -211,35 +216,8 @@ pub fn schema_of(text: &str) -> Option<u32> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::store::data::{Settings, TextSize, Theme};
+    use crate::store::arbitrary::{data as arb_data, raw_data};
     use proptest::prelude::*;
-
-    fn arb_data() -> impl Strategy<Value = TendData> {
-        (
-            proptest::option::of(".{0,12}"),
-            prop_oneof![Just(Theme::System), Just(Theme::Light), Just(Theme::Dark)],
-            prop_oneof![
-                Just(TextSize::Normal),
-                Just(TextSize::Large),
-                Just(TextSize::Larger)
-            ],
-            proptest::option::of("[a-z-]{0,8}"),
-            any::<i64>(),
-            proptest::option::of(any::<i64>()),
-        )
-            .prop_map(
-                |(language, theme, text_size, region, updated_at, last_exported_at)| TendData {
-                    settings: Settings {
-                        language,
-                        theme,
-                        text_size,
-                        region,
-                        updated_at,
-                    },
-                    last_exported_at,
-                },
-            )
-    }
 
     proptest! {
         #[test]
@@ -252,6 +230,14 @@ mod tests {
             prop_assert_eq!(&opened.stamp, &stamp);
             prop_assert_eq!(opened.stamp.written_at, at);
             prop_assert_eq!(schema_of(&text), Some(CURRENT_SCHEMA));
+        }
+
+        #[test]
+        fn decoded_data_is_in_canonical_form(data in raw_data()) {
+            let (text, _) = encode(&data, 1).expect("encodes");
+            let mut canonical = data.clone();
+            canonical.normalise();
+            prop_assert_eq!(decode(&text).expect("decodes").data, canonical);
         }
 
         #[test]

@@ -2,7 +2,7 @@
 //! may touch the person's data, a preview of what it holds, and applying it
 //! by merge or replace. A refused file changes nothing.
 
-use super::data::TendData;
+use super::data::{draft_key, EntryCounts, Restoration, TendData, Tombstone};
 use super::envelope::{self, DecodeError};
 use super::merge::merge;
 use super::migrate::MigrationError;
@@ -62,6 +62,45 @@ impl ImportPreview {
     pub fn merge_takes_file_settings(&self, current: &TendData) -> bool {
         self.data.settings.updated_at > current.settings.updated_at
     }
+
+    /// What the file holds: check-ins, pulses, loaded instruments, and
+    /// whether it has a check-in in progress.
+    pub fn counts(&self) -> EntryCounts {
+        self.data.counts()
+    }
+
+    /// What merging the file into `current` would change, so the person
+    /// can see it before choosing.
+    pub fn merge_changes(&self, current: &TendData) -> MergeChanges {
+        let merged = merge(current, &self.data);
+        let before = current.entry_keys();
+        let after = merged.entry_keys();
+        let new = |keys: Vec<&str>| keys.iter().filter(|k| !before.contains(**k)).count();
+        MergeChanges {
+            new_checkins: new(merged.checkins.iter().map(|c| c.id.as_str()).collect()),
+            new_pulses: new(merged.pulses.iter().map(|p| p.id.as_str()).collect()),
+            new_instruments: merged
+                .instruments
+                .iter()
+                .filter(|i| !current.instruments.iter().any(|c| c.id == i.id))
+                .count(),
+            removed: before.difference(&after).count(),
+        }
+    }
+}
+
+/// What merging a file would change in the current data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeChanges {
+    /// Check-ins in the file that are not here yet.
+    pub new_checkins: usize,
+    /// Pulses in the file that are not here yet.
+    pub new_pulses: usize,
+    /// Loaded instruments in the file that are not here yet.
+    pub new_instruments: usize,
+    /// Entries here that the file records as removed (on another device,
+    /// or in another tab), which merging removes here too.
+    pub removed: usize,
 }
 
 /// How an import is applied.
@@ -147,26 +186,67 @@ pub fn read(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
     })
 }
 
-/// The data after applying `incoming` to `current`. A replace marks the
-/// settings as changed `now`, so other open tabs take them rather than
-/// keeping their own (newer-dated) ones.
+/// The data after applying `incoming` to `current`.
+///
+/// A replace is dated `now` so that other open tabs, still holding the
+/// current data, take it rather than undo it when they merge: the settings
+/// count as changed now; everything current holds that the file does not
+/// gets a tombstone, and so does a current draft the file does not have;
+/// anything in the file that current had removed gets a restoration.
+/// Current's record of removals is kept.
 pub fn apply(current: &TendData, incoming: &TendData, mode: ImportMode, now: i64) -> TendData {
     match mode {
         ImportMode::Merge => merge(current, incoming),
-        ImportMode::Replace => {
-            let mut data = incoming.clone();
-            data.settings.updated_at = now.max(current.settings.updated_at + 1);
-            data.last_exported_at = incoming.last_exported_at.max(current.last_exported_at);
-            data
+        ImportMode::Replace => replace(current, incoming, now),
+    }
+}
+
+fn replace(current: &TendData, incoming: &TendData, now: i64) -> TendData {
+    let mut data = incoming.clone();
+    data.settings.updated_at = now.max(current.settings.updated_at.saturating_add(1));
+    data.last_exported_at = incoming.last_exported_at.max(current.last_exported_at);
+    // Every time this decides by must come after any current one.
+    let stamp = current
+        .deleted
+        .iter()
+        .map(|t| t.deleted_at)
+        .chain(current.restored.iter().map(|r| r.restored_at))
+        .chain(current.draft.as_ref().map(|d| d.updated_at))
+        .fold(now, |at, t| at.max(t.saturating_add(1)));
+
+    let kept = data.entry_keys();
+    data.deleted.extend(current.deleted.iter().cloned());
+    data.restored.extend(current.restored.iter().cloned());
+    for key in current.entry_keys().difference(&kept) {
+        data.deleted.push(Tombstone {
+            id: key.clone(),
+            deleted_at: stamp,
+        });
+    }
+    for key in kept.iter().filter(|k| current.is_removed(k)) {
+        data.restored.push(Restoration {
+            id: key.clone(),
+            restored_at: stamp,
+        });
+    }
+    if let Some(draft) = &current.draft {
+        if data.draft.as_ref().map(|d| d.started_at) != Some(draft.started_at) {
+            data.deleted.push(Tombstone {
+                id: draft_key(draft.started_at),
+                deleted_at: stamp,
+            });
         }
     }
+    data.normalise();
+    data
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::domain::answer::{Answer, Answers};
     use crate::store::checksum::checksum;
-    use crate::store::data::{Settings, TextSize, Theme};
+    use crate::store::data::{CheckIn, LoadedInstrument, Pulse, Settings, TextSize, Theme};
     use crate::store::envelope::encode_pretty;
     use crate::store::migrate::CURRENT_SCHEMA;
     use serde_json::json;
@@ -178,9 +258,35 @@ mod tests {
                 text_size: TextSize::Large,
                 language: Some("en".into()),
                 region: Some("uk-ie".into()),
+                checkin_interval_days: 21,
                 updated_at: 1_700_000_000_000,
             },
             last_exported_at: Some(1_700_000_000_500),
+            checkins: vec![
+                checkin("c1", 1_699_000_000_000),
+                checkin("c2", 1_699_500_000_000),
+            ],
+            pulses: vec![Pulse {
+                id: "p1".into(),
+                completed_at: 1_699_600_000_000,
+                answers: Answers::from([("pulse-edge".to_string(), Answer::Value(1))]),
+            }],
+            instruments: vec![LoadedInstrument {
+                id: "org".into(),
+                added_at: 1_698_000_000_000,
+                json: "{\"id\":\"org\"}".into(),
+            }],
+            ..TendData::default()
+        }
+    }
+
+    fn checkin(id: &str, at: i64) -> CheckIn {
+        CheckIn {
+            id: id.into(),
+            instrument_id: "tend".into(),
+            instrument_version: "1".into(),
+            completed_at: at,
+            answers: Answers::from([("int-images".to_string(), Answer::Value(2))]),
         }
     }
 
@@ -323,7 +429,7 @@ mod tests {
                 updated_at: 2_000_000_000_000,
                 ..Settings::default()
             },
-            last_exported_at: None,
+            ..TendData::default()
         };
         let file = sample();
         let preview = ImportPreview {
@@ -346,5 +452,134 @@ mod tests {
             replaced.settings,
             "a tab still holding the old settings takes the replaced ones"
         );
+    }
+
+    #[test]
+    fn a_preview_counts_what_the_file_holds() {
+        let preview =
+            read(encode_pretty(&sample(), 1).expect("encodes").0.as_bytes()).expect("reads");
+        assert_eq!(
+            preview.counts(),
+            EntryCounts {
+                checkins: 2,
+                pulses: 1,
+                instruments: 1,
+                draft: false
+            }
+        );
+        let empty = ImportPreview {
+            data: TendData::default(),
+            exported_at: 1,
+            schema: CURRENT_SCHEMA,
+        };
+        assert_eq!(empty.counts(), EntryCounts::default());
+    }
+
+    #[test]
+    fn a_preview_says_what_merging_would_change() {
+        let file = sample();
+        let preview = ImportPreview {
+            data: file.clone(),
+            exported_at: 1,
+            schema: CURRENT_SCHEMA,
+        };
+        // Nothing here yet: everything in the file is new.
+        assert_eq!(
+            preview.merge_changes(&TendData::default()),
+            MergeChanges {
+                new_checkins: 2,
+                new_pulses: 1,
+                new_instruments: 1,
+                removed: 0
+            }
+        );
+        // Here: c1 and a check-in the file recorded as removed.
+        let current = TendData {
+            checkins: vec![checkin("c1", 1_699_000_000_000), checkin("gone", 5)],
+            ..TendData::default()
+        };
+        let mut file_with_removal = file.clone();
+        file_with_removal.deleted.push(Tombstone {
+            id: "gone".into(),
+            deleted_at: 6,
+        });
+        let preview = ImportPreview {
+            data: file_with_removal,
+            ..preview
+        };
+        assert_eq!(
+            preview.merge_changes(&current),
+            MergeChanges {
+                new_checkins: 1,
+                new_pulses: 1,
+                new_instruments: 1,
+                removed: 1
+            }
+        );
+    }
+
+    #[test]
+    fn merging_a_file_adds_its_entries_and_respects_its_removals() {
+        let mut current = TendData {
+            checkins: vec![checkin("here", 10), checkin("c1", 1_699_000_000_000)],
+            ..TendData::default()
+        };
+        current.add_pulse(Pulse {
+            id: "p-here".into(),
+            completed_at: 20,
+            answers: Answers::new(),
+        });
+        let mut file = sample();
+        file.deleted.push(Tombstone {
+            id: "p-here".into(),
+            deleted_at: 30,
+        });
+        let merged = apply(&current, &file, ImportMode::Merge, 99);
+        let ids: Vec<&str> = merged.checkins.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["here", "c1", "c2"]);
+        let ids: Vec<&str> = merged.pulses.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["p1"]);
+        assert_eq!(merged.instruments.len(), 1);
+    }
+
+    #[test]
+    fn a_replace_is_not_undone_by_a_tab_holding_the_old_data() {
+        let mut current = TendData {
+            checkins: vec![checkin("old", 10), checkin("c1", 1_699_000_000_000)],
+            ..TendData::default()
+        };
+        current.start_draft("tend", "1", 2_000_000_000_000);
+        current.add_instrument("mine", "{}", 50);
+        // c2 was deleted here but is in the file.
+        let mut file = sample();
+        let mut with_c2 = current.clone();
+        with_c2.add_checkin(checkin("c2", 1_699_500_000_000));
+        let deleted = with_c2.delete_entry("c2", 60).expect("c2 is there");
+        current.deleted.push(deleted.tombstone);
+        file.settings.updated_at = 1;
+
+        let now = 3_000_000_000_000;
+        let replaced = apply(&current, &file, ImportMode::Replace, now);
+        let keys: Vec<String> = replaced.entry_keys().into_iter().collect();
+        assert_eq!(keys, ["c1", "c2", "instrument:org", "p1"]);
+        assert_eq!(replaced.draft, None);
+
+        // Another tab still holds the old data, and merges both ways.
+        for merged in [merge(&current, &replaced), merge(&replaced, &current)] {
+            assert_eq!(merged.entry_keys(), replaced.entry_keys());
+            assert_eq!(merged.draft, None, "the old draft stays gone");
+            assert_eq!(merged.settings, replaced.settings);
+        }
+    }
+
+    #[test]
+    fn a_replace_keeps_the_files_draft() {
+        let mut file = sample();
+        file.start_draft("tend", "1", 1_800_000_000_000);
+        let mut current = TendData::default();
+        current.start_draft("tend", "1", 1_900_000_000_000);
+        let replaced = apply(&current, &file, ImportMode::Replace, 2_000_000_000_000);
+        assert_eq!(replaced.draft, file.draft);
+        assert_eq!(merge(&current, &replaced).draft, file.draft);
     }
 }

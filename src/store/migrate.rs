@@ -6,10 +6,10 @@
 //! `tests/fixtures/store/`, and update the `.expected.json` files. The
 //! fixture test fails until every version has its fixture.
 
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// One step of a migration: data as version `from` wrote it, in JSON, to
 /// data in version `from + 1`'s shape.
@@ -26,9 +26,56 @@ pub struct Migration {
     pub step: StepFn,
 }
 
-/// Every real migration, oldest first. Version 1 is the first schema, so
-/// there are none yet.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every real migration, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    summary: "add check-ins, pulses, the draft, loaded instruments, \
+              tombstones and restorations; add the check-in interval (14 days)",
+    step: v1_to_v2,
+}];
+
+/// The fields schema 2 added at the top level, each with the value a
+/// person who has none starts with.
+const V2_COLLECTIONS: [&str; 6] = [
+    "checkins",
+    "pulses",
+    "draft",
+    "instruments",
+    "deleted",
+    "restored",
+];
+
+/// Schema 1 to 2: the person's check-ins and everything around them.
+/// Version 1 held settings and the last export time only, so the new
+/// collections start empty, there is no draft, and the check-in interval
+/// starts at its default of 14 days. Data that already has a field schema
+/// 1 never wrote is not what version 1 wrote, and is refused.
+pub fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    for field in V2_COLLECTIONS {
+        if obj.contains_key(field) {
+            return Err(format!("schema 1 has no field `{field}`"));
+        }
+        let empty = if field == "draft" {
+            Value::Null
+        } else {
+            json!([])
+        };
+        obj.insert(field.to_string(), empty);
+    }
+    let settings = obj
+        .entry("settings")
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()
+        .ok_or("settings is not an object")?;
+    if settings.contains_key("checkin_interval_days") {
+        return Err("schema 1 has no setting `checkin_interval_days`".into());
+    }
+    // The default as it was when schema 2 was made, written out: this step
+    // must not change when a later version changes the default.
+    settings.insert("checkin_interval_days".into(), json!(14));
+    Ok(data)
+}
 
 /// Why data could not be brought to the current schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,7 +142,6 @@ pub fn migrate_with(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     /// A test-only v1 -> v2 step: moves `settings.region` to the top level
     /// and adds an empty `check_ins` list, as a real step would.
@@ -181,6 +227,49 @@ mod tests {
         let v1 = json!({"settings": {}});
         let v2 = migrate_with(v1, 1, 2, TEST_STEPS).expect("migrates");
         assert_eq!(v2, json!({"settings": {}, "region": null, "check_ins": []}));
+    }
+
+    #[test]
+    fn v1_to_v2_adds_empty_collections_and_the_default_interval() {
+        let v1 = json!({
+            "settings": {"theme": "dark", "updated_at": 5},
+            "last_exported_at": 7
+        });
+        assert_eq!(
+            migrate(v1, 1),
+            Ok(json!({
+                "settings": {"theme": "dark", "updated_at": 5, "checkin_interval_days": 14},
+                "last_exported_at": 7,
+                "checkins": [],
+                "pulses": [],
+                "draft": null,
+                "instruments": [],
+                "deleted": [],
+                "restored": []
+            }))
+        );
+        // Version 1 could leave settings out altogether.
+        let bare = migrate(json!({}), 1).expect("migrates");
+        assert_eq!(bare["settings"], json!({"checkin_interval_days": 14}));
+    }
+
+    #[test]
+    fn v1_to_v2_refuses_what_version_1_never_wrote() {
+        for data in [
+            json!([]),
+            json!({"settings": []}),
+            json!({"settings": {}, "checkins": []}),
+            json!({"settings": {}, "draft": null}),
+            json!({"settings": {"checkin_interval_days": 30}}),
+        ] {
+            assert!(
+                matches!(
+                    migrate(data.clone(), 1),
+                    Err(MigrationError::StepFailed { from: 1, .. })
+                ),
+                "{data}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! migrations, merging, export and import, and the storage logic over any
 //! key-value store. Pure: the browser side is `platform::storage`.
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod arbitrary;
 pub mod backup;
 pub mod checksum;
 pub mod data;

@@ -79,6 +79,10 @@ pub struct Recovered {
 }
 
 /// What a save did.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per save or storage event and moved straight into the UI's state; boxing would only add an allocation"
+)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Saved {
     /// The store already held exactly this data; nothing was written.
@@ -111,6 +115,10 @@ pub enum SaveError {
 }
 
 /// What a re-read after another tab's change found.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per save or storage event and moved straight into the UI's state; boxing would only add an allocation"
+)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reloaded {
     /// Nothing this tab needs to take in.
@@ -732,13 +740,14 @@ mod tests {
             vault.save(&with_theme(Theme::Dark, 1), 1),
             Ok(Saved::Written)
         );
-        let newer = r#"{"format":"tend","schema":2,"written_at":9}"#;
-        store.sharing(None).set("tend:data", newer).expect("set");
+        let found = CURRENT_SCHEMA + 1;
+        let newer = format!(r#"{{"format":"tend","schema":{found},"written_at":9}}"#);
+        store.sharing(None).set("tend:data", &newer).expect("set");
         assert_eq!(
             vault.save(&with_theme(Theme::Light, 2), 2),
-            Err(SaveError::NewerVersion { found: 2 })
+            Err(SaveError::NewerVersion { found })
         );
-        assert_eq!(store.get("tend:data"), Ok(Some(newer.into())));
+        assert_eq!(store.get("tend:data"), Ok(Some(newer)));
         assert_eq!(vault.reload(&TendData::default()), Reloaded::NewerVersion);
     }
 
