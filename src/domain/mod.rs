@@ -7,9 +7,13 @@
 //! - [`scoring`]: answers in, subscale scores and bands out.
 //! - [`reading`]: the plain-language reading of a scored profile, as data.
 //! - [`catalogue`]: the built-in and loaded definitions, side by side.
+//! - [`history`]: change between check-ins, trends, the next check-in.
+//! - [`calendar`]: the .ics reminder for the next check-in.
 
 pub mod answer;
+pub mod calendar;
 pub mod catalogue;
+pub mod history;
 pub mod instrument;
 pub mod reading;
 pub mod scoring;
