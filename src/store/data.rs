@@ -713,3 +713,411 @@ impl Settings {
         Ok(())
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::store::arbitrary;
+    use crate::store::merge::merge;
+    use proptest::prelude::*;
+
+    fn checkin(id: &str, at: i64, instrument: &str) -> CheckIn {
+        CheckIn {
+            id: id.into(),
+            instrument_id: instrument.into(),
+            instrument_version: "1".into(),
+            completed_at: at,
+            answers: Answers::from([("a".to_string(), Answer::Value(1))]),
+        }
+    }
+
+    fn pulse(id: &str, at: i64) -> Pulse {
+        Pulse {
+            id: id.into(),
+            completed_at: at,
+            answers: Answers::new(),
+        }
+    }
+
+    fn ids(d: &TendData) -> Vec<&str> {
+        d.checkins.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn sample() -> TendData {
+        let mut d = TendData::default();
+        for (id, at, instrument) in [
+            ("c3", 30, "tend"),
+            ("c1", 10, "tend"),
+            ("o2", 20, "org"),
+            ("c4", 40, "org"),
+        ] {
+            d.add_checkin(checkin(id, at, instrument));
+        }
+        d.add_pulse(pulse("p2", 25));
+        d.add_pulse(pulse("p1", 5));
+        d
+    }
+
+    #[test]
+    fn entries_are_kept_in_date_order_once_each() {
+        let mut d = sample();
+        assert_eq!(ids(&d), ["c1", "o2", "c3", "c4"]);
+        d.add_checkin(checkin("c1", 99, "tend"));
+        assert_eq!(ids(&d), ["c1", "o2", "c3", "c4"], "an id is added once");
+        let pulses: Vec<&str> = d.pulses.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(pulses, ["p1", "p2"]);
+        assert_eq!(
+            d.counts(),
+            EntryCounts {
+                checkins: 4,
+                pulses: 2,
+                instruments: 0,
+                draft: false
+            }
+        );
+    }
+
+    #[test]
+    fn latest_and_previous_check_ins() {
+        let d = sample();
+        let id = |c: Option<&CheckIn>| c.map(|c| c.id.clone());
+        let cases = [
+            // (asked about, previous of any instrument, previous of the same)
+            ("c1", None, None),
+            ("o2", Some("c1"), None),
+            ("c3", Some("o2"), Some("c1")),
+            ("c4", Some("c3"), Some("o2")),
+            ("missing", None, None),
+        ];
+        for (asked, any, same) in cases {
+            assert_eq!(
+                id(d.previous_checkin(asked)),
+                any.map(String::from),
+                "{asked}"
+            );
+            assert_eq!(
+                id(d.previous_comparable_checkin(asked)),
+                same.map(String::from),
+                "{asked}"
+            );
+        }
+        assert_eq!(id(d.latest_checkin()), Some("c4".into()));
+        assert_eq!(d.last_checkin_at(), Some(40));
+        assert_eq!(TendData::default().latest_checkin(), None);
+
+        // Two completed in the same millisecond still have an order.
+        let mut tie = TendData::default();
+        tie.add_checkin(checkin("b", 5, "tend"));
+        tie.add_checkin(checkin("a", 5, "tend"));
+        assert_eq!(id(tie.latest_checkin()), Some("b".into()));
+        assert_eq!(id(tie.previous_checkin("b")), Some("a".into()));
+        assert_eq!(id(tie.previous_checkin("a")), None);
+    }
+
+    #[test]
+    fn deleting_leaves_a_tombstone_and_undo_puts_it_back() {
+        let mut d = sample();
+        let before = d.clone();
+        let deleted = d.delete_entry("o2", 100).expect("o2 is there");
+        assert_eq!(ids(&d), ["c1", "c3", "c4"]);
+        assert_eq!(
+            deleted.tombstone,
+            Tombstone {
+                id: "o2".into(),
+                deleted_at: 100
+            }
+        );
+        assert_eq!(d.deleted, vec![deleted.tombstone.clone()]);
+        assert!(d.is_removed("o2"));
+        assert!(matches!(&deleted.entry, DeletedEntry::CheckIn(c) if c.id == "o2"));
+
+        assert!(d.undo_delete(deleted.clone(), 101));
+        assert_eq!(ids(&d), ["c1", "o2", "c3", "c4"], "back in its place");
+        assert!(d.deleted.is_empty(), "the undo removes the tombstone");
+        assert_eq!(
+            d.restored,
+            vec![Restoration {
+                id: "o2".into(),
+                restored_at: 101
+            }]
+        );
+        assert!(!d.is_removed("o2"));
+        assert_eq!(d.checkins, before.checkins);
+        assert!(!d.undo_delete(deleted, 102), "nothing to put back twice");
+        assert_eq!(ids(&d), ["c1", "o2", "c3", "c4"]);
+    }
+
+    #[test]
+    fn pulses_delete_and_undo_the_same_way() {
+        let mut d = sample();
+        let deleted = d.delete_entry("p2", 50).expect("p2 is there");
+        assert!(matches!(&deleted.entry, DeletedEntry::Pulse(p) if p.id == "p2"));
+        assert!(d.pulse("p2").is_none());
+        assert!(d.undo_delete(deleted, 51));
+        assert!(d.pulse("p2").is_some());
+        assert_eq!(d.delete_entry("nothing", 52), None);
+        assert!(d.deleted.is_empty());
+    }
+
+    #[test]
+    fn times_that_go_backwards_still_order_removals_and_undos() {
+        let mut d = sample();
+        let deleted = d.delete_entry("c1", 100).expect("c1");
+        // The clock went back: the undo is still dated after the removal.
+        assert!(d.undo_delete(deleted, 50));
+        assert_eq!(d.restored[0].restored_at, 101);
+        // And a second removal after it.
+        let again = d.delete_entry("c1", 60).expect("c1 is back");
+        assert_eq!(again.tombstone.deleted_at, 102);
+        assert!(d.restored.is_empty());
+        assert!(d.is_removed("c1"));
+    }
+
+    #[test]
+    fn drafts_start_answer_complete_and_discard() {
+        let mut d = sample();
+        // Started "before" the last check-in by the clock: kept after it.
+        d.start_draft("tend", "1", 35);
+        let draft = d.draft.clone().expect("started");
+        assert_eq!((draft.started_at, draft.updated_at), (41, 41));
+        assert!(!d.supersedes(&draft));
+
+        d.answer_draft("int-images", Answer::Value(3), 1, 60);
+        d.answer_draft("bo-workload", Answer::PreferNot, 2, 55);
+        let draft = d.draft.clone().expect("still there");
+        assert_eq!(draft.updated_at, 60, "never goes back");
+        assert_eq!(draft.step, 2);
+        assert_eq!(draft.answers.len(), 2);
+
+        let done = d.complete_draft("c5", 58).cloned().expect("completed");
+        assert_eq!(done.completed_at, 60, "not before the last answer");
+        assert_eq!(done.answers, draft.answers);
+        assert_eq!(d.draft, None);
+        assert!(d.supersedes(&draft));
+        assert_eq!(d.complete_draft("c6", 70), None);
+
+        d.start_draft("tend", "1", 80);
+        d.answer_draft("int-images", Answer::Value(1), 0, 90);
+        let discarded = d.discard_draft(85).expect("discarded");
+        assert_eq!(d.draft, None);
+        assert_eq!(
+            d.deleted,
+            vec![Tombstone {
+                id: draft_key(80),
+                deleted_at: 90
+            }]
+        );
+        assert!(d.supersedes(&discarded));
+        assert_eq!(d.discard_draft(95), None);
+        d.answer_draft("x", Answer::Value(1), 0, 100);
+        assert_eq!(d.draft, None, "answering without a draft does nothing");
+    }
+
+    #[test]
+    fn loaded_instruments_add_replace_remove_and_come_back() {
+        let mut d = TendData::default();
+        d.add_instrument("org", "{\"v\":1}", 10);
+        d.add_instrument("other", "{}", 12);
+        d.add_instrument("org", "{\"v\":2}", 11);
+        let org: Vec<(&str, i64, &str)> = d
+            .instruments
+            .iter()
+            .map(|i| (i.id.as_str(), i.added_at, i.json.as_str()))
+            .collect();
+        assert_eq!(org, [("org", 11, "{\"v\":2}"), ("other", 12, "{}")]);
+
+        let removed = d.remove_instrument("org", 20).expect("loaded");
+        assert_eq!(removed.tombstone.id, "instrument:org");
+        assert!(d.is_removed("instrument:org"));
+        assert!(!d.is_removed("org"), "a check-in called org is another key");
+        assert_eq!(d.remove_instrument("org", 21), None);
+
+        assert!(d.undo_delete(removed, 22));
+        assert_eq!(d.instruments.len(), 2);
+        assert!(!d.is_removed("instrument:org"));
+
+        // Removed, then loaded again from the file: back for good.
+        d.remove_instrument("other", 30).expect("loaded");
+        d.add_instrument("other", "{}", 31);
+        assert!(d.deleted.is_empty());
+        assert!(!d.is_removed("instrument:other"));
+        let mut copy = d.clone();
+        copy.normalise();
+        assert_eq!(copy, d);
+    }
+
+    #[test]
+    fn normalising_fixes_everything_a_merge_relies_on() {
+        let raw = TendData {
+            settings: Settings {
+                checkin_interval_days: 3,
+                ..Settings::default()
+            },
+            checkins: vec![
+                checkin("b", 20, "tend"),
+                checkin("a", 10, "tend"),
+                checkin("b", 25, "org"),
+                checkin("gone", 15, "tend"),
+                checkin("back", 16, "tend"),
+            ],
+            pulses: vec![pulse("p", 1), pulse("p", 1)],
+            draft: Some(Draft {
+                instrument_id: "tend".into(),
+                instrument_version: "1".into(),
+                started_at: 1,
+                updated_at: 24,
+                step: 0,
+                answers: Answers::new(),
+            }),
+            deleted: vec![
+                Tombstone {
+                    id: "gone".into(),
+                    deleted_at: 30,
+                },
+                Tombstone {
+                    id: "back".into(),
+                    deleted_at: 30,
+                },
+                Tombstone {
+                    id: "gone".into(),
+                    deleted_at: 31,
+                },
+            ],
+            restored: vec![
+                Restoration {
+                    id: "back".into(),
+                    restored_at: 30,
+                },
+                Restoration {
+                    id: "gone".into(),
+                    restored_at: 29,
+                },
+            ],
+            ..TendData::default()
+        };
+        let mut d = raw.clone();
+        d.normalise();
+        assert_eq!(ids(&d), ["a", "back", "b"]);
+        assert_eq!(
+            d.checkin("b").map(|c| c.instrument_id.as_str()),
+            Some("org")
+        );
+        assert_eq!(d.pulses.len(), 1);
+        assert_eq!(d.settings.checkin_interval_days, MIN_CHECKIN_INTERVAL_DAYS);
+        assert_eq!(
+            d.deleted,
+            vec![Tombstone {
+                id: "gone".into(),
+                deleted_at: 31
+            }]
+        );
+        assert_eq!(
+            d.restored,
+            vec![Restoration {
+                id: "back".into(),
+                restored_at: 30
+            }],
+            "a tie keeps the data"
+        );
+        assert_eq!(
+            d.draft, None,
+            "b was completed after the draft's last change"
+        );
+        let mut twice = d.clone();
+        twice.normalise();
+        assert_eq!(twice, d);
+    }
+
+    #[test]
+    fn the_check_in_interval_is_kept_in_range() {
+        let mut s = Settings::default();
+        assert_eq!(s.checkin_interval_days, DEFAULT_CHECKIN_INTERVAL_DAYS);
+        for (days, ok) in [
+            (6, false),
+            (7, true),
+            (30, true),
+            (90, true),
+            (91, false),
+            (0, false),
+        ] {
+            let before = s.clone();
+            let result = s.set_checkin_interval(days, 5);
+            if ok {
+                assert_eq!(result, Ok(()), "{days}");
+                assert_eq!(s.checkin_interval_days, days);
+                assert!(s.updated_at > before.updated_at, "a change wins a merge");
+            } else {
+                assert_eq!(result, Err(IntervalOutOfRange { days }), "{days}");
+                assert_eq!(s, before, "{days}");
+            }
+        }
+        assert_eq!(clamp_interval(1), 7);
+        assert_eq!(clamp_interval(1000), 90);
+    }
+
+    #[test]
+    fn entry_ids_never_look_like_other_keys() {
+        let id = entry_id("c", 1_764_150_000_000, 42);
+        assert_eq!(id, "c-19abf88b980-0000002a");
+        assert_ne!(entry_id("c", 1, 1), entry_id("c", 1, 2));
+        assert_ne!(entry_id("c", 1, 1), entry_id("p", 1, 1));
+        for prefix in ["c", "p"] {
+            let id = entry_id(prefix, 5, 7);
+            assert!(!id.starts_with(INSTRUMENT_KEY_PREFIX) && !id.starts_with(DRAFT_KEY_PREFIX));
+        }
+        assert_eq!(instrument_key("org"), "instrument:org");
+        assert_eq!(draft_key(12), "draft:12");
+    }
+
+    #[test]
+    fn blank_data_is_the_default_with_a_fourteen_day_interval() {
+        let d = TendData::default();
+        assert!(d.is_blank());
+        assert_eq!(d.settings.checkin_interval_days, 14);
+        let parsed: TendData = serde_json::from_str("{}").expect("parses");
+        assert_eq!(parsed, d, "every field has a default");
+        let mut with_stone = d.clone();
+        with_stone.deleted.push(Tombstone {
+            id: "x".into(),
+            deleted_at: 1,
+        });
+        assert!(!with_stone.is_blank(), "a removal is worth keeping");
+    }
+
+    proptest! {
+        #[test]
+        fn delete_then_undo_keeps_every_entry_even_across_merges(
+            data in arbitrary::data(),
+            pick in any::<prop::sample::Index>(),
+            at in 30i64..40,
+        ) {
+            let keys: Vec<String> = data
+                .checkins.iter().map(|c| c.id.clone())
+                .chain(data.pulses.iter().map(|p| p.id.clone()))
+                .collect();
+            prop_assume!(!keys.is_empty());
+            let id = pick.get(&keys).clone();
+            let mut d = data.clone();
+            let deleted = d.delete_entry(&id, at).expect("there");
+            let gone = d.clone();
+            prop_assert!(!d.entry_keys().contains(&id));
+            prop_assert!(!merge(&data, &gone).entry_keys().contains(&id));
+            prop_assert!(!merge(&gone, &data).entry_keys().contains(&id));
+            prop_assert!(d.undo_delete(deleted, at));
+            prop_assert_eq!(d.entry_keys(), data.entry_keys());
+            for other in [&data, &gone] {
+                prop_assert!(merge(&d, other).entry_keys().contains(&id));
+                prop_assert!(merge(other, &d).entry_keys().contains(&id));
+            }
+        }
+
+        #[test]
+        fn normalising_is_idempotent(data in arbitrary::raw_data()) {
+            let mut once = data.clone();
+            once.normalise();
+            let mut twice = once.clone();
+            twice.normalise();
+            prop_assert_eq!(once, twice);
+        }
+    }
+}
