@@ -9,10 +9,12 @@
 //! - [`catalogue`]: the built-in and loaded definitions, side by side.
 //! - [`history`]: change between check-ins, trends, the next check-in.
 //! - [`calendar`]: the .ics reminder for the next check-in.
+//! - [`chart`]: geometry for the results and history charts.
 
 pub mod answer;
 pub mod calendar;
 pub mod catalogue;
+pub mod chart;
 pub mod history;
 pub mod instrument;
 pub mod reading;

@@ -804,6 +804,86 @@ mod tests {
         assert_eq!(a.save(&b_next, 30), Ok(Saved::Unchanged));
     }
 
+    /// What a tab does on a storage event: take in the other tab's write,
+    /// then save what it now holds, as the app does.
+    fn hear(vault: &mut Vault<MemoryBackend>, current: &TendData, now: i64) -> TendData {
+        let data = match vault.reload(current) {
+            Reloaded::Changed(d) => d,
+            _ => current.clone(),
+        };
+        match vault.save(&data, now) {
+            Ok(Saved::Merged(d)) => d,
+            _ => data,
+        }
+    }
+
+    fn checkin(id: &str, at: i64) -> crate::store::data::CheckIn {
+        crate::store::data::CheckIn {
+            id: id.into(),
+            instrument_id: "tend".into(),
+            instrument_version: "1".into(),
+            completed_at: at,
+            answers: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_delete_and_its_undo_hold_with_two_tabs_open() {
+        let store = MemoryBackend::new();
+        let (mut a, mut a_data) = open(&store);
+        let (mut b, b_data) = open(&store);
+        a_data.add_checkin(checkin("c1", 1));
+        a_data.add_checkin(checkin("c2", 2));
+        assert_eq!(a.save(&a_data, 3), Ok(Saved::Written));
+        let b_data = hear(&mut b, &b_data, 4);
+        assert_eq!(b_data.checkins.len(), 2);
+
+        // A deletes c1; B hears of it and saves what it holds.
+        let deleted = a_data.delete_entry("c1", 10).expect("c1");
+        assert_eq!(a.save(&a_data, 10), Ok(Saved::Written));
+        let b_data = hear(&mut b, &b_data, 11);
+        assert!(b_data.checkin("c1").is_none());
+
+        // A undoes; B, which still held the tombstone, takes the undo.
+        assert!(a_data.undo_delete(deleted, 12));
+        assert_eq!(a.save(&a_data, 12), Ok(Saved::Written));
+        let b_data = hear(&mut b, &b_data, 13);
+        assert!(b_data.checkin("c1").is_some(), "B shows the undone entry");
+        let a_data = hear(&mut a, &a_data, 14);
+        assert!(a_data.checkin("c1").is_some(), "A keeps its undo");
+        assert_eq!(open(&store).1.checkins.len(), 2);
+    }
+
+    #[test]
+    fn a_finished_or_discarded_draft_does_not_come_back_from_another_tab() {
+        let store = MemoryBackend::new();
+        let (mut a, mut a_data) = open(&store);
+        let (mut b, b_data) = open(&store);
+        a_data.start_draft("tend", "1", 1);
+        a_data.answer_draft("q", crate::domain::answer::Answer::Value(2), 0, 2);
+        assert_eq!(a.save(&a_data, 2), Ok(Saved::Written));
+        let b_data = hear(&mut b, &b_data, 3);
+        assert!(b_data.draft.is_some());
+
+        // A completes it; B, still holding the draft, drops it.
+        a_data.complete_draft("c1", 5).expect("a draft");
+        assert_eq!(a.save(&a_data, 5), Ok(Saved::Written));
+        let mut b_data = hear(&mut b, &b_data, 6);
+        assert_eq!(b_data.draft, None);
+        assert!(b_data.checkin("c1").is_some());
+
+        // B starts another and A discards it; it stays discarded.
+        b_data.start_draft("tend", "1", 7);
+        assert_eq!(b.save(&b_data, 7), Ok(Saved::Written));
+        let mut a_data = hear(&mut a, &a_data, 8);
+        assert!(a_data.draft.is_some());
+        a_data.discard_draft(9).expect("a draft");
+        assert_eq!(a.save(&a_data, 9), Ok(Saved::Written));
+        let b_data = hear(&mut b, &b_data, 10);
+        assert_eq!(b_data.draft, None);
+        assert_eq!(open(&store).1.draft, None);
+    }
+
     #[test]
     fn written_at_only_moves_forward_even_if_the_clock_does_not() {
         let store = MemoryBackend::new();
