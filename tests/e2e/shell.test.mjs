@@ -5,7 +5,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
+  ROOT,
   axeScan,
   englishString,
   formatViolations,
@@ -17,44 +20,64 @@ import {
   withPage,
 } from './harness.mjs';
 
-/** Screens in the primary navigation, in order. */
-const NAV = ['#/', '#/learn', '#/leaders', '#/resources', '#/settings'];
 const UNKNOWN = '#/no-such-screen';
 
 let site;
 let browser;
-/** Every screen: the fixed ones plus each Learn topic and leaders' page. */
+/**
+ * What a crawl of the app found, by address: the heading, the address the
+ * screen settled on, and the in-app links it shows. A fresh browser (no
+ * saved data) starts from home and from every fixed address in src/route.rs.
+ */
+let crawled = new Map();
+/** Every screen to test: all crawled screens plus an unknown address. */
 let screens = [];
+/** The primary navigation's links, in order. */
+let nav = [];
 let learnTopics = [];
 let leaderTopics = [];
 
-/** Reads the topic links a guide's index renders. */
-async function topicLinks(page, hash) {
-  await gotoScreen(page, site, hash);
-  const prefix = `${hash}/`;
-  const hrefs = await page.$$eval(`main a[href^="${prefix}"]`, (as) => as.map((a) => a.getAttribute('href')));
-  return [...new Set(hrefs)];
+/** The fixed (parameterless) addresses the router knows, read from src/route.rs. */
+async function routedAddresses() {
+  const source = await readFile(join(ROOT, 'src/route.rs'), 'utf8');
+  return [...new Set([...source.matchAll(/=>\s*"(#\/[a-z0-9-]*)"\.into\(\)/g)].map((m) => m[1]))];
+}
+
+/** Visits every screen reachable by in-app links from `starts`. */
+async function crawl(page, starts, limit = 100) {
+  const found = new Map();
+  const queue = [...starts];
+  while (queue.length && found.size < limit) {
+    const hash = queue.shift();
+    if (found.has(hash)) continue;
+    try {
+      const heading = await gotoScreen(page, site, hash);
+      const settled = new URL(page.url()).hash || '#/';
+      const links = await page.$$eval('a[href^="#/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+      found.set(hash, { heading, settled, links });
+    } catch (e) {
+      found.set(hash, { heading: null, settled: hash, links: [], error: e.message.split('\n')[0] });
+      continue;
+    }
+    for (const link of found.get(hash).links) if (!found.has(link) && !queue.includes(link)) queue.push(link);
+  }
+  return found;
 }
 
 before(async () => {
   site = await startSite();
   browser = await launchBrowser();
-  // Setup only reads the links; the tests below report what is wrong.
+  // Setup only reads the app; the tests below report what is wrong.
   await withPage(browser, site, { check: false }, async ({ page }) => {
-    learnTopics = await topicLinks(page, '#/learn');
-    leaderTopics = await topicLinks(page, '#/leaders');
+    crawled = await crawl(page, ['#/', ...(await routedAddresses())]);
+    await gotoScreen(page, site, '#/');
+    nav = await page.$$eval('nav a[href^="#/"]', (as) =>
+      as.filter((a) => !a.closest('main')).map((a) => a.getAttribute('href')),
+    );
   });
-  screens = [
-    '#/',
-    '#/learn',
-    ...learnTopics,
-    '#/leaders',
-    ...leaderTopics,
-    '#/help',
-    '#/resources',
-    '#/settings',
-    UNKNOWN,
-  ];
+  screens = [...crawled.keys(), UNKNOWN];
+  learnTopics = screens.filter((h) => h.startsWith('#/learn/'));
+  leaderTopics = screens.filter((h) => h.startsWith('#/leaders/'));
 });
 
 after(async () => {
@@ -62,7 +85,15 @@ after(async () => {
   await site?.close();
 });
 
-test('the Learn index and the leaders guide link to their topics', () => {
+test('the app links every screen the router knows, and the guides link their topics', async () => {
+  for (const hash of await routedAddresses()) {
+    assert.ok(crawled.has(hash), `${hash} was not visited`);
+  }
+  const broken = [...crawled].filter(([, s]) => s.error).map(([h, s]) => `${h}: ${s.error}`);
+  assert.deepEqual(broken, [], 'screens that did not render');
+  const linked = new Set([...crawled.values()].flatMap((s) => s.links));
+  const unlinked = (await routedAddresses()).filter((h) => h !== '#/' && !linked.has(h));
+  assert.deepEqual(unlinked, [], 'screens no link leads to');
   assert.ok(learnTopics.length >= 1, 'no #/learn/<slug> links on the Learn index');
   assert.ok(leaderTopics.length >= 1, 'no #/leaders/<slug> links on the leaders index');
   for (const href of [...learnTopics, ...leaderTopics]) {
@@ -153,24 +184,37 @@ describe('keyboard only', () => {
     return heading;
   }
 
-  test('Tab and Enter reach every screen', () =>
+  test('the main navigation works by Tab and Enter', () =>
     withPage(browser, site, {}, async ({ page }) => {
+      assert.ok(nav.length >= 3, `main navigation has ${nav.length} links`);
       await gotoScreen(page, site, '#/');
-      const seen = new Map();
-      // Primary navigation, away from home first so every step is a change.
-      for (const hash of [...NAV.slice(1), NAV[0]]) {
-        seen.set(hash, await follow(page, `nav a[href="${hash}"]`, hash));
-      }
-      seen.set('#/help', await follow(page, '[data-testid="help-now"]', '#/help'));
-      for (const [index, topics] of [['#/learn', learnTopics], ['#/leaders', leaderTopics]]) {
-        for (const topic of topics) {
-          await follow(page, `nav a[href="${index}"]`, index);
-          seen.set(topic, await follow(page, `main a[href="${topic}"]`, topic));
+      // Away from home first, so every step changes the screen.
+      const order = [...nav.filter((h) => h !== '#/'), ...nav.filter((h) => h === '#/')];
+      const headings = [];
+      for (const hash of order) headings.push(await follow(page, `nav a[href="${hash}"]`, hash));
+      assert.equal(new Set(headings).size, headings.length, `two screens share a heading: ${headings}`);
+      await follow(page, '[data-testid="help-now"]', '#/help');
+    }));
+
+  test('every screen is reached by Tab and Enter on a link', () =>
+    withPage(browser, site, {}, async ({ page }) => {
+      const problems = [];
+      for (const [hash, { settled }] of crawled) {
+        if (hash === '#/') continue;
+        // A screen that links here, home and the indexes first.
+        const from = [...crawled].find(([h, s]) => h !== hash && s.links.includes(hash))?.[0];
+        if (!from) {
+          problems.push(`${hash}: no screen links to it`);
+          continue;
+        }
+        try {
+          await gotoScreen(page, site, from);
+          await follow(page, `a[href="${hash}"]`, settled);
+        } catch (e) {
+          problems.push(`${hash} (from ${from}): ${e.message.split('\n')[0]}`);
         }
       }
-      const expected = screens.filter((s) => s !== UNKNOWN);
-      assert.deepEqual([...seen.keys()].sort(), [...expected].sort());
-      assert.equal(new Set(seen.values()).size, seen.size, `two screens share a heading: ${[...seen.values()]}`);
+      assert.deepEqual(problems, []);
     }));
 });
 
@@ -178,8 +222,9 @@ test('reload keeps every screen', () =>
   withPage(browser, site, {}, async ({ page }) => {
     for (const hash of screens) {
       const heading = await gotoScreen(page, site, hash);
+      const settled = new URL(page.url()).hash;
       await page.reload({ waitUntil: 'load' });
-      assert.equal(new URL(page.url()).hash, hash, `${hash}: address after reload`);
+      assert.equal(new URL(page.url()).hash, settled, `${hash}: address after reload`);
       assert.equal(await waitForScreen(page), heading, `${hash}: heading after reload`);
     }
     // And after moving within the app rather than loading the address.
