@@ -16,6 +16,16 @@ pub enum Route {
     Leaders,
     /// One leaders' guide page, by slug.
     LeadersTopic(String),
+    /// The check-in's start: choose an instrument, start or resume.
+    CheckIn,
+    /// One section of the check-in in progress (1-based).
+    CheckInStep(usize),
+    /// The results of one check-in, by id.
+    Results(String),
+    /// The one-minute in-between check.
+    Pulse,
+    /// Every check-in and pulse over time.
+    History,
     /// Crisis lines and professional help.
     Help,
     /// The reading list.
@@ -32,6 +42,11 @@ impl Route {
         let path = hash.trim_start_matches('#');
         let path = path.split(['?', '#']).next().unwrap_or("");
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let id_ok = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 64
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        };
         let slug_ok = |s: &str| {
             !s.is_empty()
                 && s.chars()
@@ -43,6 +58,14 @@ impl Route {
             ["learn", slug] if slug_ok(slug) => Route::LearnTopic((*slug).to_string()),
             ["leaders"] => Route::Leaders,
             ["leaders", slug] if slug_ok(slug) => Route::LeadersTopic((*slug).to_string()),
+            ["check-in"] => Route::CheckIn,
+            ["check-in", n] => match n.parse::<usize>() {
+                Ok(step) if step >= 1 => Route::CheckInStep(step),
+                _ => Route::NotFound(path.to_string()),
+            },
+            ["results", id] if id_ok(id) => Route::Results((*id).to_string()),
+            ["pulse"] => Route::Pulse,
+            ["history"] => Route::History,
             ["help"] => Route::Help,
             ["resources"] => Route::Resources,
             ["settings"] => Route::Settings,
@@ -58,6 +81,11 @@ impl Route {
             Route::LearnTopic(s) => format!("#/learn/{s}"),
             Route::Leaders => "#/leaders".into(),
             Route::LeadersTopic(s) => format!("#/leaders/{s}"),
+            Route::CheckIn => "#/check-in".into(),
+            Route::CheckInStep(n) => format!("#/check-in/{n}"),
+            Route::Results(id) => format!("#/results/{id}"),
+            Route::Pulse => "#/pulse".into(),
+            Route::History => "#/history".into(),
             Route::Help => "#/help".into(),
             Route::Resources => "#/resources".into(),
             Route::Settings => "#/settings".into(),
@@ -71,6 +99,8 @@ impl Route {
         match self {
             Route::LearnTopic(_) => Route::Learn,
             Route::LeadersTopic(_) => Route::Leaders,
+            Route::CheckInStep(_) | Route::Pulse => Route::CheckIn,
+            Route::Results(_) => Route::History,
             other => other.clone(),
         }
     }
@@ -94,6 +124,14 @@ mod tests {
                 "#/leaders/supervision",
                 Route::LeadersTopic("supervision".into()),
             ),
+            ("#/check-in", Route::CheckIn),
+            ("#/check-in/3", Route::CheckInStep(3)),
+            ("#/check-in/0", Route::NotFound("/check-in/0".into())),
+            ("#/check-in/x", Route::NotFound("/check-in/x".into())),
+            ("#/results/c18f3a2b-7", Route::Results("c18f3a2b-7".into())),
+            ("#/results/a<b", Route::NotFound("/results/a<b".into())),
+            ("#/pulse", Route::Pulse),
+            ("#/history", Route::History),
             ("#/help", Route::Help),
             ("#/help?from=x", Route::Help),
             ("#/resources", Route::Resources),
@@ -117,6 +155,11 @@ mod tests {
             Route::LearnTopic("symptoms".into()),
             Route::Leaders,
             Route::LeadersTopic("time-off".into()),
+            Route::CheckIn,
+            Route::CheckInStep(2),
+            Route::Results("c1".into()),
+            Route::Pulse,
+            Route::History,
             Route::Help,
             Route::Resources,
             Route::Settings,

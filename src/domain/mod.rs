@@ -17,6 +17,7 @@ pub mod catalogue;
 pub mod chart;
 pub mod history;
 pub mod instrument;
+pub mod progress;
 pub mod reading;
 pub mod scoring;
 pub mod validation;

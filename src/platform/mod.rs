@@ -78,3 +78,60 @@ pub fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// A new id for an entry: the time in base 36 and a random part, so two
+/// tabs saving in the same millisecond still differ.
+pub fn new_id(prefix: &str) -> String {
+    let random = (js_sys::Math::random() * 2_176_782_336.0) as u64;
+    format!(
+        "{prefix}{}-{}",
+        base36(now_ms().max(0) as u64),
+        base36(random)
+    )
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A date as the person's language writes it ("26 November 2026"), from
+/// milliseconds since the epoch.
+pub fn format_date(ms: i64, language: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string(language, &options).into()
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        // Printing is blocked in some sandboxed frames; nothing to report.
+        let _ = w.print();
+    }
+}
+
+/// Sends the browser to a route's address.
+pub fn navigate(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+/// Minutes the person's clock is ahead of UTC (negative to the west).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}

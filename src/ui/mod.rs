@@ -1,6 +1,7 @@
 //! The thin shell: renders state and forwards intent. Decisions live in the
 //! pure modules; browser side effects live in `platform`.
 
+pub mod checkin;
 pub mod components;
 pub mod pages;
 pub mod storage;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
         data,
     };
     provide_context(ctx);
+    checkin::provide_instruments(ctx);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&platform::location_hash()));

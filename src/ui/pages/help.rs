@@ -4,7 +4,7 @@
 use super::title_effect;
 use crate::content::{fill, guess_region, ContactKind, Region};
 use crate::platform;
-use crate::ui::use_app;
+use crate::ui::{use_app, AppContext};
 use leptos::prelude::*;
 
 /// The Get help screen.
@@ -79,9 +79,26 @@ pub fn Help() -> impl IntoView {
     }
 }
 
+/// The region whose contacts to show: the person's choice, else a guess
+/// from the browser's languages.
+pub fn region_id(ctx: &AppContext) -> String {
+    ctx.data
+        .with(|d| d.settings.region.clone())
+        .unwrap_or_else(|| {
+            guess_region(platform::browser_languages().iter().map(String::as_str)).to_string()
+        })
+}
+
+/// The region to show contacts for, falling back to the first one.
+pub fn current_region(ctx: &AppContext) -> Option<&'static Region> {
+    let regions = ctx.locale.get().content().regions;
+    let id = region_id(ctx);
+    regions.iter().find(|r| r.id == id).or(regions.first())
+}
+
 /// The contacts of one region, each as a link that calls, texts or opens it.
 #[component]
-fn Contacts(region: &'static Region) -> impl IntoView {
+pub fn Contacts(region: &'static Region) -> impl IntoView {
     let ctx = use_app();
     let t = ctx.t();
     view! {

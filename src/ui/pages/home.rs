@@ -1,20 +1,41 @@
 //! The start screen.
 
 use super::title_effect;
+use crate::content::fill;
+use crate::domain::instrument::Headline;
+use crate::domain::scoring;
+use crate::platform;
 use crate::route::Route;
+use crate::ui::checkin::use_instruments;
+use crate::ui::components::next_checkin::NextCheckIn;
+use crate::ui::pages::checkin::ResumeDraft;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
-/// Home: what Tend is, and where to go next.
+/// Home: what Tend is, the check-in (resume, last result, what is due),
+/// and where to go next.
 #[component]
 pub fn Home() -> impl IntoView {
     let ctx = use_app();
     let t = move || ctx.t();
     title_effect(move || t().home_title.to_string());
+    let draft = Memo::new(move |_| ctx.data.with(|d| d.draft.clone()));
     view! {
         <h1 tabindex="-1">{move || t().home_title}</h1>
         <p class="lead">{move || t().home_intro_1}</p>
         <p>{move || t().home_intro_2}</p>
+        {move || draft.get().map(|d| view! { <ResumeDraft draft=d /> })}
+        <section class="card checkin-card" aria-labelledby="home-checkin-heading">
+            <h2 id="home-checkin-heading">{move || t().home_checkin_heading}</h2>
+            <LastResult />
+            <NextCheckIn />
+            <div class="actions">
+                <a class="button" href=Route::CheckIn.href() data-testid="home-start-checkin">
+                    {move || t().home_checkin_start}
+                </a>
+                <a class="button secondary" href=Route::Pulse.href()>{move || t().home_pulse_link}</a>
+            </div>
+        </section>
         <div class="cards">
             <section class="card">
                 <h2>{move || t().home_learn_heading}</h2>
@@ -32,5 +53,61 @@ pub fn Home() -> impl IntoView {
                 <a class="button secondary" href=Route::Leaders.href()>{move || t().home_leaders_link}</a>
             </section>
         </div>
+    }
+}
+
+/// The latest check-in at a glance: its date and the three headline bands.
+#[component]
+fn LastResult() -> impl IntoView {
+    let ctx = use_app();
+    let instruments = use_instruments();
+    let t = move || ctx.t();
+    let latest = Memo::new(move |_| {
+        ctx.data
+            .with(|d| d.checkins.iter().max_by_key(|c| c.completed_at).cloned())
+    });
+    move || {
+        let t = t();
+        let Some(checkin) = latest.get() else {
+            return view! { <p>{t.home_checkin_none}</p> }.into_any();
+        };
+        let date = platform::format_date(checkin.completed_at, ctx.locale.get().code());
+        let bands: Vec<String> = instruments
+            .get(&checkin.instrument_id)
+            .map(|instrument| {
+                let profile = scoring::score(&instrument, &checkin.answers);
+                [
+                    Headline::SecondaryTrauma,
+                    Headline::Burnout,
+                    Headline::Sustaining,
+                ]
+                .iter()
+                .filter_map(|h| {
+                    let def = instrument.headline(*h)?;
+                    let label = profile
+                        .headline(*h)
+                        .and_then(|s| s.score())
+                        .and_then(|s| s.band.as_ref())
+                        .and_then(|b| def.band(&b.id))
+                        .map(|b| b.label.clone())
+                        .unwrap_or_else(|| t.results_not_enough.to_string());
+                    Some(fill(
+                        t.home_checkin_band,
+                        &[("area", &def.name), ("band", &label)],
+                    ))
+                })
+                .collect()
+            })
+            .unwrap_or_default();
+        view! {
+            <p>{fill(t.home_checkin_last, &[("date", &date)])}</p>
+            <ul class="glance" data-testid="last-result">
+                {bands.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+            </ul>
+            <p>
+                <a href=Route::Results(checkin.id.clone()).href()>{t.home_checkin_view}</a>
+            </p>
+        }
+        .into_any()
     }
 }

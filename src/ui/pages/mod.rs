@@ -1,10 +1,14 @@
 //! One file per screen.
 
+pub mod checkin;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod learn;
 pub mod not_found;
+pub mod pulse;
 pub mod resources;
+pub mod results;
 pub mod settings;
 
 use crate::route::Route;
@@ -25,6 +29,11 @@ pub fn screen(route: Route) -> AnyView {
         Route::Help => view! { <help::Help /> }.into_any(),
         Route::Resources => view! { <resources::Resources /> }.into_any(),
         Route::Settings => view! { <settings::Settings /> }.into_any(),
+        Route::CheckIn => view! { <checkin::Start /> }.into_any(),
+        Route::CheckInStep(step) => view! { <checkin::Step step=step /> }.into_any(),
+        Route::Results(id) => view! { <results::Results id=id /> }.into_any(),
+        Route::Pulse => view! { <pulse::PulseScreen /> }.into_any(),
+        Route::History => view! { <history::History /> }.into_any(),
         Route::NotFound(_) => view! { <not_found::NotFound /> }.into_any(),
     }
 }

@@ -1,10 +1,12 @@
 //! Settings: language, appearance, data and privacy.
 
 use super::title_effect;
+use crate::content::fill;
 use crate::content::{Label, Locale, Strings};
 use crate::platform;
 use crate::store::{TendData, TextSize, Theme};
 use crate::ui::components::data_panel::DataPanel;
+use crate::ui::components::instrument_files::InstrumentFiles;
 use crate::ui::components::page_body::Body;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -44,6 +46,11 @@ pub fn Settings() -> impl IntoView {
                 set=|d: &mut TendData, v| d.settings.text_size = v
             />
         </section>
+        <section aria-labelledby="checkin-settings-heading">
+            <h2 id="checkin-settings-heading">{move || t().checkin_title}</h2>
+            <IntervalChoice />
+        </section>
+        <InstrumentFiles />
         <DataPanel />
         <section aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{move || t().settings_privacy_heading}</h2>
@@ -125,6 +132,48 @@ fn LanguageChoice() -> impl IntoView {
                                 on:change=move |_| set(Some(code))
                             />
                             <span lang=code>{l.strings().language_self_name}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// How often the person wants to check in, which sets the next due date.
+#[component]
+fn IntervalChoice() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    let label = move |days: u32| {
+        let t = t();
+        match days {
+            7 => t.next_interval_weeks_1.to_string(),
+            d if d % 7 == 0 => fill(t.next_interval_weeks_n, &[("weeks", &(d / 7).to_string())]),
+            d => fill(t.next_interval_days, &[("days", &d.to_string())]),
+        }
+    };
+    view! {
+        <fieldset class="choice-group">
+            <legend>{move || t().next_interval_label}</legend>
+            {[7u32, 14, 21, 28, 42, 56]
+                .into_iter()
+                .map(|days| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="checkin-interval"
+                                prop:checked=move || ctx.data.with(|d| d.settings.checkin_interval_days == days)
+                                on:change=move |_| {
+                                    let now = platform::now_ms();
+                                    ctx.data.update(|d| {
+                                        // Every offered choice is within the allowed range.
+                                        let _ = d.settings.set_checkin_interval(days, now);
+                                    })
+                                }
+                            />
+                            <span>{move || label(days)}</span>
                         </label>
                     }
                 })

@@ -1,0 +1,47 @@
+//! What the check-in screens share: the instruments on offer (Tend's own
+//! plus any the person loaded), and small readers over the person's data.
+
+use crate::content::{instruments, Locale};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::instrument::Instrument;
+use crate::store::data::LoadedInstrument;
+use crate::ui::AppContext;
+use leptos::prelude::*;
+
+/// The instruments on offer, rebuilt only when the language or the loaded
+/// definitions change. `Err` holds a plain message when Tend's own
+/// definition cannot be read (a defect the tests guard against).
+#[derive(Clone, Copy)]
+pub struct Instruments(pub Memo<Result<Catalogue, String>>);
+
+/// Builds the catalogue for a language and the person's loaded files.
+/// A loaded file that no longer validates is left out rather than
+/// stopping the check-in.
+pub fn catalogue(locale: Locale, loaded: &[LoadedInstrument]) -> Result<Catalogue, String> {
+    let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
+    let mut catalogue = Catalogue::new(builtin.clone());
+    for file in loaded {
+        let _ = catalogue.load_json(&file.json);
+    }
+    Ok(catalogue)
+}
+
+/// Provides [`Instruments`] for the screens below `App`.
+pub fn provide_instruments(ctx: AppContext) {
+    let loaded = Memo::new(move |_| ctx.data.with(|d| d.instruments.clone()));
+    let memo = Memo::new(move |_| loaded.with(|l| catalogue(ctx.locale.get(), l)));
+    provide_context(Instruments(memo));
+}
+
+/// Reads the instruments provided by `App`.
+pub fn use_instruments() -> Instruments {
+    expect_context::<Instruments>()
+}
+
+impl Instruments {
+    /// The instrument with this id, if it is on offer.
+    pub fn get(&self, id: &str) -> Option<Instrument> {
+        self.0
+            .with(|c| c.as_ref().ok().and_then(|c| c.get(id).cloned()))
+    }
+}

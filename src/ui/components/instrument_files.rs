@@ -1,0 +1,137 @@
+//! The Settings part where a person loads an organisation's questionnaire
+//! file. It is validated by the same code as Tend's own; an invalid file
+//! changes nothing.
+
+use crate::content::fill;
+use crate::platform::{self, files};
+use crate::ui::checkin::use_instruments;
+use crate::ui::use_app;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Loaded questionnaires, with a file input to add one and a button to
+/// remove each that no saved check-in uses.
+#[component]
+pub fn InstrumentFiles() -> impl IntoView {
+    let ctx = use_app();
+    let instruments = use_instruments();
+    let t = move || ctx.t();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let input: NodeRef<html::Input> = NodeRef::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some(file) = files::chosen_file(&el) else {
+            return;
+        };
+        el.set_value("");
+        spawn_local(async move {
+            let t = ctx.t();
+            let outcome = match files::read_bytes(&file).await {
+                Err(files::FileError::SaveFailed(e) | files::FileError::ReadFailed(e)) => {
+                    Err(fill(t.instruments_read_error, &[("error", &e)]))
+                }
+                Ok(bytes) => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    // Validate against a copy of the current catalogue, so a
+                    // clash with Tend's own id is caught too.
+                    match instruments.0.get_untracked() {
+                        Err(e) => Err(fill(t.checkin_instrument_broken, &[("error", &e)])),
+                        Ok(mut trial) => match trial.load_json(&text) {
+                            Ok(instrument) => {
+                                Ok((instrument.id.clone(), instrument.title.clone(), text))
+                            }
+                            Err(e) => Err(fill(t.instruments_error, &[("error", &e.to_string())])),
+                        },
+                    }
+                }
+            };
+            match outcome {
+                Ok((id, title, json)) => {
+                    let now = platform::now_ms();
+                    ctx.data.update(|d| d.add_instrument(&id, &json, now));
+                    message.set(Some((
+                        false,
+                        fill(t.instruments_loaded, &[("title", &title)]),
+                    )));
+                }
+                Err(text) => message.set(Some((true, text))),
+            }
+        });
+    };
+    let loaded = move || {
+        instruments.0.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.iter()
+                        .skip(1)
+                        .map(|i| (i.id.clone(), i.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section aria-labelledby="instruments-heading">
+            <h2 id="instruments-heading">{move || t().instruments_heading}</h2>
+            <p>{move || t().instruments_intro}</p>
+            <ul class="plain-list">
+                <li>{move || t().instruments_builtin}</li>
+                {move || {
+                    loaded()
+                        .into_iter()
+                        .map(|(id, title)| {
+                            let in_use = ctx.data.with(|d| d.checkins.iter().any(|c| c.instrument_id == id));
+                            let remove_label = fill(t().instruments_remove, &[("title", &title)]);
+                            view! {
+                                <li class="loaded-instrument">
+                                    <span>{title}</span>
+                                    {if in_use {
+                                        view! { <p class="hint">{t().instruments_remove_in_use}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="secondary"
+                                                on:click=move |_| {
+                                                    let now = platform::now_ms();
+                                                    ctx.data.update(|d| {
+                                                        d.remove_instrument(&id, now);
+                                                    });
+                                                }
+                                            >
+                                                {remove_label}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <label class="file-label" for="instrument-file">{move || t().instruments_load_label}</label>
+            <input
+                id="instrument-file"
+                type="file"
+                accept=".json,application/json"
+                node_ref=input
+                on:change=on_change
+                data-testid="instrument-file"
+            />
+            {move || {
+                message
+                    .get()
+                    .map(|(is_error, text)| {
+                        if is_error {
+                            view! { <p class="error-text" role="alert" data-testid="instrument-error">{text}</p> }
+                                .into_any()
+                        } else {
+                            view! { <p role="status" data-testid="instrument-loaded">{text}</p> }.into_any()
+                        }
+                    })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+//! Score views shared by Results and History: the headline chart built
+//! from a scored check-in, and the change between two check-ins.
+
+use crate::content::fill;
+use crate::domain::chart::HeadlineChartRow;
+use crate::domain::history::{self, Change, Comparison, Direction, HeadlineScore, NotComparable};
+use crate::domain::instrument::{Headline, Instrument};
+use crate::domain::scoring::Profile;
+use crate::platform;
+use crate::ui::checkin::use_instruments;
+use crate::ui::components::headline_chart::HeadlineChart;
+use crate::ui::pages::results::format_score;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// The three headlines, in the order the results show them.
+pub const HEADLINES: [Headline; 3] = [
+    Headline::SecondaryTrauma,
+    Headline::Burnout,
+    Headline::Sustaining,
+];
+
+/// The chart rows for a scored check-in: one per headline the instrument
+/// defines with a bounded range.
+pub fn headline_rows(instrument: &Instrument, profile: &Profile) -> Vec<HeadlineChartRow> {
+    HEADLINES
+        .iter()
+        .filter_map(|h| HeadlineChartRow::for_headline(instrument, profile, *h))
+        .collect()
+}
+
+/// The headline chart (with its table) for one scored check-in.
+#[component]
+pub fn HeadlineScores(instrument: Instrument, profile: Profile) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let rows = headline_rows(&instrument, &profile);
+    let describe = |h: Headline| -> String {
+        rows.iter()
+            .zip(
+                HEADLINES
+                    .iter()
+                    .filter(|x| instrument.headline(**x).is_some()),
+            )
+            .find(|(_, x)| **x == h)
+            .map(|(r, _)| match (r.score, &r.band_label) {
+                (Some(v), Some(b)) => format!("{} ({b})", format_score(v)),
+                (Some(v), None) => format_score(v),
+                (None, _) => t.results_not_enough.to_string(),
+            })
+            .unwrap_or_else(|| t.results_not_enough.to_string())
+    };
+    let description = fill(
+        t.results_chart_desc,
+        &[
+            ("sts", &describe(Headline::SecondaryTrauma)),
+            ("burnout", &describe(Headline::Burnout)),
+            ("sustaining", &describe(Headline::Sustaining)),
+        ],
+    );
+    view! { <HeadlineChart rows=rows title=t.results_chart_title description=description strings=t /> }
+}
+
+/// The change since the check-in before this one, headline by headline.
+#[component]
+pub fn ChangeSincePrevious(id: String) -> impl IntoView {
+    let ctx = use_app();
+    let instruments = use_instruments();
+    move || {
+        let t = ctx.t();
+        let comparison = instruments.0.with(|c| {
+            let list: Vec<&Instrument> = c.as_ref().map(|c| c.iter().collect()).unwrap_or_default();
+            ctx.data
+                .with(|d| history::change_since_previous(d, &id, &list))
+        });
+        match comparison {
+            None => view! { <p>{t.results_change_first}</p> }.into_any(),
+            Some(comparison) => {
+                let earlier_at = ctx
+                    .data
+                    .with(|d| d.checkin(&comparison.earlier_id).map(|c| c.completed_at));
+                let since = earlier_at.map(|at| {
+                    fill(
+                        t.results_change_since,
+                        &[("date", &platform::format_date(at, ctx.locale.get().code()))],
+                    )
+                });
+                view! {
+                    {since.map(|s| view! { <p>{s}</p> })}
+                    <ChangeList comparison=comparison />
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// One line per headline: better, harder, about the same, or not
+/// comparable.
+#[component]
+pub fn ChangeList(comparison: Comparison) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let all_different = comparison
+        .headlines
+        .iter()
+        .all(|h| h.change == Change::NotComparable(NotComparable::DifferentInstruments));
+    if all_different {
+        return view! { <p>{t.results_change_not_comparable}</p> }.into_any();
+    }
+    let score = |s: &Option<HeadlineScore>| {
+        s.as_ref()
+            .map(|s| format_score(s.value))
+            .unwrap_or_default()
+    };
+    view! {
+        <ul class="change-list" data-testid="change">
+            {comparison
+                .headlines
+                .iter()
+                .map(|h| {
+                    let area = h
+                        .later
+                        .as_ref()
+                        .or(h.earlier.as_ref())
+                        .map(|s| s.name.clone())
+                        .unwrap_or_else(|| h.headline.as_str().to_string());
+                    let from = score(&h.earlier);
+                    let to = score(&h.later);
+                    let values = [("area", area.as_str()), ("from", from.as_str()), ("to", to.as_str())];
+                    let (class, text) = match h.change {
+                        Change::Compared { direction: Direction::Better, .. } => ("better", fill(t.results_change_better, &values)),
+                        Change::Compared { direction: Direction::Worse, .. } => ("worse", fill(t.results_change_worse, &values)),
+                        Change::Compared { direction: Direction::Same, .. } => ("same", fill(t.results_change_same, &values)),
+                        Change::NotComparable(_) => ("unknown", fill(t.results_change_unknown, &values)),
+                    };
+                    view! { <li class=class>{text}</li> }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
