@@ -72,6 +72,19 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Moves focus like [`focus`], once the browser has applied the changes
+/// just made (an element being un-hidden, say), so the target can take it.
+pub fn focus_soon(selector: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let selector = selector.to_string();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || focus(&selector));
+    // If the timer cannot be set, focus stays where it was: no harm done.
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// Scrolls the window back to the top, as a page load would.
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {

@@ -176,7 +176,7 @@ pub fn ResumeDraft(draft: Draft) -> impl IntoView {
                     class="secondary"
                     on:click=move |_| {
                         confirming.set(true);
-                        platform::focus("#discard-question");
+                        platform::focus_soon("#discard-question");
                     }
                     data-testid="discard"
                 >
@@ -278,7 +278,7 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
         let now_missing = answers.with(|a| progress::missing(&section_for_next, a));
         if !now_missing.is_empty() {
             missing.set(now_missing);
-            platform::focus("#errors-heading");
+            platform::focus_soon("#errors-heading");
             return;
         }
         if index + 1 < count {

@@ -87,7 +87,7 @@ pub fn History() -> impl IntoView {
                 &[("kind", &kind.to_lowercase()), ("date", &date(entry.at))],
             );
             undo.set(Some((removed, text)));
-            platform::focus("#undo-message");
+            platform::focus_soon("#undo-message");
         }
     };
     let undo_delete = move |_| {

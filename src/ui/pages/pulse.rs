@@ -56,7 +56,7 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
             .flat_map(|s| answers.with(|a| progress::missing(s, a)))
             .collect();
         if let Some(first) = now_missing.first() {
-            platform::focus(&format!("#{}", first_input_id(first)));
+            platform::focus_soon(&format!("#{}", first_input_id(first)));
             missing.set(now_missing);
             return;
         }
@@ -69,7 +69,7 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
         ctx.data.update(|d| d.add_pulse(pulse));
         answers.set(Answers::new());
         saved.set(true);
-        platform::focus("#pulse-saved");
+        platform::focus_soon("#pulse-saved");
     };
     let scale = instrument.scale.clone();
     let items: Vec<_> = instrument
