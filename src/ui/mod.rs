@@ -96,7 +96,12 @@ pub fn App() -> impl IntoView {
         current
     });
 
-    view! { <Shell /> }
+    // Interface text is rendered as plain strings, not one reactive closure
+    // each (which costs wasm size); a change of language redraws the shell.
+    move || {
+        locale.track();
+        view! { <Shell /> }
+    }
 }
 
 /// The header, navigation, main area and footer around every screen.
@@ -110,14 +115,14 @@ fn Shell() -> impl IntoView {
         platform::focus("#main");
     };
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{move || t().app_skip_to_content}</a>
+        <a class="skip-link" href="#main" on:click=skip>{t().app_skip_to_content}</a>
         <header class="site-header">
             <a class="brand" href=Route::Home.href()>
                 <span class="brand-mark" aria-hidden="true"></span>
-                <span>{move || t().app_name}</span>
+                <span>{t().app_name}</span>
             </a>
             <a class="help-now" href=Route::Help.href() data-testid="help-now">
-                {move || t().app_get_help_now}
+                {t().app_get_help_now}
             </a>
         </header>
         <components::storage_banner::StorageBanner />
@@ -126,8 +131,8 @@ fn Shell() -> impl IntoView {
             {move || pages::screen(ctx.route.get())}
         </main>
         <footer class="site-footer">
-            <p>{move || t().app_footer_private}</p>
-            <p>{move || t().app_footer_not_crisis}</p>
+            <p>{t().app_footer_private}</p>
+            <p>{t().app_footer_not_crisis}</p>
         </footer>
     }
 }

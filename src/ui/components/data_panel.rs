@@ -20,8 +20,8 @@ pub fn DataPanel() -> impl IntoView {
     let t = move || ctx.t();
     view! {
         <section aria-labelledby="data-heading" class="data-panel">
-            <h2 id="data-heading">{move || t().data_heading}</h2>
-            <p>{move || t().data_intro}</p>
+            <h2 id="data-heading">{t().data_heading}</h2>
+            <p>{t().data_intro}</p>
             <StorageStatusLine />
             <BackupReminder />
             <ExportControl />
@@ -110,15 +110,15 @@ fn ExportControl() -> impl IntoView {
     // `Some(Ok(file name))` after an export, `Some(Err(()))` if it failed.
     let outcome = RwSignal::new(None::<Result<String, ()>>);
     view! {
-        <h3>{move || t().data_export_heading}</h3>
-        <p>{move || t().data_export_body}</p>
+        <h3>{t().data_export_heading}</h3>
+        <p>{t().data_export_body}</p>
         <div class="actions">
             <button
                 type="button"
                 data-testid="export"
                 on:click=move |_| outcome.set(Some(storage.export().map_err(|_| ())))
             >
-                {move || t().data_export_button}
+                {t().data_export_button}
             </button>
         </div>
         {move || match outcome.get() {
@@ -294,10 +294,10 @@ fn ImportControl() -> impl IntoView {
     };
 
     view! {
-        <h3>{move || t().data_import_heading}</h3>
-        <p>{move || t().data_import_body}</p>
+        <h3>{t().data_import_heading}</h3>
+        <p>{t().data_import_body}</p>
         <p class="file-field">
-            <label for="import-file">{move || t().data_import_label}</label>
+            <label for="import-file">{t().data_import_label}</label>
             <input
                 type="file"
                 id="import-file"
@@ -308,7 +308,7 @@ fn ImportControl() -> impl IntoView {
             />
         </p>
         <Show when=move || reading.get()>
-            <p role="status">{move || t().data_import_reading}</p>
+            <p role="status">{t().data_import_reading}</p>
         </Show>
         {move || {
             problem
@@ -397,8 +397,8 @@ fn DeleteControl() -> impl IntoView {
     };
 
     view! {
-        <h3>{move || t().data_delete_heading}</h3>
-        <p>{move || t().data_delete_body}</p>
+        <h3>{t().data_delete_heading}</h3>
+        <p>{t().data_delete_body}</p>
         <div class="actions">
             <button
                 type="button"
@@ -407,15 +407,15 @@ fn DeleteControl() -> impl IntoView {
                 aria-expanded=move || confirming.get().to_string()
                 on:click=ask
             >
-                {move || t().data_delete_button}
+                {t().data_delete_button}
             </button>
         </div>
         <Show when=move || confirming.get()>
             <div class="notice delete-confirm" role="group" aria-labelledby="delete-confirm-text">
-                <p id="delete-confirm-text" tabindex="-1">{move || t().data_delete_confirm_text}</p>
+                <p id="delete-confirm-text" tabindex="-1">{t().data_delete_confirm_text}</p>
                 <div class="actions">
                     <button type="button" class="danger" data-testid="delete-confirm" on:click=confirm>
-                        {move || t().data_delete_confirm}
+                        {t().data_delete_confirm}
                     </button>
                     <button
                         type="button"
@@ -423,7 +423,7 @@ fn DeleteControl() -> impl IntoView {
                         data-testid="delete-cancel"
                         on:click=move |_| confirming.set(false)
                     >
-                        {move || t().data_delete_cancel}
+                        {t().data_delete_cancel}
                     </button>
                 </div>
             </div>

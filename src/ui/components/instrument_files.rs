@@ -73,10 +73,10 @@ pub fn InstrumentFiles() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="instruments-heading">
-            <h2 id="instruments-heading">{move || t().instruments_heading}</h2>
-            <p>{move || t().instruments_intro}</p>
+            <h2 id="instruments-heading">{t().instruments_heading}</h2>
+            <p>{t().instruments_intro}</p>
             <ul class="plain-list">
-                <li>{move || t().instruments_builtin}</li>
+                <li>{t().instruments_builtin}</li>
                 {move || {
                     loaded()
                         .into_iter()
@@ -111,7 +111,7 @@ pub fn InstrumentFiles() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <label class="file-label" for="instrument-file">{move || t().instruments_load_label}</label>
+            <label class="file-label" for="instrument-file">{t().instruments_load_label}</label>
             <input
                 id="instrument-file"
                 type="file"

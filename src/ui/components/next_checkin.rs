@@ -68,7 +68,7 @@ pub fn NextCheckIn() -> impl IntoView {
         <p data-testid="next-checkin">{text}</p>
         <div class="actions">
             <button type="button" class="secondary" on:click=add_to_calendar data-testid="add-to-calendar">
-                {move || t().next_calendar}
+                {t().next_calendar}
             </button>
         </div>
         {move || error.get().map(|e| view! { <p class="error-text" role="alert">{e}</p> })}

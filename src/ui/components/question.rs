@@ -112,7 +112,7 @@ pub fn Question(
             aria-describedby=described
         >
             <legend>{item.text.clone()}</legend>
-            {multiple.then(|| view! { <p class="hint">{move || ctx.t().checkin_choose_all}</p> })}
+            {multiple.then(|| view! { <p class="hint">{ctx.t().checkin_choose_all}</p> })}
             <p class="error-text" id=error_id hidden=move || !missing.get()>
                 {move || {
                     let t = ctx.t();

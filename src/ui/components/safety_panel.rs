@@ -13,12 +13,12 @@ pub fn SafetyPanel() -> impl IntoView {
     let t = move || ctx.t();
     view! {
         <section class="safety-panel" aria-labelledby="safety-heading" data-testid="safety-panel">
-            <h2 id="safety-heading">{move || t().safety_heading}</h2>
-            <p role="alert">{move || t().safety_body}</p>
+            <h2 id="safety-heading">{t().safety_heading}</h2>
+            <p role="alert">{t().safety_body}</p>
             {move || current_region(&ctx).map(|r| view! { <Contacts region=r /> })}
-            <p>{move || t().safety_continue_note}</p>
+            <p>{t().safety_continue_note}</p>
             <p>
-                <a href=Route::Help.href()>{move || t().safety_help_link}</a>
+                <a href=Route::Help.href()>{t().safety_help_link}</a>
             </p>
         </section>
     }

@@ -51,7 +51,7 @@ pub fn StorageBanner() -> impl IntoView {
                                 <p>{move || reason_text(t(), &reason)}</p>
                                 <div class="actions">
                                     <button type="button" data-testid="banner-export" on:click=export>
-                                        {move || t().data_banner_export}
+                                        {t().data_banner_export}
                                     </button>
                                     {full
                                         .then(|| {
@@ -62,7 +62,7 @@ pub fn StorageBanner() -> impl IntoView {
                                                     data-testid="storage-retry"
                                                     on:click=move |_| storage.retry()
                                                 >
-                                                    {move || t().data_banner_retry}
+                                                    {t().data_banner_retry}
                                                 </button>
                                             }
                                         })}
@@ -72,10 +72,10 @@ pub fn StorageBanner() -> impl IntoView {
                 }}
                 <Show when=show_recovered>
                     <div class="storage-banner-recovered" data-testid="recovered-data">
-                        <p>{move || t().data_banner_recovered}</p>
+                        <p>{t().data_banner_recovered}</p>
                         <div class="actions">
                             <button type="button" data-testid="export-recovered" on:click=export_recovered>
-                                {move || t().data_banner_export_recovered}
+                                {t().data_banner_export_recovered}
                             </button>
                             <button
                                 type="button"
@@ -83,13 +83,13 @@ pub fn StorageBanner() -> impl IntoView {
                                 data-testid="dismiss-recovered"
                                 on:click=move |_| recovered_hidden.set(true)
                             >
-                                {move || t().data_banner_dismiss}
+                                {t().data_banner_dismiss}
                             </button>
                         </div>
                     </div>
                 </Show>
                 <Show when=move || export_failed.get()>
-                    <p role="alert">{move || t().data_banner_export_failed}</p>
+                    <p role="alert">{t().data_banner_export_failed}</p>
                 </Show>
             </div>
         </Show>

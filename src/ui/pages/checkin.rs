@@ -44,10 +44,10 @@ pub fn Start() -> impl IntoView {
     };
 
     view! {
-        <h1 tabindex="-1">{move || t().checkin_title}</h1>
-        <p class="lead">{move || t().checkin_intro}</p>
-        <p>{move || t().checkin_time}</p>
-        <p class="notice-quiet">{move || t().checkin_not_diagnosis}</p>
+        <h1 tabindex="-1">{t().checkin_title}</h1>
+        <p class="lead">{t().checkin_intro}</p>
+        <p>{t().checkin_time}</p>
+        <p class="notice-quiet">{t().checkin_not_diagnosis}</p>
         {move || match instruments.0.get() {
             Err(error) => {
                 view! {
@@ -118,7 +118,7 @@ pub fn Start() -> impl IntoView {
             }
         }}
         <p>
-            <a href=Route::Pulse.href()>{move || t().checkin_pulse_link}</a>
+            <a href=Route::Pulse.href()>{t().checkin_pulse_link}</a>
         </p>
     }
 }
@@ -151,7 +151,7 @@ pub fn ResumeDraft(draft: Draft) -> impl IntoView {
     };
     view! {
         <section class="card resume" aria-labelledby="resume-heading" data-testid="resume-draft">
-            <h2 id="resume-heading">{move || t().checkin_resume_heading}</h2>
+            <h2 id="resume-heading">{t().checkin_resume_heading}</h2>
             <p>
                 {move || {
                     fill(
@@ -160,14 +160,14 @@ pub fn ResumeDraft(draft: Draft) -> impl IntoView {
                     )
                 }}
             </p>
-            {instrument.is_none().then(|| view! { <p class="error-text">{move || t().checkin_instrument_missing}</p> })}
+            {instrument.is_none().then(|| view! { <p class="error-text">{t().checkin_instrument_missing}</p> })}
             <div class="actions">
                 {instrument
                     .is_some()
                     .then(|| {
                         view! {
                             <a class="button" href=Route::CheckInStep(step + 1).href() data-testid="resume">
-                                {move || t().checkin_resume}
+                                {t().checkin_resume}
                             </a>
                         }
                     })}
@@ -180,17 +180,17 @@ pub fn ResumeDraft(draft: Draft) -> impl IntoView {
                     }
                     data-testid="discard"
                 >
-                    {move || t().checkin_discard}
+                    {t().checkin_discard}
                 </button>
             </div>
             <div hidden=move || !confirming.get() class="confirm">
-                <p id="discard-question" tabindex="-1">{move || t().checkin_discard_confirm}</p>
+                <p id="discard-question" tabindex="-1">{t().checkin_discard_confirm}</p>
                 <div class="actions">
                     <button type="button" class="danger" on:click=discard data-testid="discard-confirm">
-                        {move || t().checkin_discard_yes}
+                        {t().checkin_discard_yes}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                        {move || t().checkin_discard_no}
+                        {t().checkin_discard_no}
                     </button>
                 </div>
             </div>
@@ -309,7 +309,7 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
         <h1 tabindex="-1">{section.title.clone()}</h1>
         {section.intro.clone().map(|intro| view! { <p class="lead">{intro}</p> })}
         <div class="error-summary" role="alert" hidden=move || missing.with(Vec::is_empty)>
-            <h2 id="errors-heading" tabindex="-1">{move || t().checkin_errors_heading}</h2>
+            <h2 id="errors-heading" tabindex="-1">{t().checkin_errors_heading}</h2>
             <ul>
                 {move || {
                     let ids = missing.get();
@@ -356,13 +356,13 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
                 })
                 .collect_view()}
         </form>
-        <p class="hint">{move || t().checkin_saved_note}</p>
+        <p class="hint">{t().checkin_saved_note}</p>
         <div class="actions step-actions">
             {(index > 0)
                 .then(|| {
                     view! {
                         <a class="button secondary" href=Route::CheckInStep(index).href()>
-                            {move || t().checkin_back}
+                            {t().checkin_back}
                         </a>
                     }
                 })}

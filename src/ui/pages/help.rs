@@ -26,12 +26,12 @@ pub fn Help() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1">{move || t().help_title}</h1>
-        <p class="lead">{move || t().help_intro}</p>
+        <h1 tabindex="-1">{t().help_title}</h1>
+        <p class="lead">{t().help_intro}</p>
         <p class="notice" role="note">
-            <strong>{move || t().help_emergency}</strong>
+            <strong>{t().help_emergency}</strong>
             " "
-            {move || t().help_not_crisis}
+            {t().help_not_crisis}
         </p>
         <section aria-labelledby="contacts-heading">
             {move || {
@@ -46,8 +46,8 @@ pub fn Help() -> impl IntoView {
             }}
         </section>
         <fieldset class="choice-group region-choice">
-            <legend>{move || t().help_region_label}</legend>
-            <p class="hint">{move || t().help_region_hint}</p>
+            <legend>{t().help_region_label}</legend>
+            <p class="hint">{t().help_region_hint}</p>
             {move || {
                 ctx.locale
                     .get()
@@ -73,8 +73,8 @@ pub fn Help() -> impl IntoView {
             }}
         </fieldset>
         <section>
-            <h2>{move || t().help_professional_heading}</h2>
-            <p>{move || t().help_professional_body}</p>
+            <h2>{t().help_professional_heading}</h2>
+            <p>{t().help_professional_body}</p>
         </section>
     }
 }

@@ -102,12 +102,12 @@ pub fn History() -> impl IntoView {
     };
 
     view! {
-        <h1 tabindex="-1">{move || t().history_title}</h1>
-        <p class="lead">{move || t().history_intro}</p>
+        <h1 tabindex="-1">{t().history_title}</h1>
+        <p class="lead">{t().history_intro}</p>
         <div class="undo-bar" hidden=move || undo.with(Option::is_none)>
             <p id="undo-message" tabindex="-1" role="status">{move || undo.with(|u| u.as_ref().map(|(_, text)| text.clone()))}</p>
             <button type="button" class="secondary" on:click=undo_delete data-testid="undo">
-                {move || t().history_undo}
+                {t().history_undo}
             </button>
         </div>
         {move || {
@@ -137,7 +137,7 @@ pub fn History() -> impl IntoView {
                 .into_any()
         }}
         <section aria-labelledby="entries-heading">
-            <h2 id="entries-heading" tabindex="-1">{move || t().history_list_heading}</h2>
+            <h2 id="entries-heading" tabindex="-1">{t().history_list_heading}</h2>
             <ul class="entry-list" data-testid="entries">
                 {move || {
                     entries
@@ -243,7 +243,7 @@ fn Compare() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{move || t().history_compare_heading}</h2>
+            <h2 id="compare-heading">{t().history_compare_heading}</h2>
             {move || {
                 if checkins.with(|c| c.len() < 2) {
                     return view! { <p>{t().history_compare_need_two}</p> }.into_any();

@@ -21,36 +21,36 @@ pub fn Home() -> impl IntoView {
     title_effect(move || t().home_title.to_string());
     let draft = Memo::new(move |_| ctx.data.with(|d| d.draft.clone()));
     view! {
-        <h1 tabindex="-1">{move || t().home_title}</h1>
-        <p class="lead">{move || t().home_intro_1}</p>
-        <p>{move || t().home_intro_2}</p>
+        <h1 tabindex="-1">{t().home_title}</h1>
+        <p class="lead">{t().home_intro_1}</p>
+        <p>{t().home_intro_2}</p>
         {move || draft.get().map(|d| view! { <ResumeDraft draft=d /> })}
         <section class="card checkin-card" aria-labelledby="home-checkin-heading">
-            <h2 id="home-checkin-heading">{move || t().home_checkin_heading}</h2>
+            <h2 id="home-checkin-heading">{t().home_checkin_heading}</h2>
             <LastResult />
             <NextCheckIn />
             <div class="actions">
                 <a class="button" href=Route::CheckIn.href() data-testid="home-start-checkin">
-                    {move || t().home_checkin_start}
+                    {t().home_checkin_start}
                 </a>
-                <a class="button secondary" href=Route::Pulse.href()>{move || t().home_pulse_link}</a>
+                <a class="button secondary" href=Route::Pulse.href()>{t().home_pulse_link}</a>
             </div>
         </section>
         <div class="cards">
             <section class="card">
-                <h2>{move || t().home_learn_heading}</h2>
-                <p>{move || t().home_learn_body}</p>
-                <a class="button" href=Route::Learn.href()>{move || t().home_learn_link}</a>
+                <h2>{t().home_learn_heading}</h2>
+                <p>{t().home_learn_body}</p>
+                <a class="button" href=Route::Learn.href()>{t().home_learn_link}</a>
             </section>
             <section class="card card-help">
-                <h2>{move || t().home_help_heading}</h2>
-                <p>{move || t().home_help_body}</p>
-                <a class="button" href=Route::Help.href()>{move || t().home_help_link}</a>
+                <h2>{t().home_help_heading}</h2>
+                <p>{t().home_help_body}</p>
+                <a class="button" href=Route::Help.href()>{t().home_help_link}</a>
             </section>
             <section class="card">
-                <h2>{move || t().home_leaders_heading}</h2>
-                <p>{move || t().home_leaders_body}</p>
-                <a class="button secondary" href=Route::Leaders.href()>{move || t().home_leaders_link}</a>
+                <h2>{t().home_leaders_heading}</h2>
+                <p>{t().home_leaders_body}</p>
+                <a class="button secondary" href=Route::Leaders.href()>{t().home_leaders_link}</a>
             </section>
         </div>
     }

@@ -12,10 +12,10 @@ pub fn NotFound() -> impl IntoView {
     let t = move || ctx.t();
     title_effect(move || t().not_found_title.to_string());
     view! {
-        <h1 tabindex="-1">{move || t().not_found_title}</h1>
-        <p>{move || t().not_found_body}</p>
+        <h1 tabindex="-1">{t().not_found_title}</h1>
+        <p>{t().not_found_body}</p>
         <p>
-            <a class="button" href=Route::Home.href()>{move || t().not_found_home_link}</a>
+            <a class="button" href=Route::Home.href()>{t().not_found_home_link}</a>
         </p>
     }
 }

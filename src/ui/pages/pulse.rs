@@ -78,8 +78,8 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
         .flat_map(|s| s.items.clone())
         .collect();
     view! {
-        <h1 tabindex="-1">{move || t().pulse_title}</h1>
-        <p class="lead">{move || t().pulse_intro}</p>
+        <h1 tabindex="-1">{t().pulse_title}</h1>
+        <p class="lead">{t().pulse_intro}</p>
         <p class="error-text" role="alert" hidden=move || missing.with(Vec::is_empty)>
             {fill(t().pulse_incomplete, &[("prefer_not", &prefer_not)])}
         </p>
@@ -112,13 +112,13 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
         </form>
         <div class="actions">
             <button type="button" on:click=save data-testid="save-pulse" disabled=move || saved.get()>
-                {move || t().pulse_save}
+                {t().pulse_save}
             </button>
         </div>
         <div hidden=move || !saved.get()>
-            <p id="pulse-saved" tabindex="-1" role="status">{move || t().pulse_saved}</p>
+            <p id="pulse-saved" tabindex="-1" role="status">{t().pulse_saved}</p>
             <p>
-                <a class="button secondary" href=Route::History.href()>{move || t().pulse_saved_link}</a>
+                <a class="button secondary" href=Route::History.href()>{t().pulse_saved_link}</a>
             </p>
         </div>
     }

@@ -12,8 +12,8 @@ pub fn Resources() -> impl IntoView {
     let t = move || ctx.t();
     title_effect(move || t().resources_title.to_string());
     view! {
-        <h1 tabindex="-1">{move || t().resources_title}</h1>
-        <p class="lead">{move || t().resources_intro}</p>
+        <h1 tabindex="-1">{t().resources_title}</h1>
+        <p class="lead">{t().resources_intro}</p>
         <ul class="book-list">
             {move || {
                 ctx.locale

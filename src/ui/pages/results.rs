@@ -69,25 +69,25 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
         <ReadingText instrument=instrument.clone() profile=profile.clone() reading=reading.clone() />
         <AllScores instrument=instrument.clone() profile=profile.clone() />
         <section aria-labelledby="change-heading">
-            <h2 id="change-heading">{move || t().results_change_heading}</h2>
+            <h2 id="change-heading">{t().results_change_heading}</h2>
             <ChangeSincePrevious id=checkin.id.clone() />
         </section>
         <section aria-labelledby="diagnosis-heading" class="card">
-            <h2 id="diagnosis-heading">{move || t().results_diagnosis_heading}</h2>
-            <p>{move || t().results_diagnosis_body}</p>
-            <h3>{move || t().results_professional_heading}</h3>
-            <p>{move || t().results_professional_body}</p>
+            <h2 id="diagnosis-heading">{t().results_diagnosis_heading}</h2>
+            <p>{t().results_diagnosis_body}</p>
+            <h3>{t().results_professional_heading}</h3>
+            <p>{t().results_professional_body}</p>
             <p>
                 <a href=Route::LearnTopic("professional-help".into()).href()>
-                    {move || t().results_professional_link}
+                    {t().results_professional_link}
                 </a>
             </p>
             <p>
-                <a class="button" href=Route::Help.href()>{move || t().app_get_help_now}</a>
+                <a class="button" href=Route::Help.href()>{t().app_get_help_now}</a>
             </p>
         </section>
         <section aria-labelledby="next-heading">
-            <h2 id="next-heading">{move || t().results_next_heading}</h2>
+            <h2 id="next-heading">{t().results_next_heading}</h2>
             <NextCheckIn />
         </section>
         <p class="attribution">
@@ -95,9 +95,9 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
         </p>
         <div class="actions">
             <button type="button" class="secondary" on:click=move |_| platform::print()>
-                {move || t().results_print}
+                {t().results_print}
             </button>
-            <a class="button secondary" href=Route::History.href()>{move || t().results_history_link}</a>
+            <a class="button secondary" href=Route::History.href()>{t().results_history_link}</a>
         </div>
     }
 }

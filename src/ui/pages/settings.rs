@@ -18,10 +18,10 @@ pub fn Settings() -> impl IntoView {
     let t = move || ctx.t();
     title_effect(move || t().settings_title.to_string());
     view! {
-        <h1 tabindex="-1">{move || t().settings_title}</h1>
-        <p class="lead">{move || t().settings_intro}</p>
+        <h1 tabindex="-1">{t().settings_title}</h1>
+        <p class="lead">{t().settings_intro}</p>
         <section aria-labelledby="appearance-heading">
-            <h2 id="appearance-heading">{move || t().settings_appearance_heading}</h2>
+            <h2 id="appearance-heading">{t().settings_appearance_heading}</h2>
             <LanguageChoice />
             <Choice
                 name="theme"
@@ -47,13 +47,13 @@ pub fn Settings() -> impl IntoView {
             />
         </section>
         <section aria-labelledby="checkin-settings-heading">
-            <h2 id="checkin-settings-heading">{move || t().checkin_title}</h2>
+            <h2 id="checkin-settings-heading">{t().checkin_title}</h2>
             <IntervalChoice />
         </section>
         <InstrumentFiles />
         <DataPanel />
         <section aria-labelledby="privacy-heading">
-            <h2 id="privacy-heading">{move || t().settings_privacy_heading}</h2>
+            <h2 id="privacy-heading">{t().settings_privacy_heading}</h2>
             {move || view! { <Body body=t().settings_privacy_body /> }}
         </section>
     }
@@ -114,10 +114,10 @@ fn LanguageChoice() -> impl IntoView {
     };
     view! {
         <fieldset class="choice-group">
-            <legend>{move || t().settings_language_label}</legend>
+            <legend>{t().settings_language_label}</legend>
             <label class="choice">
                 <input type="radio" name="language" prop:checked=move || chosen().is_none() on:change=move |_| set(None) />
-                <span>{move || t().settings_language_auto}</span>
+                <span>{t().settings_language_auto}</span>
             </label>
             {Locale::ALL
                 .iter()
@@ -155,7 +155,7 @@ fn IntervalChoice() -> impl IntoView {
     };
     view! {
         <fieldset class="choice-group">
-            <legend>{move || t().next_interval_label}</legend>
+            <legend>{t().next_interval_label}</legend>
             {[7u32, 14, 21, 28, 42, 56]
                 .into_iter()
                 .map(|days| {
