@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  ROOT,
   axeScan,
   englishString,
   formatViolations,
@@ -20,8 +21,14 @@ import {
 let site;
 let browser;
 let scratch;
+/** The schema version this build writes (CURRENT_SCHEMA in src/store/migrate.rs). */
+let currentSchema;
 
 before(async () => {
+  const migrate = await readFile(join(ROOT, 'src/store/migrate.rs'), 'utf8');
+  const found = migrate.match(/pub const CURRENT_SCHEMA:\s*u32\s*=\s*(\d+)\s*;/);
+  assert.ok(found, 'src/store/migrate.rs has no `pub const CURRENT_SCHEMA: u32 = N;`');
+  currentSchema = Number(found[1]);
   site = await startSite();
   browser = await launchBrowser();
   scratch = await mkdtemp(join(tmpdir(), 'tend-e2e-storage-'));
@@ -128,7 +135,7 @@ test('export, then import into a fresh browser, restores the data', async () => 
     assert.match(exported.name, /^tend-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const envelope = JSON.parse(exported.text);
     assert.equal(envelope.format, 'tend');
-    assert.equal(envelope.schema, 1);
+    assert.equal(envelope.schema, currentSchema);
     assert.equal(envelope.data.settings.theme, 'dark');
     await page.getByTestId('export-done').waitFor();
     assert.match(await page.getByTestId('backup-reminder').textContent(), /today/);
@@ -258,11 +265,15 @@ test('deleting everything asks first, then removes every Tend key and nothing el
 
     await page.getByTestId('delete-all').click();
     assert.ok((await storageOf(page))['tend:data'], 'asking is not deleting');
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.id),
-      'delete-confirm-text',
-      'focus moves to the question',
-    );
+    // The app moves focus once the question is shown (in a zero-delay
+    // timeout), so wait for it rather than read it at once.
+    try {
+      await page.waitForFunction(() => document.activeElement?.id === 'delete-confirm-text', null, { timeout: 5000 });
+    } catch {
+      assert.fail(
+        `focus never moved to the question; it is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`,
+      );
+    }
     const violations = await axeScan(page);
     assert.deepEqual(violations, [], formatViolations(violations));
     await page.getByTestId('delete-confirm').click();
