@@ -403,6 +403,10 @@ pub struct NextCheckIn {
     /// same wherever the person formats it, within eleven hours of the day
     /// it was worked out in.
     pub due_at: i64,
+    /// The due day in the person's own calendar, as noon UTC of that date:
+    /// for date-only uses (a calendar file's all-day event, a file name),
+    /// where the UTC date must be the person's date.
+    pub due_date: i64,
     /// Whole days from today to the due day: 0 today, negative once past.
     pub days_until: i64,
     /// Whether the due day has passed.
@@ -441,6 +445,7 @@ pub fn next_checkin_due_at_offset(
             .saturating_mul(DAY_MS)
             .saturating_add(DAY_MS / 2)
             .saturating_sub(offset),
+        due_date: due_day.saturating_mul(DAY_MS).saturating_add(DAY_MS / 2),
         days_until,
         overdue: days_until < 0,
     }
@@ -1075,5 +1080,25 @@ mod tests {
             next_checkin_due_at_offset(Some(last), 14, last, 0),
             next_checkin_due(Some(last), 14, last)
         );
+    }
+
+    #[test]
+    fn due_date_is_the_persons_own_calendar_day() {
+        // Completed 2026-03-10 12:30 UTC: already 11 March in Auckland
+        // (UTC+13), still 10 March in Honolulu (UTC-10).
+        let at = 1_773_145_800_000;
+        assert_eq!(civil_date(at), (2026, 3, 10));
+        for (offset, want) in [
+            (780, (2026, 3, 25)),
+            (-600, (2026, 3, 24)),
+            (0, (2026, 3, 24)),
+        ] {
+            let next = next_checkin_due_at_offset(Some(at), 14, at, offset);
+            assert_eq!(civil_date(next.due_date), want, "offset {offset}");
+            assert_eq!(next.days_until, 14, "offset {offset}");
+            // The instant lands on the same date when read in that zone.
+            let local = next.due_at + i64::from(offset) * 60_000;
+            assert_eq!(civil_date(local), want, "offset {offset}");
+        }
     }
 }

@@ -51,11 +51,11 @@ pub fn NextCheckIn() -> impl IntoView {
         let ics = calendar::reminder_ics(
             &platform::new_id("tend-checkin-"),
             now,
-            next.due_at,
+            next.due_date,
             t.next_calendar_summary,
             t.next_calendar_description,
         );
-        let (y, m, d) = crate::store::backup::civil_date(next.due_at);
+        let (y, m, d) = crate::store::backup::civil_date(next.due_date);
         let name = format!("tend-check-in-{y:04}-{m:02}-{d:02}.ics");
         match files::download(&name, "text/calendar", &ics) {
             Ok(()) => error.set(None),
