@@ -91,7 +91,7 @@ pub fn App() -> impl IntoView {
         let current = route.get();
         if previous.is_some_and(|p| p != current) {
             platform::scroll_to_top();
-            platform::focus("main h1");
+            platform::focus_soon("main h1");
         }
         current
     });

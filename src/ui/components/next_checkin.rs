@@ -22,7 +22,12 @@ pub fn NextCheckIn() -> impl IntoView {
         });
         (
             last.is_some(),
-            history::next_checkin_due(last, interval, platform::now_ms()),
+            history::next_checkin_due_at_offset(
+                last,
+                interval,
+                platform::now_ms(),
+                platform::utc_offset_minutes(),
+            ),
         )
     });
     let text = move || {
