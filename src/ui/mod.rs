@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod components;
+pub mod html;
 pub mod pages;
 pub mod storage;
 

@@ -1,7 +1,7 @@
 //! Score views shared by Results and History: the headline chart built
 //! from a scored check-in, and the change between two check-ins.
 
-use crate::content::fill;
+use crate::content::{fill, Strings};
 use crate::domain::chart::HeadlineChartRow;
 use crate::domain::history::{self, Change, Comparison, Direction, HeadlineScore, NotComparable};
 use crate::domain::instrument::{Headline, Instrument};
@@ -9,6 +9,7 @@ use crate::domain::scoring::Profile;
 use crate::platform;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::headline_chart::HeadlineChart;
+use crate::ui::html::Markup;
 use crate::ui::pages::results::format_score;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -99,45 +100,58 @@ pub fn ChangeSincePrevious(id: String) -> impl IntoView {
 /// comparable.
 #[component]
 pub fn ChangeList(comparison: Comparison) -> impl IntoView {
-    let ctx = use_app();
-    let t = ctx.t();
+    let html = change_html(use_app().t(), &comparison);
+    view! { <div inner_html=html></div> }
+}
+
+/// The change lines as markup (see [`crate::ui::html`]).
+pub fn change_html(t: &Strings, comparison: &Comparison) -> String {
+    let mut m = Markup::new();
     let all_different = comparison
         .headlines
         .iter()
         .all(|h| h.change == Change::NotComparable(NotComparable::DifferentInstruments));
     if all_different {
-        return view! { <p>{t.results_change_not_comparable}</p> }.into_any();
+        m.element("p", &[], t.results_change_not_comparable);
+        return m.finish();
     }
     let score = |s: &Option<HeadlineScore>| {
         s.as_ref()
             .map(|s| format_score(s.value))
             .unwrap_or_default()
     };
-    view! {
-        <ul class="change-list" data-testid="change">
-            {comparison
-                .headlines
-                .iter()
-                .map(|h| {
-                    let area = h
-                        .later
-                        .as_ref()
-                        .or(h.earlier.as_ref())
-                        .map(|s| s.name.clone())
-                        .unwrap_or_else(|| h.headline.as_str().to_string());
-                    let from = score(&h.earlier);
-                    let to = score(&h.later);
-                    let values = [("area", area.as_str()), ("from", from.as_str()), ("to", to.as_str())];
-                    let (class, text) = match h.change {
-                        Change::Compared { direction: Direction::Better, .. } => ("better", fill(t.results_change_better, &values)),
-                        Change::Compared { direction: Direction::Worse, .. } => ("worse", fill(t.results_change_worse, &values)),
-                        Change::Compared { direction: Direction::Same, .. } => ("same", fill(t.results_change_same, &values)),
-                        Change::NotComparable(_) => ("unknown", fill(t.results_change_unknown, &values)),
-                    };
-                    view! { <li class=class>{text}</li> }
-                })
-                .collect_view()}
-        </ul>
+    m.open("ul", &[("class", "change-list"), ("data-testid", "change")]);
+    for h in &comparison.headlines {
+        let area = h
+            .later
+            .as_ref()
+            .or(h.earlier.as_ref())
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| h.headline.as_str().to_string());
+        let from = score(&h.earlier);
+        let to = score(&h.later);
+        let values = [
+            ("area", area.as_str()),
+            ("from", from.as_str()),
+            ("to", to.as_str()),
+        ];
+        let (class, template) = match h.change {
+            Change::Compared {
+                direction: Direction::Better,
+                ..
+            } => ("better", t.results_change_better),
+            Change::Compared {
+                direction: Direction::Worse,
+                ..
+            } => ("worse", t.results_change_worse),
+            Change::Compared {
+                direction: Direction::Same,
+                ..
+            } => ("same", t.results_change_same),
+            Change::NotComparable(_) => ("unknown", t.results_change_unknown),
+        };
+        m.element("li", &[("class", class)], &fill(template, &values));
     }
-    .into_any()
+    m.close("ul");
+    m.finish()
 }

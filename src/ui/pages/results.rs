@@ -14,6 +14,7 @@ use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
+use crate::ui::html::Markup;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
@@ -106,15 +107,37 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
 /// exposure, and the clusters and items that stood out.
 #[component]
 fn ReadingText(instrument: Instrument, profile: Profile, reading: ProfileReading) -> impl IntoView {
-    let ctx = use_app();
-    let t = ctx.t();
-    let pattern = pattern_text(t, reading.pattern);
-    let causes: Vec<&'static str> = match reading.pattern {
-        Pattern::SecondaryTraumaMore => vec![t.results_cause_sts],
-        Pattern::BurnoutMore => vec![t.results_cause_burnout],
-        Pattern::Both => vec![t.results_cause_sts, t.results_cause_burnout],
-        _ => vec![],
+    let html = reading_html(ctx_strings(), &instrument, &profile, &reading);
+    view! { <section aria-labelledby="reading-heading" data-testid="reading" inner_html=html></section> }
+}
+
+fn ctx_strings() -> &'static Strings {
+    use_app().t()
+}
+
+/// The reading as markup (see [`crate::ui::html`]).
+pub fn reading_html(
+    t: &Strings,
+    instrument: &Instrument,
+    profile: &Profile,
+    reading: &ProfileReading,
+) -> String {
+    let mut m = Markup::new();
+    m.element(
+        "h2",
+        &[("id", "reading-heading")],
+        t.results_reading_heading,
+    );
+    m.element("p", &[("class", "lead")], pattern_text(t, reading.pattern));
+    let causes: &[&str] = match reading.pattern {
+        Pattern::SecondaryTraumaMore => &[t.results_cause_sts],
+        Pattern::BurnoutMore => &[t.results_cause_burnout],
+        Pattern::Both => &[t.results_cause_sts, t.results_cause_burnout],
+        _ => &[],
     };
+    for cause in causes {
+        m.element("p", &[], cause);
+    }
     let exposure = match reading.exposure {
         Exposure::SingleIncident => Some(t.results_exposure_single),
         Exposure::Cumulative => Some(t.results_exposure_cumulative),
@@ -122,96 +145,74 @@ fn ReadingText(instrument: Instrument, profile: Profile, reading: ProfileReading
         Exposure::Occasional => Some(t.results_exposure_occasional),
         Exposure::Unknown => None,
     };
-    let item_text = |id: &str| {
-        instrument
-            .item(id)
-            .map(|i| i.text.clone())
-            .unwrap_or_default()
-    };
-    let clusters = reading
-        .clusters
-        .iter()
-        .map(|c| {
-            let name = instrument.subscale(&c.subscale).map(|s| s.name.clone()).unwrap_or_default();
-            let band = instrument
-                .subscale(&c.subscale)
-                .and_then(|s| s.band(&c.band.id))
-                .map(|b| b.label.clone())
-                .unwrap_or_default();
-            let items: Vec<String> = c.items.iter().map(|i| item_text(i)).collect();
-            view! {
-                <li>
-                    <strong>{name}</strong>
-                    " — "
-                    {band}
-                    {(!items.is_empty())
-                        .then(|| {
-                            view! {
-                                <p class="hint">{t.results_cluster_items}</p>
-                                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                            }
-                        })}
-                </li>
-            }
-        })
-        .collect_view();
-    let burnout_items: Vec<String> = reading.burnout_items.iter().map(|i| item_text(i)).collect();
-    // Raised health signals and other non-headline subscales speak through
-    // their band's own interpretation text.
-    let other_notes: Vec<String> = profile
-        .scores
-        .iter()
-        .filter(|s| {
-            s.headline.is_none()
-                && instrument
-                    .subscale(&s.subscale)
-                    .is_some_and(|d| d.parent.is_none())
-        })
-        .filter_map(|s| {
-            let band = s.score()?.band.as_ref()?;
-            if band.rank == 0 {
-                return None;
-            }
-            instrument
-                .subscale(&s.subscale)?
-                .band(&band.id)?
-                .interpretation
-                .clone()
-        })
-        .collect();
+    if let Some(e) = exposure {
+        m.element("p", &[], e);
+    }
     let headline_notes: Vec<String> = [
         Headline::SecondaryTrauma,
         Headline::Burnout,
         Headline::Sustaining,
     ]
     .iter()
-    .filter_map(|h| interpretation(&instrument, profile.headline(*h)?))
+    .filter_map(|h| interpretation(instrument, profile.headline(*h)?))
     .collect();
-    view! {
-        <section aria-labelledby="reading-heading" data-testid="reading">
-            <h2 id="reading-heading">{t.results_reading_heading}</h2>
-            <p class="lead">{pattern}</p>
-            {causes.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
-            {exposure.map(|e| view! { <p>{e}</p> })}
-            <ul class="plain-list">{headline_notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            {(!reading.clusters.is_empty())
-                .then(|| {
-                    view! {
-                        <h3>{t.results_clusters_heading}</h3>
-                        <ul class="cluster-list">{clusters}</ul>
-                    }
-                })}
-            {(!burnout_items.is_empty())
-                .then(|| {
-                    view! {
-                        <p>{t.results_burnout_items}</p>
-                        <ul>{burnout_items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                    }
-                })}
-            {(reading.sustaining == Sustaining::Low).then(|| view! { <p>{t.results_sustaining_low}</p> })}
-            {other_notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
-        </section>
+    m.list(&[("class", "plain-list")], &headline_notes);
+    let item_text = |id: &String| {
+        instrument
+            .item(id)
+            .map(|i| i.text.clone())
+            .unwrap_or_default()
+    };
+    if !reading.clusters.is_empty() {
+        m.element("h3", &[], t.results_clusters_heading);
+        m.open("ul", &[("class", "cluster-list")]);
+        for c in &reading.clusters {
+            let def = instrument.subscale(&c.subscale);
+            let name = def.map(|s| s.name.clone()).unwrap_or_default();
+            let band = def
+                .and_then(|s| s.band(&c.band.id))
+                .map(|b| b.label.clone())
+                .unwrap_or_default();
+            m.open("li", &[])
+                .element("strong", &[], &name)
+                .text(" — ")
+                .text(&band);
+            let items: Vec<String> = c.items.iter().map(item_text).collect();
+            if !items.is_empty() {
+                m.element("p", &[("class", "hint")], t.results_cluster_items);
+                m.list(&[], &items);
+            }
+            m.close("li");
+        }
+        m.close("ul");
     }
+    let burnout_items: Vec<String> = reading.burnout_items.iter().map(item_text).collect();
+    if !burnout_items.is_empty() {
+        m.element("p", &[], t.results_burnout_items);
+        m.list(&[], &burnout_items);
+    }
+    if reading.sustaining == Sustaining::Low {
+        m.element("p", &[], t.results_sustaining_low);
+    }
+    // Raised health signals and other non-headline subscales speak through
+    // their band's own interpretation text.
+    for s in &profile.scores {
+        let Some(def) = instrument.subscale(&s.subscale) else {
+            continue;
+        };
+        if s.headline.is_some() || def.parent.is_some() {
+            continue;
+        }
+        let note = s
+            .score()
+            .and_then(|score| score.band.as_ref())
+            .filter(|band| band.rank > 0)
+            .and_then(|band| def.band(&band.id)?.interpretation.clone());
+        if let Some(note) = note {
+            m.element("p", &[], &note);
+        }
+    }
+    m.finish()
 }
 
 fn pattern_text(t: &Strings, pattern: Pattern) -> &'static str {
@@ -238,54 +239,47 @@ fn interpretation(instrument: &Instrument, score: &SubscaleScore) -> Option<Stri
 /// Every subscale's score and band in one table.
 #[component]
 fn AllScores(instrument: Instrument, profile: Profile) -> impl IntoView {
-    let ctx = use_app();
-    let t = ctx.t();
-    view! {
-        <section aria-labelledby="scores-heading">
-            <h2 id="scores-heading">{t.results_scores_heading}</h2>
-            <div class="table-wrap">
-                <table data-testid="all-scores">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.results_subscale}</th>
-                            <th scope="col">{t.results_score}</th>
-                            <th scope="col">{t.results_band}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {profile
-                            .scores
-                            .iter()
-                            .map(|s| {
-                                let def = instrument.subscale(&s.subscale);
-                                let child = def.is_some_and(|d| d.parent.is_some());
-                                let name = def.map(|d| d.name.clone()).unwrap_or_else(|| s.subscale.clone());
-                                let (value, band) = match s.score() {
-                                    Some(score) => (
-                                        format_score(score.value),
-                                        score
-                                            .band
-                                            .as_ref()
-                                            .and_then(|b| def.and_then(|d| d.band(&b.id)))
-                                            .map(|b| b.label.clone())
-                                            .unwrap_or_default(),
-                                    ),
-                                    None => (t.results_not_enough.to_string(), String::new()),
-                                };
-                                view! {
-                                    <tr class:child=child>
-                                        <th scope="row">{name}</th>
-                                        <td>{value}</td>
-                                        <td>{band}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+    let html = scores_html(ctx_strings(), &instrument, &profile);
+    view! { <section aria-labelledby="scores-heading" inner_html=html></section> }
+}
+
+/// The table of every subscale's score and band, as markup.
+pub fn scores_html(t: &Strings, instrument: &Instrument, profile: &Profile) -> String {
+    let mut m = Markup::new();
+    m.element("h2", &[("id", "scores-heading")], t.results_scores_heading);
+    m.open("div", &[("class", "table-wrap")])
+        .open("table", &[("data-testid", "all-scores")]);
+    m.open("thead", &[]).open("tr", &[]);
+    for head in [t.results_subscale, t.results_score, t.results_band] {
+        m.element("th", &[("scope", "col")], head);
     }
+    m.close("tr").close("thead").open("tbody", &[]);
+    for s in &profile.scores {
+        let def = instrument.subscale(&s.subscale);
+        let child = def.is_some_and(|d| d.parent.is_some());
+        let name = def
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| s.subscale.clone());
+        let (value, band) = match s.score() {
+            Some(score) => (
+                format_score(score.value),
+                score
+                    .band
+                    .as_ref()
+                    .and_then(|b| def.and_then(|d| d.band(&b.id)))
+                    .map(|b| b.label.clone())
+                    .unwrap_or_default(),
+            ),
+            None => (t.results_not_enough.to_string(), String::new()),
+        };
+        m.open("tr", if child { &[("class", "child")] } else { &[] });
+        m.element("th", &[("scope", "row")], &name)
+            .element("td", &[], &value)
+            .element("td", &[], &band);
+        m.close("tr");
+    }
+    m.close("tbody").close("table").close("div");
+    m.finish()
 }
 
 /// A score as people read it: no trailing zeros beyond one decimal.
@@ -295,5 +289,76 @@ pub fn format_score(value: f64) -> String {
         format!("{rounded:.0}")
     } else {
         format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{instruments, Locale};
+    use crate::domain::answer::{Answer, Answers};
+    use crate::domain::instrument::ItemKind;
+
+    fn tend() -> Instrument {
+        match instruments::tend(Locale::En) {
+            Ok(i) => i.clone(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn all(instrument: &Instrument, value: i32) -> Answers {
+        instrument
+            .items()
+            .filter(|i| i.kind == ItemKind::Scale)
+            .map(|i| (i.id.clone(), Answer::Value(value)))
+            .collect()
+    }
+
+    #[test]
+    fn the_reading_names_the_pattern_and_the_items_behind_it() {
+        let t = Locale::En.strings();
+        let tend = tend();
+        let answers = all(&tend, 4);
+        let profile = scoring::score(&tend, &answers);
+        let reading = reading::read(&tend, &profile, &answers);
+        let html = reading_html(t, &tend, &profile, &reading);
+        assert!(html.starts_with("<h2 id=\"reading-heading\">"));
+        assert!(
+            html.contains(&crate::ui::html::escape(t.results_pattern_both)),
+            "{html}"
+        );
+        assert!(html.contains(&crate::ui::html::escape(t.results_cause_burnout)));
+        let first_item = reading.clusters[0].items[0].clone();
+        let text = tend
+            .item(&first_item)
+            .map(|i| i.text.clone())
+            .unwrap_or_default();
+        assert!(html.contains(&crate::ui::html::escape(&text)), "{text}");
+        let quiet = all(&tend, 0);
+        let profile = scoring::score(&tend, &quiet);
+        let reading = reading::read(&tend, &profile, &quiet);
+        let html = reading_html(t, &tend, &profile, &reading);
+        assert!(html.contains(&crate::ui::html::escape(t.results_pattern_neither)));
+        assert!(!html.contains("cluster-list"));
+    }
+
+    #[test]
+    fn the_scores_table_has_one_row_per_subscale() {
+        let t = Locale::En.strings();
+        let tend = tend();
+        let profile = scoring::score(&tend, &Answers::new());
+        let html = scores_html(t, &tend, &profile);
+        assert_eq!(
+            html.matches("<th scope=\"row\">").count(),
+            tend.subscales.len()
+        );
+        assert_eq!(
+            html.matches(t.results_not_enough).count(),
+            tend.subscales.len()
+        );
+        assert_eq!(
+            html.matches("<tr class=\"child\">").count(),
+            tend.subscales.iter().filter(|s| s.parent.is_some()).count()
+        );
     }
 }
