@@ -832,6 +832,768 @@ pub fn trend_entries(series: &[TrendSeries]) -> Vec<TrendEntry> {
         .collect()
 }
 
+// ---------------------------------------------------------------- markup
+//
+// The charts are written out as markup here and shown with one
+// `inner_html` each: drawn element by element in the view macro, every
+// element costs the wasm build its own generic code. The markup holds
+// classes only (no inline styles or scripts, which the content security
+// policy forbids), and every text and attribute value goes through
+// [`escape`].
+
+/// `text` made safe inside HTML or SVG markup, as element text or as a
+/// double- or single-quoted attribute value: `&`, `<`, `>`, `"` and `'`
+/// become character references.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Radius of a check-in marker on the trend chart.
+pub const CHECK_IN_RADIUS: f64 = 5.0;
+
+/// Radius of a pulse marker on the trend chart: smaller, and hollow.
+pub const PULSE_RADIUS: f64 = 3.5;
+
+/// The most date ticks on the trend chart's shared time axis.
+pub const TREND_MAX_TICKS: usize = 4;
+
+/// Attributes of one element: names, and values written with `Display`
+/// (numbers as Rust writes an `f64`, as the view macro did).
+type Attrs<'a> = &'a [(&'a str, &'a dyn std::fmt::Display)];
+
+/// Markup being written.
+struct Markup(String);
+
+impl Markup {
+    /// `<name attrs…>`.
+    fn open(&mut self, name: &str, attrs: Attrs) -> &mut Self {
+        self.0.push('<');
+        self.0.push_str(name);
+        for (key, value) in attrs {
+            self.0.push(' ');
+            self.0.push_str(key);
+            self.0.push_str("=\"");
+            self.0.push_str(&escape(&value.to_string()));
+            self.0.push('"');
+        }
+        self.0.push('>');
+        self
+    }
+
+    /// `</name>`.
+    fn close(&mut self, name: &str) -> &mut Self {
+        self.0.push_str("</");
+        self.0.push_str(name);
+        self.0.push('>');
+        self
+    }
+
+    /// Escaped text.
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.0.push_str(&escape(text));
+        self
+    }
+
+    /// An element holding only `text`.
+    fn el(&mut self, name: &str, attrs: Attrs, text: &str) -> &mut Self {
+        self.open(name, attrs).text(text).close(name)
+    }
+
+    /// An element with nothing inside.
+    fn empty(&mut self, name: &str, attrs: Attrs) -> &mut Self {
+        self.open(name, attrs).close(name)
+    }
+
+    /// The opening of an accessible chart `<svg>`: role `img`, named by
+    /// its `<title>` and described by its `<desc>` (ids `{id}-title` and
+    /// `{id}-desc`), then the hatch patterns for its band zones.
+    fn svg_start(
+        &mut self,
+        id: &str,
+        class: &str,
+        test_id: &str,
+        (width, height): (f64, f64),
+        title: &str,
+        desc: &str,
+    ) -> &mut Self {
+        let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
+        self.open(
+            "svg",
+            &[
+                ("class", &class),
+                ("role", &"img"),
+                ("viewBox", &format!("0 0 {width} {height}")),
+                ("width", &"100%"),
+                ("aria-labelledby", &title_id),
+                ("aria-describedby", &desc_id),
+                ("data-testid", &test_id),
+            ],
+        )
+        .el("title", &[("id", &title_id)], title)
+        .el("desc", &[("id", &desc_id)], desc);
+        self.0.push_str(&PATTERNS.replace("{id}", &escape(id)));
+        self
+    }
+
+    /// A band zone: its tint, then its hatching over it (none for the
+    /// lowest band), through the patterns defined under `id`.
+    fn zone(&mut self, id: &str, zone: &Zone, (x, y, w, h): (f64, f64, f64, f64)) -> &mut Self {
+        self.empty(
+            "rect",
+            &[
+                ("class", &format!("chart-zone chart-zone-{}", zone.rank % 4)),
+                ("x", &x),
+                ("y", &y),
+                ("width", &w),
+                ("height", &h),
+                ("data-band", &zone.label),
+            ],
+        );
+        if zone.rank > 0 {
+            let fill = format!("url(#{id}-hatch-{})", (zone.rank - 1) % 3 + 1);
+            self.empty(
+                "rect",
+                &[
+                    ("class", &"chart-zone-pattern"),
+                    ("x", &x),
+                    ("y", &y),
+                    ("width", &w),
+                    ("height", &h),
+                    ("fill", &fill),
+                ],
+            );
+        }
+        self
+    }
+
+    /// Chart text at `SMALL_TEXT`: `class`, at (x, y), anchored by
+    /// `anchor` when given.
+    fn small_text(
+        &mut self,
+        class: &str,
+        (x, y): (f64, f64),
+        anchor: Option<&str>,
+        text: &str,
+    ) -> &mut Self {
+        match anchor {
+            Some(anchor) => self.el(
+                "text",
+                &[
+                    ("class", &class),
+                    ("x", &x),
+                    ("y", &y),
+                    ("text-anchor", &anchor),
+                    ("font-size", &SMALL_TEXT),
+                ],
+                text,
+            ),
+            None => self.el(
+                "text",
+                &[
+                    ("class", &class),
+                    ("x", &x),
+                    ("y", &y),
+                    ("font-size", &SMALL_TEXT),
+                ],
+                text,
+            ),
+        }
+    }
+
+    /// A data table in an open `<details>`: the toggle, a keyboard-
+    /// reachable scrolling region named by the caption (id
+    /// `{id}-caption`), the header cells, then `body` writes the rows.
+    fn table(
+        &mut self,
+        id: &str,
+        test_id: &str,
+        toggle: &str,
+        caption: &str,
+        head: &[&str],
+        body: impl FnOnce(&mut Markup),
+    ) -> &mut Self {
+        let caption_id = format!("{id}-caption");
+        self.open("details", &[("class", &"chart-table"), ("open", &"")])
+            .el("summary", &[], toggle)
+            .open(
+                "div",
+                &[
+                    ("class", &"table-wrap"),
+                    ("tabindex", &"0"),
+                    ("role", &"region"),
+                    ("aria-labelledby", &caption_id),
+                ],
+            )
+            .open("table", &[("data-testid", &test_id)])
+            .el("caption", &[("id", &caption_id)], caption)
+            .open("thead", &[])
+            .open("tr", &[]);
+        for cell in head {
+            self.el("th", &[("scope", &"col")], cell);
+        }
+        self.close("tr").close("thead").open("tbody", &[]);
+        body(self);
+        self.close("tbody")
+            .close("table")
+            .close("div")
+            .close("details")
+    }
+}
+
+/// The hatch patterns for band zones, defined once per chart under
+/// `{id}`: diagonal lines, cross-hatching and dots, so bands differ by
+/// more than colour. Colours come from CSS classes: presentation
+/// attributes cannot read custom properties, and the content security
+/// policy forbids inline styles.
+const PATTERNS: &str = concat!(
+    r#"<defs>"#,
+    r#"<pattern id="{id}-hatch-1" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"#,
+    r#"<line class="chart-hatch" x1="0" y1="0" x2="0" y2="7"></line></pattern>"#,
+    r#"<pattern id="{id}-hatch-2" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"#,
+    r#"<line class="chart-hatch" x1="0" y1="0" x2="0" y2="7"></line>"#,
+    r#"<line class="chart-hatch" x1="0" y1="0" x2="7" y2="0"></line></pattern>"#,
+    r#"<pattern id="{id}-hatch-3" width="6" height="6" patternUnits="userSpaceOnUse">"#,
+    r#"<circle class="chart-hatch-dot" cx="3" cy="3" r="1.3"></circle></pattern>"#,
+    r#"</defs>"#,
+);
+
+/// The words the results chart writes, in the language in use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadlineWords<'a> {
+    /// The chart's name: the SVG's `<title>`.
+    pub title: &'a str,
+    /// The SVG's `<desc>`: what the chart shows and a sentence per score.
+    pub description: &'a str,
+    /// The summary of the `<details>` holding the table.
+    pub table_toggle: &'a str,
+    /// The table's caption.
+    pub table_caption: &'a str,
+    /// The column headings: measure, score and band, possible range.
+    pub columns: [&'a str; 3],
+}
+
+/// What the results chart writes about one row, in the language in use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadlineRowWords {
+    /// The score and its band (`2.1 · Moderate`), or "not enough answers".
+    pub value: String,
+    /// The possible range (`0 to 4`).
+    pub range: String,
+    /// Each band's range (`Low: 0 to 1.4`), lowest first.
+    pub band_ranges: Vec<String>,
+}
+
+/// The results chart as markup: the `<svg>` (one `g.headline-row` per
+/// row: name, score or "not enough answers", the track with its band
+/// zones, gridlines and edges, the bar and marker when there is a score,
+/// the range's ends and the band names that fit) followed by the same
+/// facts as a table in an open `<details>`. `words` has one entry per
+/// row. Every id starts with `id`.
+pub fn headline_markup(
+    id: &str,
+    rows: &[HeadlineChartRow],
+    row_words: &[HeadlineRowWords],
+    words: &HeadlineWords,
+) -> String {
+    let layout = headline_layout(rows);
+    let mut m = Markup(String::new());
+    m.svg_start(
+        id,
+        "chart-svg",
+        "headline-chart-svg",
+        (layout.width, layout.height),
+        words.title,
+        words.description,
+    );
+    for ((row, at), text) in rows.iter().zip(&layout.rows).zip(row_words) {
+        headline_row(&mut m, id, row, at, text);
+    }
+    m.close("svg");
+    m.table(
+        id,
+        "headline-chart-table",
+        words.table_toggle,
+        words.table_caption,
+        &words.columns,
+        |m| {
+            for (row, text) in rows.iter().zip(row_words) {
+                m.open("tr", &[])
+                    .el("th", &[("scope", &"row")], &row.label)
+                    .el("td", &[], &text.value)
+                    .open("td", &[])
+                    .text(&text.range);
+                if !row.bands.is_empty() {
+                    m.open("ul", &[("class", &"chart-band-list")]);
+                    for band in &text.band_ranges {
+                        m.el("li", &[], band);
+                    }
+                    m.close("ul");
+                }
+                m.close("td").close("tr");
+            }
+        },
+    );
+    m.0
+}
+
+/// One headline row of the results chart.
+fn headline_row(
+    m: &mut Markup,
+    id: &str,
+    row: &HeadlineChartRow,
+    at: &HeadlineRowLayout,
+    text: &HeadlineRowWords,
+) {
+    let (class, test_id) = if row.score.is_none() {
+        ("chart-text chart-missing", "headline-missing")
+    } else {
+        ("chart-text chart-value", "headline-value")
+    };
+    let track = |class: &'static str, m: &mut Markup| {
+        m.empty(
+            "rect",
+            &[
+                ("class", &class),
+                ("x", &at.track_x),
+                ("y", &at.track_y),
+                ("width", &at.track_width),
+                ("height", &at.track_height),
+            ],
+        );
+    };
+    m.open(
+        "g",
+        &[("class", &"headline-row"), ("data-testid", &"headline-row")],
+    )
+    .el(
+        "text",
+        &[
+            ("class", &"chart-text chart-heading"),
+            ("x", &CHART_PADDING),
+            ("y", &at.label_y),
+            ("font-size", &HEADING_TEXT),
+        ],
+        &row.label,
+    )
+    .el(
+        "text",
+        &[
+            ("class", &class),
+            ("x", &CHART_PADDING),
+            ("y", &at.value_y),
+            ("font-size", &VALUE_TEXT),
+            ("data-testid", &test_id),
+        ],
+        &text.value,
+    );
+    track("chart-track", m);
+    for z in &at.zones {
+        m.zone(id, z, (z.start, at.track_y, z.size(), at.track_height));
+    }
+    let (top, bottom) = (at.track_y, at.track_y + at.track_height);
+    let vertical = |m: &mut Markup, class: &str, x: f64, (y1, y2): (f64, f64)| {
+        m.empty(
+            "line",
+            &[
+                ("class", &class),
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &y1),
+                ("y2", &y2),
+            ],
+        );
+    };
+    for x in &at.gridlines {
+        vertical(m, "chart-grid", *x, (top + 2.0, bottom - 2.0));
+    }
+    for z in at.zones.iter().skip(1) {
+        vertical(m, "chart-zone-edge", z.start, (top, bottom));
+    }
+    track("chart-track-outline", m);
+    if let Some((x, width)) = at.bar() {
+        m.empty(
+            "rect",
+            &[
+                ("class", &"chart-bar"),
+                ("x", &x),
+                ("y", &at.bar_y()),
+                ("width", &width),
+                ("height", &HeadlineRowLayout::BAR_HEIGHT),
+                ("data-testid", &"headline-bar"),
+            ],
+        );
+    }
+    if let Some(x) = at.score_x {
+        m.empty(
+            "line",
+            &[
+                ("class", &"chart-marker"),
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &(top - 5.0)),
+                ("y2", &(bottom + 5.0)),
+                ("data-testid", &"headline-marker"),
+            ],
+        );
+    }
+    let track_end = at.track_x + at.track_width;
+    m.small_text(
+        "chart-text chart-muted",
+        (at.track_x - 6.0, at.end_label_y),
+        Some("end"),
+        &at.min_label,
+    )
+    .small_text(
+        "chart-text chart-muted",
+        ((track_end + 6.0).min(CHART_WIDTH), at.end_label_y),
+        None,
+        &at.max_label,
+    );
+    for (z, _) in at
+        .zones
+        .iter()
+        .zip(&at.zone_label_fits)
+        .filter(|(_, fits)| **fits)
+    {
+        m.small_text(
+            "chart-text chart-zone-label",
+            (z.center(), at.zone_label_y),
+            Some("middle"),
+            &z.label,
+        );
+    }
+    m.close("g");
+}
+
+/// The words the trend chart writes, in the language in use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendWords<'a> {
+    /// The chart's name, shown above it.
+    pub title: &'a str,
+    /// What the chart shows, shown under the title.
+    pub description: &'a str,
+    /// The name of the key to the markers.
+    pub legend_heading: &'a str,
+    /// The key's entry for a check-in marker.
+    pub legend_check_in: &'a str,
+    /// The key's entry for a pulse marker.
+    pub legend_pulse: &'a str,
+    /// The top of an axis without band labels.
+    pub higher: &'a str,
+    /// The bottom of an axis without band labels.
+    pub lower: &'a str,
+    /// Written across a panel with no entries.
+    pub no_entries: &'a str,
+    /// The summary of the `<details>` holding the table.
+    pub table_toggle: &'a str,
+    /// The table's caption.
+    pub table_caption: &'a str,
+    /// The date column's heading.
+    pub col_date: &'a str,
+    /// The kind column's heading.
+    pub col_kind: &'a str,
+    /// A check-in, as its kind is written.
+    pub check_in: &'a str,
+    /// A pulse, as its kind is written.
+    pub pulse: &'a str,
+    /// A table cell for a headline an entry did not score.
+    pub missing: &'a str,
+}
+
+/// How the trend chart writes what depends on the data.
+pub struct TrendFormat<'a> {
+    /// A date (milliseconds since the epoch), for ticks, tooltips and the
+    /// table.
+    pub date: &'a dyn Fn(i64) -> String,
+    /// An entry's value (`Moderate, 45%`).
+    pub value: &'a dyn Fn(&TrendPoint) -> String,
+    /// A panel's description, from its series and its entries in time
+    /// order.
+    pub summary: &'a dyn Fn(&TrendSeries, &[PlacedPoint]) -> String,
+}
+
+/// What goes inside the trend chart's group: its title and description
+/// paragraphs (ids `{id}-title` and `{id}-desc`), the key to the markers,
+/// one accessible `<svg>` panel per series on a shared time axis (zones,
+/// date ticks, y labels, the line and one marker per entry, check-ins
+/// under pulses, or "no entries" words), then a table with one row per
+/// entry in an open `<details>`. Every id starts with `id`; date ticks fall
+/// on midnights `utc_offset_ms` ahead of UTC.
+pub fn trend_markup(
+    id: &str,
+    series: &[TrendSeries],
+    utc_offset_ms: i64,
+    words: &TrendWords,
+    format: &TrendFormat,
+) -> String {
+    let y_labels = series
+        .iter()
+        .flat_map(|s| s.bands.iter().map(|b| b.label.as_str()))
+        .chain([words.higher, words.lower]);
+    let frame = TrendFrame::for_labels(y_labels, time_extent(series));
+    let ticks = frame.ticks(utc_offset_ms, TREND_MAX_TICKS, |ms| {
+        text_width(&(format.date)(ms), SMALL_TEXT)
+    });
+
+    let mut m = Markup(String::new());
+    m.el(
+        "p",
+        &[("class", &"chart-caption"), ("id", &format!("{id}-title"))],
+        words.title,
+    )
+    .el(
+        "p",
+        &[
+            ("class", &"chart-description"),
+            ("id", &format!("{id}-desc")),
+        ],
+        words.description,
+    )
+    .open(
+        "ul",
+        &[
+            ("class", &"chart-legend"),
+            ("aria-label", &words.legend_heading),
+        ],
+    );
+    for (class, r, text) in [
+        ("trend-checkin", CHECK_IN_RADIUS, words.legend_check_in),
+        ("trend-pulse", PULSE_RADIUS, words.legend_pulse),
+    ] {
+        m.open("li", &[])
+            .open(
+                "svg",
+                &[
+                    ("class", &"chart-legend-mark"),
+                    ("viewBox", &"0 0 28 16"),
+                    ("width", &"28"),
+                    ("height", &"16"),
+                    ("aria-hidden", &"true"),
+                ],
+            )
+            .empty(
+                "line",
+                &[
+                    ("class", &"trend-line"),
+                    ("x1", &"0"),
+                    ("y1", &"8"),
+                    ("x2", &"28"),
+                    ("y2", &"8"),
+                ],
+            )
+            .empty(
+                "circle",
+                &[("class", &class), ("cx", &"14"), ("cy", &"8"), ("r", &r)],
+            )
+            .close("svg")
+            .text(text)
+            .close("li");
+    }
+    m.close("ul").open("div", &[("class", &"trend-panels")]);
+    for (n, s) in series.iter().enumerate() {
+        trend_panel(
+            &mut m,
+            &format!("{id}-{n}"),
+            s,
+            &frame,
+            &ticks,
+            words,
+            format,
+        );
+    }
+    m.close("div");
+
+    let mut head = vec![words.col_date, words.col_kind];
+    head.extend(series.iter().map(|s| s.label.as_str()));
+    let kind = |is_pulse: bool| {
+        if is_pulse {
+            words.pulse
+        } else {
+            words.check_in
+        }
+    };
+    m.table(
+        id,
+        "trend-chart-table",
+        words.table_toggle,
+        words.table_caption,
+        &head,
+        |m| {
+            for entry in trend_entries(series) {
+                let data_kind = if entry.is_pulse { "pulse" } else { "check-in" };
+                m.open("tr", &[("data-kind", &data_kind)])
+                    .el("th", &[("scope", &"row")], &(format.date)(entry.at_ms))
+                    .el("td", &[], kind(entry.is_pulse));
+                for value in &entry.values {
+                    let text = match value {
+                        Some(point) => (format.value)(point),
+                        None => words.missing.to_string(),
+                    };
+                    m.el("td", &[], &text);
+                }
+                m.close("tr");
+            }
+        },
+    );
+    m.0
+}
+
+/// One headline's panel of the trend chart.
+fn trend_panel(
+    m: &mut Markup,
+    id: &str,
+    series: &TrendSeries,
+    frame: &TrendFrame,
+    ticks: &[TimeTick],
+    words: &TrendWords,
+    format: &TrendFormat,
+) {
+    let layout = frame.panel(series);
+    let (left, top, bottom) = (layout.plot_left, layout.plot_top, layout.plot_bottom);
+    let plot_width = layout.plot_right - left;
+    let plot_height = bottom - top;
+    let label_x = left - 6.0;
+    m.svg_start(
+        id,
+        "chart-svg trend-panel",
+        "trend-panel",
+        (layout.width, layout.height),
+        &series.label,
+        &(format.summary)(series, &layout.points),
+    )
+    .el(
+        "text",
+        &[
+            ("class", &"chart-text chart-heading"),
+            ("x", &CHART_PADDING),
+            ("y", &layout.title_y),
+            ("font-size", &VALUE_TEXT),
+        ],
+        &series.label,
+    );
+    for z in &layout.zones {
+        m.zone(id, z, (left, z.start, plot_width, z.size()));
+    }
+    for t in ticks {
+        for (class, (y1, y2)) in [
+            ("chart-grid", (top, bottom)),
+            ("chart-axis", (bottom, bottom + 4.0)),
+        ] {
+            m.empty(
+                "line",
+                &[
+                    ("class", &class),
+                    ("x1", &t.x),
+                    ("x2", &t.x),
+                    ("y1", &y1),
+                    ("y2", &y2),
+                ],
+            );
+        }
+        m.small_text(
+            "chart-text chart-muted",
+            (t.label_x, layout.tick_label_y),
+            Some("middle"),
+            &(format.date)(t.at_ms),
+        );
+    }
+    m.empty(
+        "rect",
+        &[
+            ("class", &"chart-plot-frame"),
+            ("x", &left),
+            ("y", &top),
+            ("width", &plot_width),
+            ("height", &plot_height),
+        ],
+    );
+    if layout.has_zone_labels() {
+        for (z, _) in layout
+            .zones
+            .iter()
+            .zip(&layout.zone_label_fits)
+            .filter(|(_, fits)| **fits)
+        {
+            m.small_text(
+                "chart-text chart-zone-label",
+                (label_x, z.center() + SMALL_TEXT * 0.35),
+                Some("end"),
+                &z.label,
+            );
+        }
+    } else {
+        m.small_text(
+            "chart-text chart-muted",
+            (label_x, top + SMALL_TEXT * 0.8),
+            Some("end"),
+            words.higher,
+        )
+        .small_text(
+            "chart-text chart-muted",
+            (label_x, bottom - 2.0),
+            Some("end"),
+            words.lower,
+        );
+    }
+    if let Some(points) = &layout.line {
+        m.empty("polyline", &[("class", &"trend-line"), ("points", points)]);
+    }
+    // Check-ins first, so a pulse on the same day stays visible on top.
+    let (pulses, check_ins): (Vec<&PlacedPoint>, Vec<&PlacedPoint>) =
+        layout.points.iter().partition(|p| p.point.is_pulse);
+    for placed in check_ins.into_iter().chain(pulses) {
+        let p = &placed.point;
+        let (class, r, kind) = if p.is_pulse {
+            ("trend-pulse", PULSE_RADIUS, words.pulse)
+        } else {
+            ("trend-checkin", CHECK_IN_RADIUS, words.check_in)
+        };
+        let tip = format!(
+            "{} · {} · {}",
+            (format.date)(p.at_ms),
+            kind,
+            (format.value)(p)
+        );
+        m.open(
+            "circle",
+            &[
+                ("class", &class),
+                ("cx", &placed.x),
+                ("cy", &placed.y),
+                ("r", &r),
+            ],
+        )
+        .el("title", &[], &tip)
+        .close("circle");
+    }
+    if layout.points.is_empty() {
+        m.el(
+            "text",
+            &[
+                ("class", &"chart-text chart-missing"),
+                ("x", &(left + plot_width / 2.0)),
+                ("y", &(top + plot_height / 2.0 + SMALL_TEXT * 0.35)),
+                ("text-anchor", &"middle"),
+                ("font-size", &SMALL_TEXT),
+                ("data-testid", &"trend-empty"),
+            ],
+            words.no_entries,
+        );
+    }
+    m.close("svg");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1513,5 +2275,363 @@ mod tests {
         )];
         assert_eq!(trend_entries(&both).len(), 2);
         assert!(trend_entries(&[]).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod markup_tests {
+    use super::*;
+
+    fn band(label: &str, min: f64, max: f64) -> ChartBand {
+        ChartBand {
+            label: label.into(),
+            min,
+            max,
+        }
+    }
+
+    /// A label with every character that needs escaping.
+    const HOSTILE: &str = r#"<b onclick="x">Tom & 'Jerry'</b>"#;
+    const HOSTILE_ESCAPED: &str =
+        "&lt;b onclick=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;";
+
+    fn count(markup: &str, needle: &str) -> usize {
+        markup.matches(needle).count()
+    }
+
+    /// Every `id="…"` in `markup`, in order.
+    fn ids(markup: &str) -> Vec<String> {
+        markup
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Checks every tag is closed in order, no text or attribute holds a
+    /// raw `<` or `>`, and the markup has no inline style or script.
+    fn check_well_formed(markup: &str) {
+        assert!(!markup.contains("style="), "inline style");
+        assert!(!markup.contains("<script"), "script");
+        let mut open: Vec<String> = Vec::new();
+        let mut rest = markup;
+        while let Some(start) = rest.find('<') {
+            assert!(!rest[..start].contains('>'), "raw > in text: {rest}");
+            let end = rest[start..].find('>').expect("tag ends") + start;
+            let tag = &rest[start + 1..end];
+            assert!(!tag.contains('<'), "raw < in a tag: {tag}");
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(open.pop().as_deref(), Some(name), "closing {name}");
+            } else {
+                let name = tag.split(' ').next().unwrap_or_default().to_string();
+                // Attribute values are quoted, with no quote inside.
+                assert_eq!(tag.matches('"').count() % 2, 0, "{tag}");
+                open.push(name);
+            }
+            rest = &rest[end + 1..];
+        }
+        assert!(!rest.contains('>'));
+        assert!(open.is_empty(), "left open: {open:?}");
+    }
+
+    /// Checks ids are unique and start with `prefix`, and every pattern
+    /// fill and aria reference names an id in the markup.
+    fn check_ids(markup: &str, prefix: &str) {
+        let ids = ids(markup);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+        assert!(ids.iter().all(|id| id.starts_with(prefix)), "{ids:?}");
+        for reference in markup
+            .split("url(#")
+            .skip(1)
+            .filter_map(|r| r.split(')').next())
+            .chain(
+                markup
+                    .split("aria-labelledby=\"")
+                    .chain(markup.split("aria-describedby=\""))
+                    .filter(|r| !r.starts_with('<'))
+                    .filter_map(|r| r.split('"').next()),
+            )
+        {
+            assert!(
+                ids.iter().any(|id| id == reference),
+                "{reference} in {ids:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn escape_replaces_every_markup_character() {
+        let cases = [
+            ("", ""),
+            ("plain text · é", "plain text · é"),
+            ("a & b", "a &amp; b"),
+            ("<script>", "&lt;script&gt;"),
+            ("\"quoted\"", "&quot;quoted&quot;"),
+            ("it's", "it&#39;s"),
+            ("&amp;", "&amp;amp;"),
+            (HOSTILE, HOSTILE_ESCAPED),
+        ];
+        for (text, want) in cases {
+            assert_eq!(escape(text), want, "{text}");
+        }
+    }
+
+    fn headline_rows(label: &str) -> Vec<HeadlineChartRow> {
+        let bands = vec![
+            band("Low", 0.0, 1.4),
+            band(label, 1.5, 2.4),
+            band("High", 2.5, 4.0),
+        ];
+        vec![
+            HeadlineChartRow {
+                label: label.into(),
+                score: Some(2.1),
+                min: 0.0,
+                max: 4.0,
+                bands: bands.clone(),
+                band_label: Some(label.into()),
+            },
+            HeadlineChartRow {
+                label: "Burnout".into(),
+                score: None,
+                min: 0.0,
+                max: 4.0,
+                bands,
+                band_label: None,
+            },
+            HeadlineChartRow {
+                label: "Sustaining".into(),
+                score: Some(50.0),
+                min: 10.0,
+                max: 50.0,
+                bands: vec![],
+                band_label: None,
+            },
+        ]
+    }
+
+    fn headline(label: &str, id: &str) -> String {
+        let rows = headline_rows(label);
+        let words: Vec<HeadlineRowWords> = rows
+            .iter()
+            .map(|r| HeadlineRowWords {
+                value: format!("value of {}", r.label),
+                range: "0 to 4".into(),
+                band_ranges: r.bands.iter().map(|b| b.label.clone()).collect(),
+            })
+            .collect();
+        headline_markup(
+            id,
+            &rows,
+            &words,
+            &HeadlineWords {
+                title: label,
+                description: label,
+                table_toggle: "Table",
+                table_caption: label,
+                columns: ["Measure", "Score", label],
+            },
+        )
+    }
+
+    #[test]
+    fn headline_markup_draws_every_part_once_per_row() {
+        let m = headline("Moderate", "headline-chart-7");
+        check_well_formed(&m);
+        check_ids(&m, "headline-chart-7-");
+        assert!(m.starts_with(r#"<svg class="chart-svg" role="img" viewBox="0 0 320 "#));
+        // (needle, expected count)
+        let cases = [
+            ("<svg ", 1),
+            ("<title id=\"headline-chart-7-title\">Moderate</title>", 1),
+            ("<desc id=\"headline-chart-7-desc\">Moderate</desc>", 1),
+            ("aria-labelledby=\"headline-chart-7-title\"", 1),
+            ("aria-describedby=\"headline-chart-7-desc\"", 1),
+            ("<pattern ", 3),
+            ("<g class=\"headline-row\"", 3),
+            ("<rect class=\"chart-zone chart-zone-", 6),
+            ("<rect class=\"chart-zone-pattern\"", 4),
+            ("fill=\"url(#headline-chart-7-hatch-1)\"", 2),
+            ("fill=\"url(#headline-chart-7-hatch-2)\"", 2),
+            ("class=\"chart-zone-edge\"", 4),
+            ("class=\"chart-track\"", 3),
+            ("class=\"chart-track-outline\"", 3),
+            ("data-testid=\"headline-bar\"", 2),
+            ("data-testid=\"headline-marker\"", 2),
+            ("data-testid=\"headline-value\"", 2),
+            ("data-testid=\"headline-missing\">value of Burnout<", 1),
+            ("<details class=\"chart-table\" open=\"\">", 1),
+            (
+                "<caption id=\"headline-chart-7-caption\">Moderate</caption>",
+                1,
+            ),
+            ("<th scope=\"col\">", 3),
+            ("<th scope=\"row\">", 3),
+            ("<ul class=\"chart-band-list\">", 2),
+            ("<li>", 6),
+        ];
+        for (needle, want) in cases {
+            assert_eq!(count(&m, needle), want, "{needle} in {m}");
+        }
+        // The table comes right after the chart.
+        assert!(m.contains("</svg><details"));
+    }
+
+    #[test]
+    fn headline_markup_escapes_every_text_and_attribute() {
+        let m = headline(HOSTILE, "c\"1");
+        check_well_formed(&m);
+        check_ids(&m, "c&quot;1-");
+        assert!(!m.contains("onclick=\"x\""));
+        assert!(!m.contains("'"));
+        // Title, desc, row label, zone data-band, zone label (if it fits;
+        // it does not here), table caption, header, row header, band range.
+        assert!(count(&m, HOSTILE_ESCAPED) >= 7, "{m}");
+    }
+
+    fn trend_point(day: i64, value: f64, is_pulse: bool) -> TrendPoint {
+        TrendPoint {
+            at_ms: 1_767_225_600_000 + day * DAY_MS,
+            value,
+            is_pulse,
+            band: None,
+        }
+    }
+
+    fn trend(series: &[TrendSeries], id: &str, label: &str) -> String {
+        let date = |ms: i64| format!("Day {}", (ms - 1_767_225_600_000) / DAY_MS);
+        let value = |p: &TrendPoint| format!("{}%", percent(p.value));
+        let summary = |s: &TrendSeries, points: &[PlacedPoint]| {
+            format!("{}: {} entries", s.label, points.len())
+        };
+        trend_markup(
+            id,
+            series,
+            0,
+            &TrendWords {
+                title: label,
+                description: label,
+                legend_heading: "Key",
+                legend_check_in: "Check-in key",
+                legend_pulse: "Pulse key",
+                higher: "Higher",
+                lower: "Lower",
+                no_entries: "No entries yet",
+                table_toggle: "Table",
+                table_caption: label,
+                col_date: "Date",
+                col_kind: "Kind",
+                check_in: "Check-in",
+                pulse: "Pulse",
+                missing: "Not recorded",
+            },
+            &TrendFormat {
+                date: &date,
+                value: &value,
+                summary: &summary,
+            },
+        )
+    }
+
+    #[test]
+    fn trend_markup_draws_panels_markers_and_the_table() {
+        let bands = vec![
+            band("Low", 0.0, 0.35),
+            band("Moderate", 0.375, 0.6),
+            band("High", 0.625, 1.0),
+        ];
+        let series = vec![
+            TrendSeries {
+                label: "Stress".into(),
+                points: vec![
+                    trend_point(0, 0.6, false),
+                    trend_point(7, 0.4, true),
+                    trend_point(14, 0.3, false),
+                ],
+                bands: bands.clone(),
+            },
+            TrendSeries {
+                label: "Burnout".into(),
+                points: vec![trend_point(14, 0.8, false)],
+                bands: vec![],
+            },
+            TrendSeries {
+                label: "Empty".into(),
+                points: vec![],
+                bands,
+            },
+        ];
+        let m = trend(&series, "trend-chart-2", "History");
+        check_well_formed(&m);
+        check_ids(&m, "trend-chart-2-");
+        let cases = [
+            (
+                "<p class=\"chart-caption\" id=\"trend-chart-2-title\">History</p>",
+                1,
+            ),
+            (
+                "<p class=\"chart-description\" id=\"trend-chart-2-desc\">History</p>",
+                1,
+            ),
+            ("<ul class=\"chart-legend\" aria-label=\"Key\">", 1),
+            ("<svg class=\"chart-legend-mark\"", 2),
+            ("<svg class=\"chart-svg trend-panel\" role=\"img\"", 3),
+            ("<title id=\"trend-chart-2-0-title\">Stress</title>", 1),
+            (
+                "<desc id=\"trend-chart-2-0-desc\">Stress: 3 entries</desc>",
+                1,
+            ),
+            (
+                "<desc id=\"trend-chart-2-2-desc\">Empty: 0 entries</desc>",
+                1,
+            ),
+            ("<pattern ", 9),
+            ("<rect class=\"chart-zone chart-zone-", 6),
+            ("<rect class=\"chart-zone-pattern\"", 4),
+            ("<circle class=\"trend-checkin\"", 1 + 3),
+            ("<circle class=\"trend-pulse\"", 1 + 1),
+            ("<title>Day 7 · Pulse · 40%</title></circle>", 1),
+            ("<polyline class=\"trend-line\"", 1),
+            ("data-testid=\"trend-empty\">No entries yet<", 1),
+            (">Higher</text>", 1),
+            (">Lower</text>", 1),
+            ("<tr data-kind=\"check-in\">", 2),
+            ("<tr data-kind=\"pulse\">", 1),
+            ("<td>Not recorded</td>", 2 + 3),
+            ("<th scope=\"col\">", 5),
+        ];
+        for (needle, want) in cases {
+            assert_eq!(count(&m, needle), want, "{needle} in {m}");
+        }
+        // In the first panel, the pulse is drawn after (over) the
+        // check-ins.
+        let start = m.find("trend-chart-2-0-title").unwrap_or_default();
+        let panel = &m[start..start + m[start..].find("</svg>").unwrap_or_default()];
+        let pulse = panel.find("trend-pulse").unwrap_or_default();
+        assert!(panel.rfind("trend-checkin").unwrap_or_default() < pulse);
+    }
+
+    #[test]
+    fn trend_markup_escapes_and_survives_no_series() {
+        let series = vec![TrendSeries {
+            label: HOSTILE.into(),
+            points: vec![trend_point(0, 0.5, false)],
+            bands: vec![band(HOSTILE, 0.0, 1.0)],
+        }];
+        let m = trend(&series, "t", HOSTILE);
+        check_well_formed(&m);
+        check_ids(&m, "t-");
+        assert!(!m.contains("onclick=\"x\"") && !m.contains('\''));
+        assert!(count(&m, HOSTILE_ESCAPED) >= 6, "{m}");
+
+        let m = trend(&[], "t", "Nothing");
+        check_well_formed(&m);
+        check_ids(&m, "t-");
+        assert_eq!(count(&m, "<svg class=\"chart-svg"), 0);
+        assert_eq!(count(&m, "<tr"), 1);
     }
 }
