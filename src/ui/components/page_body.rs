@@ -1,63 +1,105 @@
-//! Renders content sections written in the small content markup.
+//! Renders content sections written in the small content markup, as static
+//! markup (see [`crate::ui::html`]): content pages only show text.
 
 use crate::content::markup::{self, Block};
 use crate::content::Section;
+use crate::ui::html::Markup;
 use leptos::prelude::*;
 
-/// One content body: paragraphs, lists and tables.
+/// Appends one content body (paragraphs, lists and tables) to `m`.
+pub fn body_html(m: &mut Markup, body: &str) {
+    for block in markup::parse(body) {
+        match block {
+            Block::Paragraph(text) => {
+                m.element("p", &[], &text);
+            }
+            Block::List(items) => {
+                m.list(&[], &items);
+            }
+            Block::Table { head, rows } => {
+                m.open("div", &[("class", "table-wrap")]).open("table", &[]);
+                m.open("thead", &[]).open("tr", &[]);
+                for h in head {
+                    m.element("th", &[("scope", "col")], h);
+                }
+                m.close("tr").close("thead").open("tbody", &[]);
+                for row in rows {
+                    m.open("tr", &[]);
+                    let mut cells = row.into_iter();
+                    m.element("th", &[("scope", "row")], cells.next().unwrap_or_default());
+                    for c in cells {
+                        m.element("td", &[], c);
+                    }
+                    m.close("tr");
+                }
+                m.close("tbody").close("table").close("div");
+            }
+        }
+    }
+}
+
+/// The sections of a page, each under its own heading, as markup.
+pub fn sections_html(sections: &[Section]) -> String {
+    let mut m = Markup::new();
+    for s in sections {
+        m.open("section", &[("class", "content-section")])
+            .element("h2", &[], s.heading);
+        body_html(&mut m, s.body);
+        m.close("section");
+    }
+    m.finish()
+}
+
+/// One content body.
 #[component]
 pub fn Body(body: &'static str) -> impl IntoView {
-    markup::parse(body)
-        .into_iter()
-        .map(|block| match block {
-            Block::Paragraph(text) => view! { <p>{text}</p> }.into_any(),
-            Block::List(items) => {
-                view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-                    .into_any()
-            }
-            Block::Table { head, rows } => view! {
-                <div class="table-wrap">
-                    <table>
-                        <thead>
-                            <tr>
-                                {head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .into_iter()
-                                .map(|row| {
-                                    let mut cells = row.into_iter();
-                                    let first = cells.next().unwrap_or_default();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{first}</th>
-                                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }
-            .into_any(),
-        })
-        .collect_view()
+    let mut m = Markup::new();
+    body_html(&mut m, body);
+    view! { <div class="content-body" inner_html=m.finish()></div> }
 }
 
 /// The sections of a page, each under its own heading.
 #[component]
 pub fn Sections(sections: &'static [Section]) -> impl IntoView {
-    sections
-        .iter()
-        .map(|s| {
-            view! {
-                <section class="content-section">
-                    <h2>{s.heading}</h2>
-                    <Body body=s.body />
-                </section>
+    view! { <div class="content-sections" inner_html=sections_html(sections)></div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_every_block_kind_escaped() {
+        let mut m = Markup::new();
+        body_html(
+            &mut m,
+            "A & B.\n\n- one\n- <two>\n\n| H1 | H2 |\n| r1 | c1 |\n",
+        );
+        assert_eq!(
+            m.finish(),
+            "<p>A &amp; B.</p><ul><li>one</li><li>&lt;two&gt;</li></ul>\
+             <div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">H1</th><th scope=\"col\">H2</th></tr></thead>\
+             <tbody><tr><th scope=\"row\">r1</th><td>c1</td></tr></tbody></table></div>"
+        );
+    }
+
+    #[test]
+    fn every_page_renders_each_section_heading() {
+        for locale in crate::content::Locale::ALL {
+            for page in locale
+                .content()
+                .learn
+                .iter()
+                .chain(locale.content().leaders)
+            {
+                let html = sections_html(page.sections);
+                assert_eq!(
+                    html.matches("<h2>").count(),
+                    page.sections.len(),
+                    "{}",
+                    page.slug
+                );
             }
-        })
-        .collect_view()
+        }
+    }
 }

@@ -2,8 +2,10 @@
 //! professional. Always one tap away from every screen.
 
 use super::title_effect;
+use crate::content::Strings;
 use crate::content::{fill, guess_region, ContactKind, Region};
 use crate::platform;
+use crate::ui::html::Markup;
 use crate::ui::{use_app, AppContext};
 use leptos::prelude::*;
 
@@ -99,30 +101,63 @@ pub fn current_region(ctx: &AppContext) -> Option<&'static Region> {
 /// The contacts of one region, each as a link that calls, texts or opens it.
 #[component]
 pub fn Contacts(region: &'static Region) -> impl IntoView {
-    let ctx = use_app();
-    let t = ctx.t();
-    view! {
-        {(!region.note.is_empty()).then(|| view! { <p>{region.note}</p> })}
-        <ul class="contact-list" data-testid="contacts">
-            {region
-                .contacts
-                .iter()
-                .filter_map(|c| {
-                    let href = c.kind.href(c.value)?;
-                    let action = match c.kind {
-                        ContactKind::Phone => fill(t.help_call, &[("number", c.value)]),
-                        ContactKind::Text => fill(t.help_text, &[("number", c.value)]),
-                        ContactKind::Web => fill(t.help_visit, &[("label", c.label)]),
-                    };
-                    Some(view! {
-                        <li class="contact card">
-                            <h3>{c.label}</h3>
-                            <p>{c.detail}</p>
-                            <a class="button contact-action" href=href>{action}</a>
-                        </li>
-                    })
-                })
-                .collect_view()}
-        </ul>
+    let html = contacts_html(use_app().t(), region);
+    view! { <div class="contacts" inner_html=html></div> }
+}
+
+/// A region's note and contacts as markup: each contact with a link that
+/// calls, texts or opens it. A contact without a valid link is left out.
+pub fn contacts_html(t: &Strings, region: &Region) -> String {
+    let mut m = Markup::new();
+    if !region.note.is_empty() {
+        m.element("p", &[], region.note);
+    }
+    m.open(
+        "ul",
+        &[("class", "contact-list"), ("data-testid", "contacts")],
+    );
+    for c in region.contacts {
+        let Some(href) = c.kind.href(c.value) else {
+            continue;
+        };
+        let action = match c.kind {
+            ContactKind::Phone => fill(t.help_call, &[("number", c.value)]),
+            ContactKind::Text => fill(t.help_text, &[("number", c.value)]),
+            ContactKind::Web => fill(t.help_visit, &[("label", c.label)]),
+        };
+        m.open("li", &[("class", "contact card")]);
+        m.element("h3", &[], c.label).element("p", &[], c.detail);
+        m.element(
+            "a",
+            &[("class", "button contact-action"), ("href", &href)],
+            &action,
+        );
+        m.close("li");
+    }
+    m.close("ul");
+    m.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Locale;
+
+    #[test]
+    fn every_region_lists_working_links() {
+        let t = Locale::En.strings();
+        for region in Locale::En.content().regions {
+            let html = contacts_html(t, region);
+            assert_eq!(
+                html.matches("<li ").count(),
+                region.contacts.len(),
+                "{}",
+                region.id
+            );
+            for c in region.contacts {
+                let href = c.kind.href(c.value).unwrap_or_default();
+                assert!(html.contains(&format!("href=\"{href}\"")), "{href}");
+            }
+        }
     }
 }

@@ -14,27 +14,26 @@ pub fn Resources() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{t().resources_title}</h1>
         <p class="lead">{t().resources_intro}</p>
-        <ul class="book-list">
-            {move || {
-                ctx.locale
-                    .get()
-                    .content()
-                    .books
-                    .iter()
-                    .map(|b| {
-                        view! {
-                            <li class="card">
-                                <h2 class="book-title">{b.title}</h2>
-                                <p class="book-meta">
-                                    {fill(t().resources_by, &[("author", b.author)])} " · "
-                                    {fill(t().resources_publisher, &[("publisher", b.publisher)])}
-                                </p>
-                                <p>{b.description}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ul>
+        <div inner_html=books_html(t(), ctx.locale.get_untracked().content().books)></div>
     }
+}
+
+/// The reading list as markup: title, author, publisher and a line about
+/// each book, with no outbound links.
+fn books_html(t: &crate::content::Strings, books: &[crate::content::Book]) -> String {
+    let mut m = crate::ui::html::Markup::new();
+    m.open("ul", &[("class", "book-list")]);
+    for b in books {
+        m.open("li", &[("class", "card")]);
+        m.element("h2", &[("class", "book-title")], b.title);
+        m.open("p", &[("class", "book-meta")])
+            .text(&fill(t.resources_by, &[("author", b.author)]))
+            .text(" · ")
+            .text(&fill(t.resources_publisher, &[("publisher", b.publisher)]))
+            .close("p");
+        m.element("p", &[], b.description);
+        m.close("li");
+    }
+    m.close("ul");
+    m.finish()
 }
