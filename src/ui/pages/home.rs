@@ -2,12 +2,14 @@
 
 use super::title_effect;
 use crate::content::fill;
+use crate::content::Strings;
 use crate::domain::instrument::Headline;
 use crate::domain::scoring;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
+use crate::ui::html::Markup;
 use crate::ui::pages::checkin::ResumeDraft;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -36,24 +38,47 @@ pub fn Home() -> impl IntoView {
                 <a class="button secondary" href=Route::Pulse.href()>{t().home_pulse_link}</a>
             </div>
         </section>
-        <div class="cards">
-            <section class="card">
-                <h2>{t().home_learn_heading}</h2>
-                <p>{t().home_learn_body}</p>
-                <a class="button" href=Route::Learn.href()>{t().home_learn_link}</a>
-            </section>
-            <section class="card card-help">
-                <h2>{t().home_help_heading}</h2>
-                <p>{t().home_help_body}</p>
-                <a class="button" href=Route::Help.href()>{t().home_help_link}</a>
-            </section>
-            <section class="card">
-                <h2>{t().home_leaders_heading}</h2>
-                <p>{t().home_leaders_body}</p>
-                <a class="button secondary" href=Route::Leaders.href()>{t().home_leaders_link}</a>
-            </section>
-        </div>
+        <div class="cards" inner_html=cards_html(t())></div>
     }
+}
+
+/// The three cards under the check-in: learn, get help, leaders.
+fn cards_html(t: &Strings) -> String {
+    let mut m = Markup::new();
+    let cards = [
+        (
+            "card",
+            t.home_learn_heading,
+            t.home_learn_body,
+            Route::Learn,
+            "button",
+            t.home_learn_link,
+        ),
+        (
+            "card card-help",
+            t.home_help_heading,
+            t.home_help_body,
+            Route::Help,
+            "button",
+            t.home_help_link,
+        ),
+        (
+            "card",
+            t.home_leaders_heading,
+            t.home_leaders_body,
+            Route::Leaders,
+            "button secondary",
+            t.home_leaders_link,
+        ),
+    ];
+    for (class, heading, body, route, button, link) in cards {
+        m.open("section", &[("class", class)])
+            .element("h2", &[], heading)
+            .element("p", &[], body);
+        m.element("a", &[("class", button), ("href", &route.href())], link)
+            .close("section");
+    }
+    m.finish()
 }
 
 /// The latest check-in at a glance: its date and the three headline bands.

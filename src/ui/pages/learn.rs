@@ -5,6 +5,7 @@ use super::title_effect;
 use crate::content::{fill, Page};
 use crate::route::Route;
 use crate::ui::components::page_body::Sections;
+use crate::ui::html::Markup;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::use_app;
 use crate::ui::AppContext;
@@ -67,25 +68,22 @@ pub fn Index(guide: Guide) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || guide.title(&ctx)}</h1>
         <p class="lead">{move || guide.intro(&ctx)}</p>
-        <ul class="topic-list">
-            {move || {
-                guide
-                    .pages(&ctx)
-                    .iter()
-                    .map(|p| {
-                        view! {
-                            <li class="card">
-                                <h2>
-                                    <a href=guide.topic(p.slug).href()>{p.title}</a>
-                                </h2>
-                                <p>{p.summary}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ul>
+        <div inner_html=topics_html(guide, guide.pages(&ctx))></div>
     }
+}
+
+/// The cards linking to each page of a guide.
+fn topics_html(guide: Guide, pages: &[Page]) -> String {
+    let mut m = Markup::new();
+    m.open("ul", &[("class", "topic-list")]);
+    for p in pages {
+        m.open("li", &[("class", "card")]).open("h2", &[]);
+        m.element("a", &[("href", &guide.topic(p.slug).href())], p.title)
+            .close("h2");
+        m.element("p", &[], p.summary).close("li");
+    }
+    m.close("ul");
+    m.finish()
 }
 
 /// One page of a guide, with a way back and on to the next page.
