@@ -7,6 +7,7 @@
 
 pub mod content;
 pub mod domain;
+pub mod html;
 pub mod platform;
 pub mod route;
 pub mod store;

@@ -841,23 +841,7 @@ pub fn trend_entries(series: &[TrendSeries]) -> Vec<TrendEntry> {
 // policy forbids), and every text and attribute value goes through
 // [`escape`].
 
-/// `text` made safe inside HTML or SVG markup, as element text or as a
-/// double- or single-quoted attribute value: `&`, `<`, `>`, `"` and `'`
-/// become character references.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::html::escape;
 
 /// Radius of a check-in marker on the trend chart.
 pub const CHECK_IN_RADIUS: f64 = 5.0;

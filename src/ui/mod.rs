@@ -3,7 +3,6 @@
 
 pub mod checkin;
 pub mod components;
-pub mod html;
 pub mod pages;
 pub mod storage;
 

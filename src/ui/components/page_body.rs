@@ -1,9 +1,9 @@
 //! Renders content sections written in the small content markup, as static
-//! markup (see [`crate::ui::html`]): content pages only show text.
+//! markup (see [`crate::html`]): content pages only show text.
 
 use crate::content::markup::{self, Block};
 use crate::content::Section;
-use crate::ui::html::Markup;
+use crate::html::Markup;
 use leptos::prelude::*;
 
 /// Appends one content body (paragraphs, lists and tables) to `m`.

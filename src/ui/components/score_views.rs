@@ -6,10 +6,10 @@ use crate::domain::chart::HeadlineChartRow;
 use crate::domain::history::{self, Change, Comparison, Direction, HeadlineScore, NotComparable};
 use crate::domain::instrument::{Headline, Instrument};
 use crate::domain::scoring::Profile;
+use crate::html::Markup;
 use crate::platform;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::headline_chart::HeadlineChart;
-use crate::ui::html::Markup;
 use crate::ui::pages::results::format_score;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -104,7 +104,7 @@ pub fn ChangeList(comparison: Comparison) -> impl IntoView {
     view! { <div inner_html=html></div> }
 }
 
-/// The change lines as markup (see [`crate::ui::html`]).
+/// The change lines as markup (see [`crate::html`]).
 pub fn change_html(t: &Strings, comparison: &Comparison) -> String {
     let mut m = Markup::new();
     let all_different = comparison

@@ -4,8 +4,8 @@
 use super::title_effect;
 use crate::content::Strings;
 use crate::content::{fill, guess_region, ContactKind, Region};
+use crate::html::Markup;
 use crate::platform;
-use crate::ui::html::Markup;
 use crate::ui::{use_app, AppContext};
 use leptos::prelude::*;
 

@@ -3,9 +3,9 @@
 
 use super::title_effect;
 use crate::content::{fill, Page};
+use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::page_body::Sections;
-use crate::ui::html::Markup;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::use_app;
 use crate::ui::AppContext;

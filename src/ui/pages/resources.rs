@@ -21,7 +21,7 @@ pub fn Resources() -> impl IntoView {
 /// The reading list as markup: title, author, publisher and a line about
 /// each book, with no outbound links.
 fn books_html(t: &crate::content::Strings, books: &[crate::content::Book]) -> String {
-    let mut m = crate::ui::html::Markup::new();
+    let mut m = crate::html::Markup::new();
     m.open("ul", &[("class", "book-list")]);
     for b in books {
         m.open("li", &[("class", "card")]);

@@ -7,6 +7,7 @@ use crate::content::{fill, Strings};
 use crate::domain::instrument::{Headline, Instrument};
 use crate::domain::reading::{self, Exposure, Pattern, ProfileReading, Sustaining};
 use crate::domain::scoring::{self, Profile, SubscaleScore};
+use crate::html::Markup;
 use crate::platform;
 use crate::route::Route;
 use crate::store::data::CheckIn;
@@ -14,7 +15,6 @@ use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
-use crate::ui::html::Markup;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
@@ -115,7 +115,7 @@ fn ctx_strings() -> &'static Strings {
     use_app().t()
 }
 
-/// The reading as markup (see [`crate::ui::html`]).
+/// The reading as markup (see [`crate::html`]).
 pub fn reading_html(
     t: &Strings,
     instrument: &Instrument,
@@ -324,21 +324,21 @@ mod tests {
         let html = reading_html(t, &tend, &profile, &reading);
         assert!(html.starts_with("<h2 id=\"reading-heading\">"));
         assert!(
-            html.contains(&crate::ui::html::escape(t.results_pattern_both)),
+            html.contains(&crate::html::escape(t.results_pattern_both)),
             "{html}"
         );
-        assert!(html.contains(&crate::ui::html::escape(t.results_cause_burnout)));
+        assert!(html.contains(&crate::html::escape(t.results_cause_burnout)));
         let first_item = reading.clusters[0].items[0].clone();
         let text = tend
             .item(&first_item)
             .map(|i| i.text.clone())
             .unwrap_or_default();
-        assert!(html.contains(&crate::ui::html::escape(&text)), "{text}");
+        assert!(html.contains(&crate::html::escape(&text)), "{text}");
         let quiet = all(&tend, 0);
         let profile = scoring::score(&tend, &quiet);
         let reading = reading::read(&tend, &profile, &quiet);
         let html = reading_html(t, &tend, &profile, &reading);
-        assert!(html.contains(&crate::ui::html::escape(t.results_pattern_neither)));
+        assert!(html.contains(&crate::html::escape(t.results_pattern_neither)));
         assert!(!html.contains("cluster-list"));
     }
 

@@ -1,5 +1,5 @@
-//! Static markup built as text, for parts of a screen that only show
-//! information (a reading, a table of scores). One `inner_html` element
+//! Static markup built as text (HTML and SVG), for parts of a screen that
+//! only show information (a reading, a table of scores). One `inner_html` element
 //! costs far less wasm than a tree of `view!` elements, and the builder is
 //! plain Rust, tested natively. Every text and attribute value is escaped;
 //! the markup holds no scripts and no inline styles (the CSP forbids both).
