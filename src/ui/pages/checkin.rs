@@ -26,12 +26,22 @@ pub fn Start() -> impl IntoView {
     let t = move || ctx.t();
     title_effect(move || t().checkin_title.to_string());
     let draft = Memo::new(move |_| ctx.data.with(|d| d.draft.clone()));
-    let chosen = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<String>);
+    // The person's pick, or the first on offer (Tend's own) until they pick.
+    let selected = Memo::new(move |_| {
+        chosen.get().or_else(|| {
+            instruments.0.with(|c| {
+                c.as_ref()
+                    .ok()
+                    .and_then(|c| c.iter().next().map(|i| i.id.clone()))
+            })
+        })
+    });
 
     let start = move |_| {
         let Some(instrument) = instruments.0.with(|c| {
             c.as_ref().ok().and_then(|c| {
-                let id = chosen.get_untracked();
+                let id = selected.get_untracked().unwrap_or_default();
                 c.get(&id).or_else(|| c.iter().next()).cloned()
             })
         }) else {
@@ -63,11 +73,6 @@ pub fn Start() -> impl IntoView {
                     None => {
                         let list: Vec<Instrument> = catalogue.iter().cloned().collect();
                         let several = list.len() > 1;
-                        if chosen.get_untracked().is_empty() {
-                            if let Some(first) = list.first() {
-                                chosen.set(first.id.clone());
-                            }
-                        }
                         view! {
                             {several
                                 .then(|| {
@@ -84,8 +89,8 @@ pub fn Start() -> impl IntoView {
                                                             <input
                                                                 type="radio"
                                                                 name="instrument"
-                                                                prop:checked=move || chosen.get() == id
-                                                                on:change=move |_| chosen.set(id2.clone())
+                                                                prop:checked=move || selected.get().as_deref() == Some(id.as_str())
+                                                                on:change=move |_| chosen.set(Some(id2.clone()))
                                                             />
                                                             <span>{i.title.clone()}</span>
                                                         </label>
@@ -97,7 +102,7 @@ pub fn Start() -> impl IntoView {
                                 })}
                             {move || {
                                 list.iter()
-                                    .find(|i| i.id == chosen.get())
+                                    .find(|i| selected.get().as_deref() == Some(i.id.as_str()))
                                     .map(|i| {
                                         view! {
                                             <p class="attribution">
@@ -204,11 +209,13 @@ pub fn Step(step: usize) -> impl IntoView {
     let ctx = use_app();
     let instruments = use_instruments();
     let t = move || ctx.t();
-    let draft_instrument = Memo::new(move |_| {
+    // Keyed on the draft's instrument id alone, so answering (which changes
+    // the data) does not clone and compare the whole instrument each time.
+    let draft_id = Memo::new(move |_| {
         ctx.data
             .with(|d| d.draft.as_ref().map(|d| d.instrument_id.clone()))
-            .map(|id| instruments.get(&id))
     });
+    let draft_instrument = Memo::new(move |_| draft_id.get().map(|id| instruments.get(&id)));
     title_effect(move || {
         let section = draft_instrument.get().flatten().and_then(|i| {
             i.sections

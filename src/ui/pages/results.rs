@@ -107,12 +107,8 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
 /// exposure, and the clusters and items that stood out.
 #[component]
 fn ReadingText(instrument: Instrument, profile: Profile, reading: ProfileReading) -> impl IntoView {
-    let html = reading_html(ctx_strings(), &instrument, &profile, &reading);
+    let html = reading_html(use_app().t(), &instrument, &profile, &reading);
     view! { <section aria-labelledby="reading-heading" data-testid="reading" inner_html=html></section> }
-}
-
-fn ctx_strings() -> &'static Strings {
-    use_app().t()
 }
 
 /// The reading as markup (see [`crate::html`]).
@@ -239,7 +235,7 @@ fn interpretation(instrument: &Instrument, score: &SubscaleScore) -> Option<Stri
 /// Every subscale's score and band in one table.
 #[component]
 fn AllScores(instrument: Instrument, profile: Profile) -> impl IntoView {
-    let html = scores_html(ctx_strings(), &instrument, &profile);
+    let html = scores_html(use_app().t(), &instrument, &profile);
     view! { <section aria-labelledby="scores-heading" inner_html=html></section> }
 }
 
