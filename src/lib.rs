@@ -10,6 +10,7 @@ pub mod domain;
 pub mod html;
 pub mod platform;
 pub mod route;
+pub mod sort;
 pub mod store;
 pub mod ui;
 

@@ -241,7 +241,7 @@ pub fn band_zones(bands: &[ChartBand], min: f64, max: f64, scale: &LinearScale) 
         .map(|b| (b.label.clone(), b.min.min(b.max), b.min.max(b.max)))
         .filter(|(_, bmin, bmax)| *bmax >= lo && *bmin <= hi)
         .collect();
-    usable.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sort::sort_by(&mut usable, |a, b| a.1.total_cmp(&b.1));
     let count = usable.len();
     let mut zones = Vec::with_capacity(count);
     let mut previous_end = lo;
@@ -765,7 +765,7 @@ impl TrendFrame {
             .collect();
         let times = self.time_scale();
         let mut ordered: Vec<&TrendPoint> = series.points.iter().collect();
-        ordered.sort_by_key(|p| p.at_ms);
+        crate::sort::sort_by_key(&mut ordered, |p| p.at_ms);
         let points: Vec<PlacedPoint> = ordered
             .into_iter()
             .map(|p| PlacedPoint {
@@ -813,7 +813,7 @@ pub fn trend_entries(series: &[TrendSeries]) -> Vec<TrendEntry> {
         .iter()
         .flat_map(|s| s.points.iter().map(|p| (p.at_ms, p.is_pulse)))
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort_by(&mut keys, |a, b| a.cmp(b));
     keys.dedup();
     keys.into_iter()
         .map(|(at_ms, is_pulse)| TrendEntry {

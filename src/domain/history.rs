@@ -326,7 +326,7 @@ pub fn trend(
         )
     });
     let mut scored: Vec<_> = checkins.chain(pulses).collect();
-    scored.sort_by(|a, b| (a.3, a.0).cmp(&(b.3, b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| (a.3, a.0).cmp(&(b.3, b.0)));
 
     HEADLINES
         .iter()

@@ -239,7 +239,7 @@ fn clusters(instrument: &Instrument, profile: &Profile, answers: &Answers) -> Ve
         })
         .collect();
     // Stable: equal clusters keep the order the definition gives them.
-    standing_out.sort_by(|(pa, a), (pb, b)| {
+    crate::sort::sort_by(&mut standing_out, |(pa, a), (pb, b)| {
         b.band
             .rank
             .cmp(&a.band.rank)
@@ -276,7 +276,7 @@ pub fn drivers(instrument: &Instrument, subscale: &str, answers: &Answers) -> Ve
             high_enough(v).then(|| (v, item.id.clone()))
         })
         .collect();
-    behind.sort_by_key(|(v, _)| std::cmp::Reverse(*v));
+    crate::sort::sort_by_key(&mut behind, |(v, _)| std::cmp::Reverse(*v));
     behind.into_iter().map(|(_, id)| id).collect()
 }
 

@@ -261,7 +261,7 @@ impl TendData {
     pub fn add_checkin(&mut self, checkin: CheckIn) {
         if self.checkin(&checkin.id).is_none() {
             self.checkins.push(checkin);
-            self.checkins.sort_by(entry_order);
+            crate::sort::sort_by(&mut self.checkins, entry_order);
         }
     }
 
@@ -270,7 +270,7 @@ impl TendData {
     pub fn add_pulse(&mut self, pulse: Pulse) {
         if self.pulse(&pulse.id).is_none() {
             self.pulses.push(pulse);
-            self.pulses.sort_by(entry_order);
+            crate::sort::sort_by(&mut self.pulses, entry_order);
         }
     }
 
@@ -365,8 +365,9 @@ impl TendData {
             added_at,
             json: json.to_string(),
         });
-        self.instruments
-            .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
+        crate::sort::sort_by(&mut self.instruments, |a, b| {
+            (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
+        });
     }
 
     /// Removes a loaded instrument definition at `now`, leaving a
@@ -414,8 +415,9 @@ impl TendData {
                     return false;
                 }
                 self.instruments.push(l);
-                self.instruments
-                    .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
+                crate::sort::sort_by(&mut self.instruments, |a, b| {
+                    (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
+                });
                 true
             }
         }
@@ -487,7 +489,7 @@ impl TendData {
             |c| c.completed_at,
         );
         self.checkins.retain(|c| !removed.contains(&c.id));
-        self.checkins.sort_by(entry_order);
+        crate::sort::sort_by(&mut self.checkins, entry_order);
 
         self.pulses = latest_per_key(
             std::mem::take(&mut self.pulses),
@@ -495,7 +497,7 @@ impl TendData {
             |p| p.completed_at,
         );
         self.pulses.retain(|p| !removed.contains(&p.id));
-        self.pulses.sort_by(entry_order);
+        crate::sort::sort_by(&mut self.pulses, entry_order);
 
         self.instruments = latest_per_key(
             std::mem::take(&mut self.instruments),
@@ -504,8 +506,9 @@ impl TendData {
         );
         self.instruments
             .retain(|i| !removed.contains(&instrument_key(&i.id)));
-        self.instruments
-            .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
+        crate::sort::sort_by(&mut self.instruments, |a, b| {
+            (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
+        });
 
         if self.draft.as_ref().is_some_and(|d| self.supersedes(d)) {
             self.draft = None;

@@ -404,7 +404,9 @@ impl<B: Backend> Vault<B> {
                 Recovered { key, set_aside_at }
             })
             .collect();
-        list.sort_by(|a, b| (a.set_aside_at, &a.key).cmp(&(b.set_aside_at, &b.key)));
+        crate::sort::sort_by(&mut list, |a, b| {
+            (a.set_aside_at, &a.key).cmp(&(b.set_aside_at, &b.key))
+        });
         if self.stuck {
             list.push(Recovered {
                 key: self.namespace.data_key(),

@@ -64,7 +64,7 @@ pub fn History() -> impl IntoView {
                     is_pulse: true,
                 }))
                 .collect();
-            all.sort_by_key(|e| std::cmp::Reverse(e.at));
+            crate::sort::sort_by_key(&mut all, |e| std::cmp::Reverse(e.at));
             all
         })
     });
@@ -198,7 +198,7 @@ fn Compare() -> impl IntoView {
                 .iter()
                 .map(|c| (c.id.clone(), c.completed_at))
                 .collect();
-            list.sort_by_key(|c| std::cmp::Reverse(c.1));
+            crate::sort::sort_by_key(&mut list, |c| std::cmp::Reverse(c.1));
             list
         })
     });
