@@ -10,6 +10,7 @@
 //! - [`history`]: change between check-ins, trends, the next check-in.
 //! - [`calendar`]: the .ics reminder for the next check-in.
 //! - [`chart`]: geometry for the results and history charts.
+//! - [`pacer`]: where the paced-breathing pacer is at any running time.
 
 pub mod answer;
 pub mod calendar;
@@ -17,6 +18,7 @@ pub mod catalogue;
 pub mod chart;
 pub mod history;
 pub mod instrument;
+pub mod pacer;
 pub mod progress;
 pub mod reading;
 pub mod scoring;
