@@ -6,6 +6,7 @@ pub mod instrument_files;
 pub mod nav;
 pub mod next_checkin;
 pub mod page_body;
+pub mod practice_parts;
 pub mod question;
 pub mod safety_panel;
 pub mod score_views;
