@@ -78,7 +78,7 @@ pub fn Steps(steps: Vec<&'static str>, on_finish: Callback<()>) -> impl IntoView
                     )
                 }}
             </p>
-            <p class="step-text" tabindex="-1">
+            <p class="step-text practice-lead" tabindex="-1">
                 {move || steps.get(at.get()).copied().unwrap_or_default()}
             </p>
             <div class="actions">
@@ -325,7 +325,7 @@ pub fn Breathing(on_finish: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <p>{t.practice_breathing_intro}</p>
+        <p class="practice-lead" tabindex="-1">{t.practice_breathing_intro}</p>
         {move || if watch.get().is_some() { session().into_any() } else { setup().into_any() }}
     }
 }
