@@ -10,6 +10,10 @@
 //! - [`history`]: change between check-ins, trends, the next check-in.
 //! - [`calendar`]: the .ics reminder for the next check-in.
 //! - [`chart`]: geometry for the results and history charts.
+//! - [`strategy`]: the strategy library's tags, filtering and lookup.
+//! - [`recommend`]: a check-in's reading in, ranked strategies with reasons out.
+//! - [`practice`]: guided practices and ranking them by this person's benefit.
+//! - [`plan`]: the personal plan, what is due on a date, the log, time off.
 
 pub mod answer;
 pub mod calendar;
@@ -17,7 +21,11 @@ pub mod catalogue;
 pub mod chart;
 pub mod history;
 pub mod instrument;
+pub mod plan;
+pub mod practice;
 pub mod progress;
 pub mod reading;
+pub mod recommend;
 pub mod scoring;
+pub mod strategy;
 pub mod validation;
