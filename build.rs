@@ -6,6 +6,8 @@
 //! - `learn.toml`, `leaders.toml`: pages of sections (`[[page]]`, `[[page.section]]`).
 //! - `help.toml`: crisis and support contacts per region (`[[region]]`).
 //! - `resources.toml`: the reading list (`[[book]]`).
+//! - `strategies.toml`: the strategy library (`[[strategy]]`), compiled by
+//!   [`strategy_library`] into its own generated file.
 //!
 //! English (`en`) is the reference. Any other locale must carry exactly the
 //! same keys, page slugs, section counts and coverage tags, or the build fails
@@ -430,6 +432,8 @@ fn main() {
         Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|e| fail(format!("OUT_DIR: {e}"))))
             .join("locales.rs");
     fs::write(&dest, out).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
+
+    strategy_library(root, &codes);
 }
 
 fn variant(code: &str) -> String {
@@ -442,4 +446,232 @@ fn variant(code: &str) -> String {
 
 fn const_name(code: &str, what: &str) -> String {
     format!("{}_{what}", code.to_ascii_uppercase().replace('-', "_"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StrategyFile {
+    strategy: Vec<StrategyEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StrategyEntry {
+    id: String,
+    title: String,
+    summary: String,
+    why: String,
+    steps: String,
+    time: String,
+    fit: Vec<String>,
+    sources: Vec<String>,
+    helps: Vec<String>,
+    #[serde(default)]
+    practice: Option<String>,
+}
+
+/// Content ids and the Rust values they compile to, per tag field of a
+/// strategy. These must match the enums in `src/domain/strategy.rs` and
+/// `src/domain/practice.rs`; a mismatch fails to compile.
+const STRATEGY_TIME: &[(&str, &str)] = &[
+    ("under-2-minutes", "TimeNeeded::Under2Minutes"),
+    ("5-15-minutes", "TimeNeeded::Minutes5To15"),
+    ("longer", "TimeNeeded::Longer"),
+];
+const STRATEGY_FIT: &[(&str, &str)] = &[
+    ("during-work", "Fit::DuringWork"),
+    ("after-shift", "Fit::AfterShift"),
+    ("days-off", "Fit::DaysOff"),
+];
+const STRATEGY_SOURCES: &[(&str, &str)] = &[
+    ("HELP-1", "Source::Help1"),
+    ("HELP-2", "Source::Help2"),
+    ("HELP-3", "Source::Help3"),
+    ("HELP-4", "Source::Help4"),
+    ("HELP-5", "Source::Help5"),
+    ("HELP-6", "Source::Help6"),
+    ("HELP-7", "Source::Help7"),
+    ("CECERT-1", "Source::CeCert1"),
+    ("CECERT-2", "Source::CeCert2"),
+    ("CECERT-3", "Source::CeCert3"),
+    ("CECERT-4", "Source::CeCert4"),
+    ("CECERT-5", "Source::CeCert5"),
+    ("workplace", "Source::Workplace"),
+];
+const STRATEGY_HELPS: &[(&str, &str)] = &[
+    ("intrusion", "HelpsWith::Intrusion"),
+    ("avoidance", "HelpsWith::Avoidance"),
+    ("negative-mood", "HelpsWith::NegativeMood"),
+    ("arousal", "HelpsWith::Arousal"),
+    ("burnout", "HelpsWith::Burnout"),
+    ("sustaining", "HelpsWith::Sustaining"),
+    ("sleep", "HelpsWith::Sleep"),
+    ("health", "HelpsWith::Health"),
+];
+const STRATEGY_PRACTICES: &[(&str, &str)] = &[
+    ("paced-breathing", "Practice::PacedBreathing"),
+    ("shift-transition", "Practice::ShiftTransition"),
+    ("senses-grounding", "Practice::SensesGrounding"),
+    ("worry-window", "Practice::WorryWindow"),
+    ("emotional-labour-check", "Practice::EmotionalLabourCheck"),
+    ("why-cards", "Practice::WhyCards"),
+    ("narrative-journal", "Practice::NarrativeJournal"),
+    ("creative-journal", "Practice::CreativeJournal"),
+];
+
+/// The Rust value for one tag, or a build failure naming the strategy, the
+/// field and the allowed values.
+fn strategy_tag(file: &str, id: &str, field: &str, value: &str, table: &[(&str, &str)]) -> String {
+    match table.iter().find(|(k, _)| *k == value) {
+        Some((_, rust)) => rust.to_string(),
+        None => {
+            let allowed: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+            fail(format!(
+                "{file}: strategy `{id}`: {field} `{value}` is not one of {}",
+                allowed.join(", ")
+            ))
+        }
+    }
+}
+
+/// A list of tags: at least one, none twice.
+fn strategy_tags(
+    file: &str,
+    id: &str,
+    field: &str,
+    values: &[String],
+    table: &[(&str, &str)],
+) -> String {
+    if values.is_empty() {
+        fail(format!("{file}: strategy `{id}`: {field} is empty"));
+    }
+    let mut out = Vec::new();
+    for (n, v) in values.iter().enumerate() {
+        if values[..n].contains(v) {
+            fail(format!(
+                "{file}: strategy `{id}`: {field} lists `{v}` twice"
+            ));
+        }
+        out.push(strategy_tag(file, id, field, v, table));
+    }
+    format!("&[{}]", out.join(", "))
+}
+
+/// The tags of a strategy, as compiled: what other locales must match.
+fn strategy_shape(s: &StrategyEntry) -> String {
+    format!(
+        "{} {} {:?} {:?} {:?} {:?}",
+        s.id, s.time, s.fit, s.sources, s.helps, s.practice
+    )
+}
+
+/// Checks and compiles `locales/<code>/strategies.toml` for every locale
+/// into `$OUT_DIR/strategies.rs`: one static table per locale and
+/// `strategies(locale)`. Kept apart from the rest of the locale content so
+/// the library can grow on its own. Fails the build on a missing field, an
+/// empty text, a bad id, a duplicate id, an unknown tag, steps that are not
+/// one list, or a locale whose ids and tags differ from English.
+fn strategy_library(root: &Path, codes: &[String]) {
+    let mut out = String::from(
+        "use crate::domain::practice::Practice;\n\
+         use crate::domain::strategy::{Fit, HelpsWith, Source, Strategy, TimeNeeded};\n\n",
+    );
+    let mut reference: Option<Vec<String>> = None;
+    for code in codes {
+        let path = root.join(code).join("strategies.toml");
+        let file_name = format!("{code}/strategies.toml");
+        let file: StrategyFile = parse(&path);
+        let f = file_name.as_str();
+        let mut ids: Vec<&str> = Vec::new();
+        let _ = writeln!(
+            out,
+            "static {}: &[Strategy] = &[",
+            const_name(code, "STRATEGIES")
+        );
+        for s in &file.strategy {
+            let id = s.id.as_str();
+            let kebab = !id.is_empty()
+                && !id.starts_with('-')
+                && !id.ends_with('-')
+                && !id.contains("--")
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !kebab {
+                fail(format!("{f}: strategy id `{id}` must be kebab-case"));
+            }
+            if ids.contains(&id) {
+                fail(format!("{f}: strategy id `{id}` is used twice"));
+            }
+            ids.push(id);
+            for (field, text) in [
+                ("title", &s.title),
+                ("summary", &s.summary),
+                ("why", &s.why),
+                ("steps", &s.steps),
+            ] {
+                if text.trim().is_empty() {
+                    fail(format!("{f}: strategy `{id}`: {field} is empty"));
+                }
+            }
+            let steps: Vec<&str> = s
+                .steps
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            if steps.len() < 2 || steps.iter().any(|l| !l.starts_with("- ")) {
+                fail(format!(
+                    "{f}: strategy `{id}`: steps must be one list of at least two `- ` lines"
+                ));
+            }
+            let practice = match &s.practice {
+                Some(p) => format!(
+                    "Some({})",
+                    strategy_tag(f, id, "practice", p, STRATEGY_PRACTICES)
+                ),
+                None => "None".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "    Strategy {{ id: {}, title: {}, summary: {}, why: {}, steps: {}, time: {}, fits: {}, sources: {}, helps: {}, practice: {practice} }},",
+                lit(id),
+                lit(&s.title),
+                lit(&s.summary),
+                lit(&s.why),
+                lit(&s.steps),
+                strategy_tag(f, id, "time", &s.time, STRATEGY_TIME),
+                strategy_tags(f, id, "fit", &s.fit, STRATEGY_FIT),
+                strategy_tags(f, id, "sources", &s.sources, STRATEGY_SOURCES),
+                strategy_tags(f, id, "helps", &s.helps, STRATEGY_HELPS),
+            );
+        }
+        out.push_str("];\n\n");
+        let shape: Vec<String> = file.strategy.iter().map(strategy_shape).collect();
+        match &reference {
+            None => reference = Some(shape),
+            Some(en) if *en != shape => fail(format!(
+                "{f}: strategy ids or tags differ from en/strategies.toml (same ids, order and tags needed)"
+            )),
+            Some(_) => {}
+        }
+    }
+    out.push_str(
+        "/// The strategy library of a locale, in library order. Every locale\n\
+         /// has the same ids and tags in the same order.\n\
+         pub fn strategies(locale: Locale) -> &'static [Strategy] {\n    match locale {\n",
+    );
+    for code in codes {
+        let _ = writeln!(
+            out,
+            "        Locale::{} => {},",
+            variant(code),
+            const_name(code, "STRATEGIES")
+        );
+    }
+    out.push_str("    }\n}\n");
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|e| fail(format!("OUT_DIR: {e}"))))
+            .join("strategies.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
 }

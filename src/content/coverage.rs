@@ -44,6 +44,14 @@ pub fn all_tags() -> Vec<Tag> {
                 });
             }
         }
+        for strategy in super::strategies::strategies(*locale) {
+            for id in strategy.sources.iter().filter_map(|s| s.fact_id()) {
+                tags.push(Tag {
+                    id,
+                    place: format!("{} strategies/{}", locale.code(), strategy.id),
+                });
+            }
+        }
         // A check-in that fails to load adds no tags, so the facts its
         // items measure show up as uncovered.
         if let Ok(instrument) = super::instruments::tend(*locale) {
@@ -164,5 +172,45 @@ mod tests {
             "facts no content covers: {uncovered:?}"
         );
         assert!(unknown.is_empty(), "tags naming unknown ids: {unknown:?}");
+    }
+
+    #[test]
+    fn every_self_care_and_ce_cert_id_has_at_least_three_strategies() {
+        let ids = fact_ids(&content_md());
+        let wanted: Vec<&String> = ids
+            .iter()
+            .filter(|id| {
+                (id.starts_with("HELP-") && id.as_str() != "HELP-0") || id.starts_with("CECERT-")
+            })
+            .collect();
+        assert_eq!(wanted.len(), 12, "{wanted:?}");
+        for locale in Locale::ALL {
+            for id in &wanted {
+                let n = super::super::strategies::strategies(*locale)
+                    .iter()
+                    .filter(|s| {
+                        s.sources
+                            .iter()
+                            .any(|src| src.fact_id() == Some(id.as_str()))
+                    })
+                    .count();
+                assert!(n >= 3, "{} {id}: only {n} strategies", locale.code());
+            }
+        }
+    }
+
+    #[test]
+    fn strategy_tags_count_towards_coverage() {
+        let tags = all_tags();
+        let from_strategies: Vec<&Tag> = tags
+            .iter()
+            .filter(|t| t.place.contains(" strategies/"))
+            .collect();
+        assert!(from_strategies.iter().any(|t| t.id == "CECERT-4"));
+        assert!(from_strategies.iter().all(|t| t.id != "workplace"));
+        // A strategy tag naming an id CONTENT.md lacks is reported.
+        let ids: BTreeSet<String> = ["HELP-1"].iter().map(|s| s.to_string()).collect();
+        let (_, unknown) = check(&ids, &tags);
+        assert!(unknown.iter().any(|t| t.place.contains(" strategies/")));
     }
 }

@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod instruments;
 pub mod markup;
+pub mod strategies;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 

@@ -11,6 +11,10 @@
 //! - [`calendar`]: the .ics reminder for the next check-in.
 //! - [`chart`]: geometry for the results and history charts.
 //! - [`pacer`]: where the paced-breathing pacer is at any running time.
+//! - [`strategy`]: the strategy library's tags, filtering and lookup.
+//! - [`recommend`]: a check-in's reading in, ranked strategies with reasons out.
+//! - [`practice`]: guided practices and ranking them by this person's benefit.
+//! - [`plan`]: the personal plan, what is due on a date, the log, time off.
 
 pub mod answer;
 pub mod calendar;
@@ -19,7 +23,11 @@ pub mod chart;
 pub mod history;
 pub mod instrument;
 pub mod pacer;
+pub mod plan;
+pub mod practice;
 pub mod progress;
 pub mod reading;
+pub mod recommend;
 pub mod scoring;
+pub mod strategy;
 pub mod validation;
