@@ -26,6 +26,18 @@ pub enum Route {
     Pulse,
     /// Every check-in and pulse over time.
     History,
+    /// The strategy library.
+    Strategies,
+    /// One strategy, by id.
+    Strategy(String),
+    /// The guided practices.
+    Practices,
+    /// One guided practice, by id.
+    Practice(String),
+    /// The person's plan: chosen strategies, the log, time off.
+    Plan,
+    /// The private journal.
+    Journal,
     /// Crisis lines and professional help.
     Help,
     /// The reading list.
@@ -66,6 +78,12 @@ impl Route {
             ["results", id] if id_ok(id) => Route::Results((*id).to_string()),
             ["pulse"] => Route::Pulse,
             ["history"] => Route::History,
+            ["strategies"] => Route::Strategies,
+            ["strategies", slug] if slug_ok(slug) => Route::Strategy((*slug).to_string()),
+            ["practice"] => Route::Practices,
+            ["practice", slug] if slug_ok(slug) => Route::Practice((*slug).to_string()),
+            ["plan"] => Route::Plan,
+            ["journal"] => Route::Journal,
             ["help"] => Route::Help,
             ["resources"] => Route::Resources,
             ["settings"] => Route::Settings,
@@ -86,6 +104,12 @@ impl Route {
             Route::Results(id) => format!("#/results/{id}"),
             Route::Pulse => "#/pulse".into(),
             Route::History => "#/history".into(),
+            Route::Strategies => "#/strategies".into(),
+            Route::Strategy(s) => format!("#/strategies/{s}"),
+            Route::Practices => "#/practice".into(),
+            Route::Practice(s) => format!("#/practice/{s}"),
+            Route::Plan => "#/plan".into(),
+            Route::Journal => "#/journal".into(),
             Route::Help => "#/help".into(),
             Route::Resources => "#/resources".into(),
             Route::Settings => "#/settings".into(),
@@ -101,6 +125,8 @@ impl Route {
             Route::LeadersTopic(_) => Route::Leaders,
             Route::CheckInStep(_) | Route::Pulse => Route::CheckIn,
             Route::Results(_) => Route::History,
+            Route::Strategy(_) => Route::Strategies,
+            Route::Practice(_) | Route::Practices | Route::Journal => Route::Plan,
             other => other.clone(),
         }
     }
@@ -136,6 +162,19 @@ mod tests {
             ("#/help?from=x", Route::Help),
             ("#/resources", Route::Resources),
             ("#/settings", Route::Settings),
+            ("#/strategies", Route::Strategies),
+            (
+                "#/strategies/paced-breathing",
+                Route::Strategy("paced-breathing".into()),
+            ),
+            ("#/practice", Route::Practices),
+            ("#/practice/why-cards", Route::Practice("why-cards".into())),
+            ("#/plan", Route::Plan),
+            ("#/journal", Route::Journal),
+            (
+                "#/strategies/Not_A_Slug",
+                Route::NotFound("/strategies/Not_A_Slug".into()),
+            ),
             ("#/nope", Route::NotFound("/nope".into())),
             (
                 "#/learn/Bad Slug",
@@ -163,6 +202,12 @@ mod tests {
             Route::Help,
             Route::Resources,
             Route::Settings,
+            Route::Strategies,
+            Route::Strategy("time-off".into()),
+            Route::Practices,
+            Route::Practice("paced-breathing".into()),
+            Route::Plan,
+            Route::Journal,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -6,11 +6,12 @@ use crate::ui::use_app;
 use leptos::prelude::*;
 
 /// The screens in the primary navigation, in order, with their labels.
-fn items() -> [(Route, Label); 7] {
+fn items() -> [(Route, Label); 8] {
     [
         (Route::Home, |t| t.nav_home),
         (Route::CheckIn, |t| t.nav_checkin),
         (Route::History, |t| t.nav_history),
+        (Route::Strategies, |t| t.nav_strategies),
         (Route::Learn, |t| t.nav_learn),
         (Route::Leaders, |t| t.nav_leaders),
         (Route::Resources, |t| t.nav_resources),

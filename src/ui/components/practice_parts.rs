@@ -1,13 +1,66 @@
 //! The pieces every guided practice shares: the 0–10 distress rating asked
 //! before and after, a step-by-step guide, and the paced-breathing pacer.
 
-use crate::content::fill;
+use crate::content::{fill, Strings};
 use crate::domain::pacer::{Pace, Phase, Stopwatch, LENGTH_CHOICES, MAX_SECONDS, MIN_SECONDS};
+use crate::domain::practice::Practice;
 use crate::platform;
 use crate::platform::device;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// A practice's name and one-line summary.
+pub fn words(t: &'static Strings, p: Practice) -> (&'static str, &'static str) {
+    match p {
+        Practice::PacedBreathing => (t.practice_breathing_name, t.practice_breathing_summary),
+        Practice::ShiftTransition => (t.practice_transition_name, t.practice_transition_summary),
+        Practice::SensesGrounding => (t.practice_grounding_name, t.practice_grounding_summary),
+        Practice::WorryWindow => (t.practice_worry_name, t.practice_worry_summary),
+        Practice::EmotionalLabourCheck => (t.practice_labour_name, t.practice_labour_summary),
+        Practice::WhyCards => (t.practice_why_name, t.practice_why_summary),
+        Practice::NarrativeJournal => (t.practice_narrative_name, t.practice_narrative_summary),
+        Practice::CreativeJournal => (t.practice_creative_name, t.practice_creative_summary),
+    }
+}
+
+/// The steps of a step-by-step practice; empty for the others.
+pub fn steps(t: &'static Strings, p: Practice) -> Vec<&'static str> {
+    match p {
+        Practice::ShiftTransition => vec![
+            t.practice_transition_step1,
+            t.practice_transition_step2,
+            t.practice_transition_step3,
+            t.practice_transition_step4,
+            t.practice_transition_step5,
+            t.practice_transition_step6,
+        ],
+        Practice::SensesGrounding => vec![
+            t.practice_grounding_step1,
+            t.practice_grounding_step2,
+            t.practice_grounding_step3,
+            t.practice_grounding_step4,
+            t.practice_grounding_step5,
+            t.practice_grounding_step6,
+            t.practice_grounding_step7,
+        ],
+        Practice::WorryWindow => vec![
+            t.practice_worry_step1,
+            t.practice_worry_step2,
+            t.practice_worry_step3,
+            t.practice_worry_step4,
+            t.practice_worry_step5,
+        ],
+        Practice::EmotionalLabourCheck => vec![
+            t.practice_labour_step1,
+            t.practice_labour_step2,
+            t.practice_labour_step3,
+            t.practice_labour_step4,
+            t.practice_labour_step5,
+        ],
+        _ => Vec::new(),
+    }
+}
 
 /// "How distressed are you right now?", 0 to 10, as one native radio
 /// group. `on_done` gets the rating, or `None` when the person skips.

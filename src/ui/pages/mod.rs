@@ -10,6 +10,7 @@ pub mod pulse;
 pub mod resources;
 pub mod results;
 pub mod settings;
+pub mod strategies;
 
 use crate::route::Route;
 use leptos::prelude::*;
@@ -34,6 +35,12 @@ pub fn screen(route: Route) -> AnyView {
         Route::Results(id) => view! { <results::Results id=id /> }.into_any(),
         Route::Pulse => view! { <pulse::PulseScreen /> }.into_any(),
         Route::History => view! { <history::History /> }.into_any(),
+        Route::Strategies => view! { <strategies::Strategies /> }.into_any(),
+        Route::Strategy(id) => view! { <strategies::StrategyScreen id=id /> }.into_any(),
+        // Wired up with their storage in the next commits.
+        Route::Practices | Route::Practice(_) | Route::Plan | Route::Journal => {
+            view! { <not_found::NotFound /> }.into_any()
+        }
         Route::NotFound(_) => view! { <not_found::NotFound /> }.into_any(),
     }
 }

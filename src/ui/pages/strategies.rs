@@ -1,0 +1,354 @@
+//! The strategy library: browse and filter, and one strategy per address.
+//! Both render as static markup from the content (see [`crate::html`]);
+//! only the filters and the plan form are reactive.
+
+use super::title_effect;
+use crate::content::strategies::strategies;
+use crate::content::{fill, Strings};
+use crate::domain::strategy::{
+    self, Filter, Fit, HelpsWith, Source, SourceGroup, Strategy, TimeNeeded,
+};
+use crate::html::Markup;
+use crate::route::Route;
+use crate::ui::components::page_body::body_html;
+use crate::ui::components::practice_parts;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// How long a strategy takes, in words.
+pub fn time_label(t: &'static Strings, v: TimeNeeded) -> &'static str {
+    match v {
+        TimeNeeded::Under2Minutes => t.tag_time_under_2,
+        TimeNeeded::Minutes5To15 => t.tag_time_5_15,
+        TimeNeeded::Longer => t.tag_time_longer,
+    }
+}
+
+/// Where a strategy fits, in words.
+pub fn fit_label(t: &'static Strings, v: Fit) -> &'static str {
+    match v {
+        Fit::DuringWork => t.tag_fit_during_work,
+        Fit::AfterShift => t.tag_fit_after_shift,
+        Fit::DaysOff => t.tag_fit_days_off,
+    }
+}
+
+/// What a strategy helps with, in words.
+pub fn helps_label(t: &'static Strings, v: HelpsWith) -> &'static str {
+    match v {
+        HelpsWith::Intrusion => t.tag_helps_intrusion,
+        HelpsWith::Avoidance => t.tag_helps_avoidance,
+        HelpsWith::NegativeMood => t.tag_helps_negative_mood,
+        HelpsWith::Arousal => t.tag_helps_arousal,
+        HelpsWith::Burnout => t.tag_helps_burnout,
+        HelpsWith::Sustaining => t.tag_helps_sustaining,
+        HelpsWith::Sleep => t.tag_helps_sleep,
+        HelpsWith::Health => t.tag_helps_health,
+    }
+}
+
+/// Where a strategy comes from, in words.
+pub fn source_label(t: &'static Strings, v: Source) -> &'static str {
+    match v {
+        Source::Help1 => t.tag_source_help1,
+        Source::Help2 => t.tag_source_help2,
+        Source::Help3 => t.tag_source_help3,
+        Source::Help4 => t.tag_source_help4,
+        Source::Help5 => t.tag_source_help5,
+        Source::Help6 => t.tag_source_help6,
+        Source::Help7 => t.tag_source_help7,
+        Source::CeCert1 => t.tag_source_cecert1,
+        Source::CeCert2 => t.tag_source_cecert2,
+        Source::CeCert3 => t.tag_source_cecert3,
+        Source::CeCert4 => t.tag_source_cecert4,
+        Source::CeCert5 => t.tag_source_cecert5,
+        Source::Workplace => t.tag_source_workplace,
+    }
+}
+
+fn joined<T: Copy>(
+    t: &'static Strings,
+    items: &[T],
+    label: fn(&'static Strings, T) -> &'static str,
+) -> String {
+    items
+        .iter()
+        .map(|&i| label(t, i))
+        .collect::<Vec<_>>()
+        .join(t.library_list_separator)
+}
+
+/// The cards of the strategies that pass `filter`.
+fn list_html(t: &'static Strings, shown: &[&Strategy]) -> String {
+    let mut m = Markup::new();
+    m.open("ul", &[("class", "topic-list strategy-list")]);
+    for s in shown {
+        let href = Route::Strategy(s.id.to_string()).href();
+        m.open("li", &[("class", "card")])
+            .open("h3", &[])
+            .element("a", &[("href", &href)], s.title)
+            .close("h3")
+            .element("p", &[], s.summary);
+        let meta = format!(
+            "{} · {}",
+            time_label(t, s.time),
+            joined(t, s.fits, fit_label)
+        );
+        m.element("p", &[("class", "hint")], &meta).close("li");
+    }
+    m.close("ul").finish()
+}
+
+/// A filter's select: "Any" plus each value. `value` reads the current
+/// choice as its id ("" for any); `set` takes the chosen id.
+fn select<T: Copy + 'static>(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<(T, &'static str, &'static str)>,
+    current: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
+    set: impl Fn(&str) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(_, value, text)| {
+            view! { <option value=value selected=move || current() == value>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <p class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| set(&event_target_value(&ev))>
+                <option value="" selected=move || current().is_empty()>{any}</option>
+                {options}
+            </select>
+        </p>
+    }
+}
+
+/// The Strategies screen: the whole library, filterable.
+#[component]
+pub fn Strategies() -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    title_effect(move || ctx.t().library_title.to_string());
+    let library = strategies(ctx.locale.get_untracked());
+    let filter = RwSignal::new(Filter::default());
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        strategy::filter(library, &f).len()
+    });
+    let id_or_any = |id: Option<&'static str>| id.unwrap_or("");
+
+    let helps = select(
+        "filter-helps",
+        t.library_helps_label,
+        t.library_any,
+        HelpsWith::ALL
+            .iter()
+            .map(|&h| (h, h.id(), helps_label(t, h)))
+            .collect(),
+        move || id_or_any(filter.get().helps.map(HelpsWith::id)),
+        move |v| filter.update(|f| f.helps = HelpsWith::parse(v)),
+    );
+    let time = select(
+        "filter-time",
+        t.library_time_label,
+        t.library_any,
+        TimeNeeded::ALL
+            .iter()
+            .map(|&v| (v, v.id(), time_label(t, v)))
+            .collect(),
+        move || id_or_any(filter.get().time.map(TimeNeeded::id)),
+        move |v| filter.update(|f| f.time = TimeNeeded::parse(v)),
+    );
+    let fit = select(
+        "filter-fit",
+        t.library_fit_label,
+        t.library_any,
+        Fit::ALL
+            .iter()
+            .map(|&v| (v, v.id(), fit_label(t, v)))
+            .collect(),
+        move || id_or_any(filter.get().fit.map(Fit::id)),
+        move |v| filter.update(|f| f.fit = Fit::parse(v)),
+    );
+    // Sources: the two groups, then each source on its own.
+    let mut source_options = vec![
+        ((), "group:self-care", t.library_group_selfcare),
+        ((), "group:ce-cert", t.library_group_cecert),
+    ];
+    source_options.extend(
+        Source::ALL
+            .iter()
+            .map(|&s| ((), s.id(), source_label(t, s))),
+    );
+    let source = select(
+        "filter-source",
+        t.library_source_label,
+        t.library_any,
+        source_options,
+        move || {
+            let f = filter.get();
+            match (f.group, f.source) {
+                (Some(SourceGroup::SelfCare), _) => "group:self-care",
+                (Some(SourceGroup::CeCert), _) => "group:ce-cert",
+                (_, Some(s)) => s.id(),
+                _ => "",
+            }
+        },
+        move |v| {
+            filter.update(|f| {
+                (f.group, f.source) = match v {
+                    "group:self-care" => (Some(SourceGroup::SelfCare), None),
+                    "group:ce-cert" => (Some(SourceGroup::CeCert), None),
+                    other => (None, Source::parse(other)),
+                }
+            })
+        },
+    );
+
+    view! {
+        <h1 tabindex="-1">{t.library_title}</h1>
+        <p class="lead">{t.library_intro}</p>
+        <section class="filters" aria-labelledby="filter-heading">
+            <h2 id="filter-heading">{t.library_filter_heading}</h2>
+            <div class="filter-grid">{helps} {time} {fit} {source}</div>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || filter.get() == Filter::default()
+                    on:click=move |_| filter.set(Filter::default())
+                >
+                    {t.library_clear}
+                </button>
+            </div>
+        </section>
+        <p role="status" class="hint">
+            {move || {
+                fill(
+                    t.library_count,
+                    &[("count", &shown.get().to_string()), ("total", &library.len().to_string())],
+                )
+            }}
+        </p>
+        {move || {
+            let list = strategy::filter(library, &filter.get());
+            if list.is_empty() {
+                view! { <p class="notice-quiet">{t.library_none}</p> }.into_any()
+            } else {
+                view! { <div inner_html=list_html(t, &list)></div> }.into_any()
+            }
+        }}
+    }
+}
+
+/// One strategy's details, as markup: at a glance, why, steps.
+fn detail_html(t: &'static Strings, s: &Strategy) -> String {
+    let mut m = Markup::new();
+    m.open("section", &[("aria-labelledby", "glance-heading")])
+        .element("h2", &[("id", "glance-heading")], t.library_about_heading)
+        .open("dl", &[("class", "facts")]);
+    let rows = [
+        (t.library_time_term, time_label(t, s.time).to_string()),
+        (t.library_fits_term, joined(t, s.fits, fit_label)),
+        (t.library_helps_term, joined(t, s.helps, helps_label)),
+        (t.library_sources_term, joined(t, s.sources, source_label)),
+    ];
+    for (term, value) in rows {
+        m.element("dt", &[], term).element("dd", &[], &value);
+    }
+    m.close("dl").close("section");
+    m.open("section", &[("aria-labelledby", "why-heading")])
+        .element("h2", &[("id", "why-heading")], t.library_why_heading);
+    body_html(&mut m, s.why);
+    m.close("section");
+    m.open("section", &[("aria-labelledby", "steps-heading")])
+        .element("h2", &[("id", "steps-heading")], t.library_steps_heading)
+        .open("ol", &[("class", "strategy-steps")]);
+    for block in crate::content::markup::parse(s.steps) {
+        if let crate::content::markup::Block::List(items) = block {
+            for item in items {
+                m.element("li", &[], item);
+            }
+        }
+    }
+    m.close("ol").close("section");
+    m.finish()
+}
+
+/// One strategy, at `#/strategies/<id>`.
+#[component]
+pub fn StrategyScreen(id: String) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let Some(s) = strategy::find(strategies(ctx.locale.get_untracked()), &id) else {
+        title_effect(move || ctx.t().library_missing_title.to_string());
+        return view! {
+            <h1 tabindex="-1">{t.library_missing_title}</h1>
+            <p>{t.library_missing_body}</p>
+            <p><a href=Route::Strategies.href()>{t.library_back}</a></p>
+        }
+        .into_any();
+    };
+    let title = s.title;
+    title_effect(move || title.to_string());
+    let practice_link = s.practice.map(|p| {
+        let (name, _) = practice_parts::words(t, p);
+        view! {
+            <section aria-labelledby="practice-heading">
+                <h2 id="practice-heading">{t.library_practice_heading}</h2>
+                <p>
+                    <a class="button" href=Route::Practice(p.id().to_string()).href()>
+                        {fill(t.library_practice_link, &[("name", name)])}
+                    </a>
+                </p>
+            </section>
+        }
+    });
+    view! {
+        <p class="breadcrumb">
+            <a href=Route::Strategies.href()>{t.library_back}</a>
+        </p>
+        <h1 tabindex="-1">{s.title}</h1>
+        <p class="lead">{s.summary}</p>
+        <div class="content-body" inner_html=detail_html(t, s)></div>
+        {practice_link}
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Locale;
+
+    #[test]
+    fn every_strategy_renders_its_steps_as_a_numbered_list() {
+        let t = Locale::En.strings();
+        for s in strategies(Locale::En) {
+            let html = detail_html(t, s);
+            let steps = html
+                .split("<ol class=\"strategy-steps\">")
+                .nth(1)
+                .unwrap_or_default();
+            assert!(steps.matches("<li>").count() >= 2, "{}", s.id);
+            assert!(html.contains(t.library_why_heading));
+        }
+    }
+
+    #[test]
+    fn the_list_links_each_strategy_to_its_own_address() {
+        let t = Locale::En.strings();
+        let all: Vec<&Strategy> = strategies(Locale::En).iter().collect();
+        let html = list_html(t, &all);
+        for s in &all {
+            assert!(
+                html.contains(&format!("href=\"#/strategies/{}\"", s.id)),
+                "{}",
+                s.id
+            );
+        }
+    }
+}
