@@ -62,6 +62,16 @@ fn ids(recs: &[Recommendation]) -> Vec<&'static str> {
     recs.iter().map(|r| r.strategy).collect()
 }
 
+/// A shape, the reading it must give (pattern, exposure, sustaining), and
+/// the recommendations it must get.
+type Case = (
+    Shape,
+    Pattern,
+    Exposure,
+    Sustaining,
+    Vec<(&'static str, Reason)>,
+);
+
 const CLUSTERS: [&str; 4] = ["intrusion", "avoidance", "negative-mood", "arousal"];
 
 #[test]
@@ -69,7 +79,7 @@ fn each_profile_shape_gets_its_strategies_in_order() {
     use Reason::*;
     let stood = |h: &[HelpsWith]| StoodOut(h.to_vec());
     // (shape, pattern, exposure, sustaining, expected recommendations)
-    let cases: Vec<(Shape, Pattern, Exposure, Sustaining, Vec<(&str, Reason)>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             Shape {
                 name: "burnout-led",

@@ -2,9 +2,142 @@
 //! `locales/<code>/strategies.toml` by `build.rs` (see
 //! [`crate::domain::strategy`] for the model, filtering and lookup).
 
-use super::Locale;
+use super::{fill, Locale, Strings};
+use crate::domain::plan::{Weekday, When};
+use crate::domain::recommend::Reason;
+use crate::domain::strategy::SourceGroup;
 
 include!(concat!(env!("OUT_DIR"), "/strategies.rs"));
+
+/// The name of what stood out, for "Chosen because {a} stood out".
+pub fn stood_out_name(s: &Strings, h: HelpsWith) -> &'static str {
+    match h {
+        HelpsWith::Intrusion => s.strategy_stood_out_intrusion,
+        HelpsWith::Avoidance => s.strategy_stood_out_avoidance,
+        HelpsWith::NegativeMood => s.strategy_stood_out_negative_mood,
+        HelpsWith::Arousal => s.strategy_stood_out_arousal,
+        HelpsWith::Burnout => s.strategy_stood_out_burnout,
+        HelpsWith::Sustaining => s.strategy_stood_out_sustaining,
+        HelpsWith::Sleep => s.strategy_stood_out_sleep,
+        HelpsWith::Health => s.strategy_stood_out_health,
+    }
+}
+
+/// The sentence that says why a strategy was recommended.
+pub fn reason_text(s: &Strings, reason: &Reason) -> String {
+    let plain = match reason {
+        Reason::Safety => s.strategy_reason_safety,
+        Reason::RecentIncident => s.strategy_reason_incident,
+        Reason::WorkloadMore => s.strategy_reason_workload,
+        Reason::OthersTraumaMore => s.strategy_reason_others_trauma,
+        Reason::Both => s.strategy_reason_both,
+        Reason::LowSustaining => s.strategy_reason_low_sustaining,
+        Reason::HealthSignals => s.strategy_reason_health,
+        Reason::NothingRaised => s.strategy_reason_nothing_raised,
+        Reason::Starter => s.strategy_reason_starter,
+        Reason::StoodOut(what) => {
+            return match what.as_slice() {
+                [] => s.strategy_reason_starter.to_string(),
+                [a] => fill(
+                    s.strategy_reason_stood_out_one,
+                    &[("a", stood_out_name(s, *a))],
+                ),
+                [a, b, ..] => fill(
+                    s.strategy_reason_stood_out_two,
+                    &[("a", stood_out_name(s, *a)), ("b", stood_out_name(s, *b))],
+                ),
+            }
+        }
+    };
+    plain.to_string()
+}
+
+/// The filter label of what a strategy helps with.
+pub fn helps_label(s: &Strings, h: HelpsWith) -> &'static str {
+    match h {
+        HelpsWith::Intrusion => s.strategy_helps_intrusion,
+        HelpsWith::Avoidance => s.strategy_helps_avoidance,
+        HelpsWith::NegativeMood => s.strategy_helps_negative_mood,
+        HelpsWith::Arousal => s.strategy_helps_arousal,
+        HelpsWith::Burnout => s.strategy_helps_burnout,
+        HelpsWith::Sustaining => s.strategy_helps_sustaining,
+        HelpsWith::Sleep => s.strategy_helps_sleep,
+        HelpsWith::Health => s.strategy_helps_health,
+    }
+}
+
+/// The label of a time needed.
+pub fn time_label(s: &Strings, t: TimeNeeded) -> &'static str {
+    match t {
+        TimeNeeded::Under2Minutes => s.strategy_time_under_2_minutes,
+        TimeNeeded::Minutes5To15 => s.strategy_time_minutes_5_15,
+        TimeNeeded::Longer => s.strategy_time_longer,
+    }
+}
+
+/// The label of where a strategy fits.
+pub fn fit_label(s: &Strings, f: Fit) -> &'static str {
+    match f {
+        Fit::DuringWork => s.strategy_fit_during_work,
+        Fit::AfterShift => s.strategy_fit_after_shift,
+        Fit::DaysOff => s.strategy_fit_days_off,
+    }
+}
+
+/// The name of a source: a self-care item, a CE-CERT domain or the
+/// workplace.
+pub fn source_label(s: &Strings, src: Source) -> &'static str {
+    match src {
+        Source::Help1 => s.strategy_source_help_1,
+        Source::Help2 => s.strategy_source_help_2,
+        Source::Help3 => s.strategy_source_help_3,
+        Source::Help4 => s.strategy_source_help_4,
+        Source::Help5 => s.strategy_source_help_5,
+        Source::Help6 => s.strategy_source_help_6,
+        Source::Help7 => s.strategy_source_help_7,
+        Source::CeCert1 => s.strategy_source_cecert_1,
+        Source::CeCert2 => s.strategy_source_cecert_2,
+        Source::CeCert3 => s.strategy_source_cecert_3,
+        Source::CeCert4 => s.strategy_source_cecert_4,
+        Source::CeCert5 => s.strategy_source_cecert_5,
+        Source::Workplace => s.strategy_source_workplace,
+    }
+}
+
+/// The name of a group of sources.
+pub fn group_label(s: &Strings, g: SourceGroup) -> &'static str {
+    match g {
+        SourceGroup::SelfCare => s.strategy_source_group_self_care,
+        SourceGroup::CeCert => s.strategy_source_group_ce_cert,
+        SourceGroup::Workplace => s.strategy_source_group_workplace,
+    }
+}
+
+/// The name of a day of the week.
+pub fn weekday_name(s: &Strings, d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => s.weekday_mon,
+        Weekday::Tue => s.weekday_tue,
+        Weekday::Wed => s.weekday_wed,
+        Weekday::Thu => s.weekday_thu,
+        Weekday::Fri => s.weekday_fri,
+        Weekday::Sat => s.weekday_sat,
+        Weekday::Sun => s.weekday_sun,
+    }
+}
+
+/// When a plan item is meant to happen, in words.
+pub fn when_text(s: &Strings, when: &When) -> String {
+    match when {
+        When::AfterEachShift => s.plan_when_after_each_shift.to_string(),
+        When::Daily => s.plan_when_daily.to_string(),
+        When::Weekly(d) => fill(s.plan_when_weekly, &[("day", weekday_name(s, *d))]),
+        When::Days(days) => {
+            let names: Vec<&str> = days.iter().map(|d| weekday_name(s, *d)).collect();
+            fill(s.plan_when_days, &[("days", &names.join(", "))])
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -28,6 +161,49 @@ mod tests {
             assert!(!parse(s.why).is_empty(), "{}", s.id);
             assert!(!s.fits.is_empty() && !s.sources.is_empty() && !s.helps.is_empty());
         }
+    }
+
+    #[test]
+    fn reasons_read_as_sentences() {
+        use crate::domain::strategy::HelpsWith::*;
+        let s = Locale::En.strings();
+        assert_eq!(
+            reason_text(s, &Reason::StoodOut(vec![Sleep, Arousal])),
+            "Chosen because sleep and being on edge stood out."
+        );
+        assert_eq!(
+            reason_text(s, &Reason::StoodOut(vec![Intrusion])),
+            "Chosen because intrusive thoughts and images stood out."
+        );
+        assert_eq!(
+            reason_text(s, &Reason::WorkloadMore),
+            "Because your answers point more to workload than to others' trauma."
+        );
+        for r in [
+            Reason::Safety,
+            Reason::RecentIncident,
+            Reason::OthersTraumaMore,
+            Reason::Both,
+            Reason::LowSustaining,
+            Reason::HealthSignals,
+            Reason::NothingRaised,
+            Reason::Starter,
+            Reason::StoodOut(vec![]),
+        ] {
+            let text = reason_text(s, &r);
+            assert!(!text.contains('{') && text.ends_with('.'), "{r:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn schedules_read_as_words() {
+        let s = Locale::En.strings();
+        assert_eq!(when_text(s, &When::Weekly(Weekday::Sun)), "Every Sunday");
+        assert_eq!(
+            when_text(s, &When::Days(vec![Weekday::Mon, Weekday::Thu])),
+            "On Monday, Thursday"
+        );
+        assert_eq!(when_text(s, &When::Daily), "Every day");
     }
 
     #[test]
