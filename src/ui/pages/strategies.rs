@@ -3,7 +3,9 @@
 //! only the filters and the plan form are reactive.
 
 use super::title_effect;
-use crate::content::strategies::strategies;
+use crate::content::strategies::{
+    fit_label, group_label, helps_label, source_label, strategies, time_label,
+};
 use crate::content::{fill, Strings};
 use crate::domain::strategy::{
     self, Filter, Fit, HelpsWith, Source, SourceGroup, Strategy, TimeNeeded,
@@ -14,57 +16,6 @@ use crate::ui::components::page_body::body_html;
 use crate::ui::components::practice_parts;
 use crate::ui::use_app;
 use leptos::prelude::*;
-
-/// How long a strategy takes, in words.
-pub fn time_label(t: &'static Strings, v: TimeNeeded) -> &'static str {
-    match v {
-        TimeNeeded::Under2Minutes => t.tag_time_under_2,
-        TimeNeeded::Minutes5To15 => t.tag_time_5_15,
-        TimeNeeded::Longer => t.tag_time_longer,
-    }
-}
-
-/// Where a strategy fits, in words.
-pub fn fit_label(t: &'static Strings, v: Fit) -> &'static str {
-    match v {
-        Fit::DuringWork => t.tag_fit_during_work,
-        Fit::AfterShift => t.tag_fit_after_shift,
-        Fit::DaysOff => t.tag_fit_days_off,
-    }
-}
-
-/// What a strategy helps with, in words.
-pub fn helps_label(t: &'static Strings, v: HelpsWith) -> &'static str {
-    match v {
-        HelpsWith::Intrusion => t.tag_helps_intrusion,
-        HelpsWith::Avoidance => t.tag_helps_avoidance,
-        HelpsWith::NegativeMood => t.tag_helps_negative_mood,
-        HelpsWith::Arousal => t.tag_helps_arousal,
-        HelpsWith::Burnout => t.tag_helps_burnout,
-        HelpsWith::Sustaining => t.tag_helps_sustaining,
-        HelpsWith::Sleep => t.tag_helps_sleep,
-        HelpsWith::Health => t.tag_helps_health,
-    }
-}
-
-/// Where a strategy comes from, in words.
-pub fn source_label(t: &'static Strings, v: Source) -> &'static str {
-    match v {
-        Source::Help1 => t.tag_source_help1,
-        Source::Help2 => t.tag_source_help2,
-        Source::Help3 => t.tag_source_help3,
-        Source::Help4 => t.tag_source_help4,
-        Source::Help5 => t.tag_source_help5,
-        Source::Help6 => t.tag_source_help6,
-        Source::Help7 => t.tag_source_help7,
-        Source::CeCert1 => t.tag_source_cecert1,
-        Source::CeCert2 => t.tag_source_cecert2,
-        Source::CeCert3 => t.tag_source_cecert3,
-        Source::CeCert4 => t.tag_source_cecert4,
-        Source::CeCert5 => t.tag_source_cecert5,
-        Source::Workplace => t.tag_source_workplace,
-    }
-}
 
 fn joined<T: Copy>(
     t: &'static Strings,
@@ -175,8 +126,8 @@ pub fn Strategies() -> impl IntoView {
     );
     // Sources: the two groups, then each source on its own.
     let mut source_options = vec![
-        ((), "group:self-care", t.library_group_selfcare),
-        ((), "group:ce-cert", t.library_group_cecert),
+        ((), "group:self-care", group_label(t, SourceGroup::SelfCare)),
+        ((), "group:ce-cert", group_label(t, SourceGroup::CeCert)),
     ];
     source_options.extend(
         Source::ALL
