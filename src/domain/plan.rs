@@ -67,6 +67,33 @@ impl Date {
     pub fn days_until(self, later: Date) -> i64 {
         later.0.saturating_sub(self.0)
     }
+
+    /// The date of an ISO `YYYY-MM-DD` string (as a date input gives it),
+    /// or `None` when it is not one or names no real day.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y) && digits(m) && digits(d)) {
+            return None;
+        }
+        Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// The date as ISO `YYYY-MM-DD`, as a date input takes it.
+    pub fn to_iso(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// The person's calendar day at `now_ms`, `offset_minutes` east of UTC.
+    pub fn at(now_ms: i64, offset_minutes: i32) -> Date {
+        let local = now_ms.saturating_add(i64::from(offset_minutes) * 60_000);
+        Date(local.div_euclid(86_400_000))
+    }
 }
 
 fn days_in_month(year: i64, month: u32) -> u32 {
@@ -273,6 +300,28 @@ pub fn needs_break_prompt(days_since: i64, threshold_days: i64) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_dates_round_trip_and_reject_what_is_not_a_day() {
+        let d = Date::from_ymd(2026, 2, 28).unwrap_or(Date(0));
+        assert_eq!(d.to_iso(), "2026-02-28");
+        assert_eq!(Date::parse_iso("2026-02-28"), Some(d));
+        assert_eq!(Date::parse_iso("1970-01-01"), Some(Date(0)));
+        assert_eq!(Date::parse_iso("2024-02-29").map(Date::to_iso).as_deref(), Some("2024-02-29"));
+        for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-", "", "abcd-ef-gh", "+026-01-01"] {
+            assert_eq!(Date::parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn today_follows_the_local_offset() {
+        // 2026-11-26 23:30 UTC is already the 27th in Sydney (+11:00) and
+        // still the 26th in New York (-05:00).
+        let ms = (Date::from_ymd(2026, 11, 26).unwrap_or(Date(0)).0 * 86_400 + 23 * 3600 + 1800) * 1000;
+        assert_eq!(Date::at(ms, 660).to_iso(), "2026-11-27");
+        assert_eq!(Date::at(ms, -300).to_iso(), "2026-11-26");
+        assert_eq!(Date::at(ms, 0).to_iso(), "2026-11-26");
+    }
+
     use super::*;
     use Weekday::*;
 
