@@ -306,8 +306,20 @@ mod tests {
         assert_eq!(d.to_iso(), "2026-02-28");
         assert_eq!(Date::parse_iso("2026-02-28"), Some(d));
         assert_eq!(Date::parse_iso("1970-01-01"), Some(Date(0)));
-        assert_eq!(Date::parse_iso("2024-02-29").map(Date::to_iso).as_deref(), Some("2024-02-29"));
-        for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-", "", "abcd-ef-gh", "+026-01-01"] {
+        assert_eq!(
+            Date::parse_iso("2024-02-29").map(Date::to_iso).as_deref(),
+            Some("2024-02-29")
+        );
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-01-",
+            "",
+            "abcd-ef-gh",
+            "+026-01-01",
+        ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
     }
@@ -316,7 +328,8 @@ mod tests {
     fn today_follows_the_local_offset() {
         // 2026-11-26 23:30 UTC is already the 27th in Sydney (+11:00) and
         // still the 26th in New York (-05:00).
-        let ms = (Date::from_ymd(2026, 11, 26).unwrap_or(Date(0)).0 * 86_400 + 23 * 3600 + 1800) * 1000;
+        let ms =
+            (Date::from_ymd(2026, 11, 26).unwrap_or(Date(0)).0 * 86_400 + 23 * 3600 + 1800) * 1000;
         assert_eq!(Date::at(ms, 660).to_iso(), "2026-11-27");
         assert_eq!(Date::at(ms, -300).to_iso(), "2026-11-26");
         assert_eq!(Date::at(ms, 0).to_iso(), "2026-11-26");

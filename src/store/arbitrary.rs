@@ -6,7 +6,12 @@ use super::data::{
     draft_key, instrument_key, CheckIn, Draft, LoadedInstrument, Pulse, Restoration, Settings,
     TendData, TextSize, Theme, Tombstone,
 };
+use super::personal::{
+    DoneRecord, JournalEntry, PlanEntry, PracticeLog, TimeOffRecord, WhyCard, CARD_KEY_PREFIX,
+    JOURNAL_KEY_PREFIX, PLAN_KEY_PREFIX,
+};
 use crate::domain::answer::{Answer, Answers};
+use crate::domain::plan::Date;
 use proptest::prelude::*;
 
 /// Answers to a few items, in every answer form.
@@ -101,7 +106,122 @@ fn key() -> impl Strategy<Value = String> {
         (0u8..4).prop_map(|n| format!("p{n}")),
         prop_oneof![Just("x"), Just("y")].prop_map(instrument_key),
         (0i64..20).prop_map(draft_key),
+        (0u8..3).prop_map(|n| format!("{JOURNAL_KEY_PREFIX}j{n}")),
+        (0u8..3).prop_map(|n| format!("{CARD_KEY_PREFIX}w{n}")),
+        (0u8..3).prop_map(|n| format!("{PLAN_KEY_PREFIX}i{n}")),
     ]
+}
+
+fn journal_entry() -> impl Strategy<Value = JournalEntry> {
+    (
+        0u8..3,
+        0i64..20,
+        0i64..5,
+        proptest::option::of("[a-z ]{1,6}"),
+        "[a-z\\n\"é ]{1,12}",
+    )
+        .prop_map(|(n, created_at, more, prompt, text)| JournalEntry {
+            id: format!("j{n}"),
+            created_at,
+            updated_at: created_at + more,
+            prompt,
+            text,
+        })
+}
+
+fn card() -> impl Strategy<Value = WhyCard> {
+    (0u8..3, 0i64..20, 0i64..5, "[a-z ]{1,12}").prop_map(|(n, created_at, more, text)| WhyCard {
+        id: format!("w{n}"),
+        created_at,
+        updated_at: created_at + more,
+        text,
+    })
+}
+
+fn practice_log() -> impl Strategy<Value = PracticeLog> {
+    (
+        0u8..4,
+        prop_oneof![Just("paced-breathing"), Just("why-cards")],
+        0i64..20,
+        proptest::option::of(0u8..=10),
+        proptest::option::of(0u8..=10),
+    )
+        .prop_map(|(n, practice, at, before, after)| PracticeLog {
+            id: format!("u{n}"),
+            practice: practice.to_string(),
+            at,
+            before,
+            after,
+        })
+}
+
+fn plan_entry() -> impl Strategy<Value = PlanEntry> {
+    (
+        0u8..3,
+        prop_oneof![
+            Just("daily"),
+            Just("weekly:mon"),
+            Just("days:tue,sat"),
+            Just("after-each-shift")
+        ],
+        proptest::option::of("[a-z ]{1,8}"),
+        0i64..20,
+        0i64..5,
+    )
+        .prop_map(|(n, when, note, added_at, more)| PlanEntry {
+            id: format!("i{n}"),
+            strategy: "paced-breathing".into(),
+            when: when.to_string(),
+            note,
+            added_at,
+            updated_at: added_at + more,
+        })
+}
+
+fn done_record() -> impl Strategy<Value = DoneRecord> {
+    (0u8..3, 1u32..4, any::<bool>(), 0i64..20).prop_map(|(n, day, done, updated_at)| DoneRecord {
+        item: format!("i{n}"),
+        on: format!("2026-11-0{day}"),
+        done,
+        updated_at,
+    })
+}
+
+fn time_off() -> impl Strategy<Value = TimeOffRecord> {
+    (
+        proptest::option::of(0i64..30_000),
+        proptest::option::of(0i64..30_000),
+        0i64..200,
+        0i64..20,
+    )
+        .prop_map(|(last, next, threshold_days, updated_at)| TimeOffRecord {
+            last_break: last.map(Date),
+            next_break: next.map(Date),
+            threshold_days,
+            updated_at,
+        })
+}
+
+/// What the person writes and does between check-ins, in any state.
+#[allow(clippy::type_complexity)]
+fn personal() -> impl Strategy<
+    Value = (
+        Vec<JournalEntry>,
+        Vec<WhyCard>,
+        Vec<PracticeLog>,
+        Vec<PlanEntry>,
+        Vec<DoneRecord>,
+        TimeOffRecord,
+    ),
+> {
+    (
+        proptest::collection::vec(journal_entry(), 0..3),
+        proptest::collection::vec(card(), 0..3),
+        proptest::collection::vec(practice_log(), 0..3),
+        proptest::collection::vec(plan_entry(), 0..3),
+        proptest::collection::vec(done_record(), 0..3),
+        prop_oneof![Just(TimeOffRecord::default()), time_off()],
+    )
 }
 
 /// Data as any copy might hold it: not necessarily in canonical form
@@ -122,6 +242,7 @@ pub fn raw_data() -> impl Strategy<Value = TendData> {
             (key(), 0i64..25).prop_map(|(id, restored_at)| Restoration { id, restored_at }),
             0..3,
         ),
+        personal(),
     )
         .prop_map(
             |(
@@ -133,6 +254,7 @@ pub fn raw_data() -> impl Strategy<Value = TendData> {
                 instruments,
                 deleted,
                 restored,
+                (journal, why_cards, practice_log, plan, done, time_off),
             )| {
                 TendData {
                     settings,
@@ -143,6 +265,12 @@ pub fn raw_data() -> impl Strategy<Value = TendData> {
                     instruments,
                     deleted,
                     restored,
+                    journal,
+                    why_cards,
+                    practice_log,
+                    plan,
+                    done,
+                    time_off,
                 }
             },
         )

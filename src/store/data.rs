@@ -8,6 +8,10 @@
 //! survives merging with a copy that still holds the tombstone. For each
 //! key the later of the two wins; see [`TendData::normalise`].
 
+use super::personal::{
+    DoneRecord, JournalEntry, PlanEntry, PracticeLog, TimeOffRecord, WhyCard, CARD_KEY_PREFIX,
+    JOURNAL_KEY_PREFIX, PLAN_KEY_PREFIX,
+};
 use crate::domain::answer::{Answer, Answers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -61,6 +65,24 @@ pub struct TendData {
     /// instrument again), so that no merge removes it again.
     #[serde(default)]
     pub restored: Vec<Restoration>,
+    /// Private journal entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<JournalEntry>,
+    /// "Why I do this work" cards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why_cards: Vec<WhyCard>,
+    /// Every finished guided practice, with its ratings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practice_log: Vec<PracticeLog>,
+    /// The strategies in the person's plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanEntry>,
+    /// Plan items marked done (or un-ticked), by day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<DoneRecord>,
+    /// The last real break, the next planned one, and the reminder.
+    #[serde(default, skip_serializing_if = "TimeOffRecord::is_default")]
+    pub time_off: TimeOffRecord,
 }
 
 /// One completed check-in. Immutable once saved; its scores are always
@@ -510,6 +532,50 @@ impl TendData {
             (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
         });
 
+        self.journal = latest_per_key(
+            std::mem::take(&mut self.journal),
+            |e| &e.id,
+            |e| e.updated_at,
+        );
+        self.journal
+            .retain(|e| !removed.contains(&format!("{JOURNAL_KEY_PREFIX}{}", e.id)));
+        crate::sort::sort_by(&mut self.journal, |a, b| {
+            (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
+        });
+
+        self.why_cards = latest_per_key(
+            std::mem::take(&mut self.why_cards),
+            |c| &c.id,
+            |c| c.updated_at,
+        );
+        self.why_cards
+            .retain(|c| !removed.contains(&format!("{CARD_KEY_PREFIX}{}", c.id)));
+        crate::sort::sort_by(&mut self.why_cards, |a, b| {
+            (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
+        });
+
+        self.practice_log =
+            latest_per_key(std::mem::take(&mut self.practice_log), |p| &p.id, |p| p.at);
+        crate::sort::sort_by(&mut self.practice_log, |a, b| {
+            (a.at, &a.id).cmp(&(b.at, &b.id))
+        });
+
+        self.plan = latest_per_key(std::mem::take(&mut self.plan), |e| &e.id, |e| e.updated_at);
+        self.plan
+            .retain(|e| !removed.contains(&format!("{PLAN_KEY_PREFIX}{}", e.id)));
+        crate::sort::sort_by(&mut self.plan, |a, b| {
+            (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
+        });
+
+        self.done = latest_per(
+            std::mem::take(&mut self.done),
+            |a, b| a.item == b.item && a.on == b.on,
+            |d| d.updated_at,
+        );
+        crate::sort::sort_by(&mut self.done, |a, b| {
+            (&a.on, &a.item).cmp(&(&b.on, &b.item))
+        });
+
         if self.draft.as_ref().is_some_and(|d| self.supersedes(d)) {
             self.draft = None;
         }
@@ -529,7 +595,13 @@ impl TendData {
     }
 
     fn bury(&mut self, key: String, entry: DeletedEntry, now: i64) -> Deleted {
-        // After any restoration of the same key, or it would outweigh this.
+        let tombstone = self.remove_key(key, now);
+        Deleted { entry, tombstone }
+    }
+
+    /// Records that what `key` names was removed at `now` (or just after
+    /// its latest restoration, which would otherwise outweigh this).
+    pub(crate) fn remove_key(&mut self, key: String, now: i64) -> Tombstone {
         let restored = self
             .restored
             .iter()
@@ -539,12 +611,9 @@ impl TendData {
         let at = restored.map_or(now, |r| now.max(r.saturating_add(1)));
         self.restored.retain(|r| r.id != key);
         record_tombstone(&mut self.deleted, &key, at);
-        Deleted {
-            entry,
-            tombstone: Tombstone {
-                id: key,
-                deleted_at: at,
-            },
+        Tombstone {
+            id: key,
+            deleted_at: at,
         }
     }
 }
@@ -616,9 +685,14 @@ fn record_restoration(restored: &mut Vec<Restoration>, key: &str, at: i64) {
 /// One item per key: the one with the latest time, the first on a tie.
 /// Keeps the order in which keys first appear.
 fn latest_per_key<T>(items: Vec<T>, key: impl Fn(&T) -> &String, at: impl Fn(&T) -> i64) -> Vec<T> {
+    latest_per(items, |a, b| key(a) == key(b), at)
+}
+
+/// Like [`latest_per_key`], with `same` saying which items are one.
+fn latest_per<T>(items: Vec<T>, same: impl Fn(&T, &T) -> bool, at: impl Fn(&T) -> i64) -> Vec<T> {
     let mut kept: Vec<T> = Vec::with_capacity(items.len());
     for item in items {
-        match kept.iter().position(|k| key(k) == key(&item)) {
+        match kept.iter().position(|k| same(k, &item)) {
             Some(i) if at(&item) > at(&kept[i]) => kept[i] = item,
             Some(_) => {}
             None => kept.push(item),

@@ -9,6 +9,10 @@ use super::data::TendData;
 /// - Settings travel as one unit: the side whose `settings.updated_at` is
 ///   later wins, and on a tie `ours` is kept. The last export time is the
 ///   later of the two.
+/// - Journal entries, cards, plan items and done marks: the union by id
+///   (done marks by item and day), the one changed last kept, `ours` on a
+///   tie; removals travel as tombstones, like check-ins. Practice uses are
+///   immutable, like check-ins. Time off travels as one unit, like settings.
 /// - Check-ins, pulses and loaded instruments: the union by id. Entries
 ///   are immutable, so two with one id are the same entry; the later
 ///   `completed_at` (`added_at` for an instrument, whose newer version
@@ -39,6 +43,16 @@ pub fn merge(ours: &TendData, theirs: &TendData) -> TendData {
         instruments: joined(&ours.instruments, &theirs.instruments),
         deleted: joined(&ours.deleted, &theirs.deleted),
         restored: joined(&ours.restored, &theirs.restored),
+        journal: joined(&ours.journal, &theirs.journal),
+        why_cards: joined(&ours.why_cards, &theirs.why_cards),
+        practice_log: joined(&ours.practice_log, &theirs.practice_log),
+        plan: joined(&ours.plan, &theirs.plan),
+        done: joined(&ours.done, &theirs.done),
+        time_off: if theirs.time_off.updated_at > ours.time_off.updated_at {
+            theirs.time_off.clone()
+        } else {
+            ours.time_off.clone()
+        },
     };
     merged.normalise();
     // Ours first, so that a tie keeps ours.

@@ -12,6 +12,7 @@ pub mod import;
 pub mod keys;
 pub mod merge;
 pub mod migrate;
+pub mod personal;
 pub mod vault;
 
 pub use data::{Settings, TendData, TextSize, Theme};

@@ -6,12 +6,13 @@ use crate::ui::use_app;
 use leptos::prelude::*;
 
 /// The screens in the primary navigation, in order, with their labels.
-fn items() -> [(Route, Label); 8] {
+fn items() -> [(Route, Label); 9] {
     [
         (Route::Home, |t| t.nav_home),
         (Route::CheckIn, |t| t.nav_checkin),
         (Route::History, |t| t.nav_history),
         (Route::Strategies, |t| t.nav_strategies),
+        (Route::Plan, |t| t.nav_plan),
         (Route::Learn, |t| t.nav_learn),
         (Route::Leaders, |t| t.nav_leaders),
         (Route::Resources, |t| t.nav_resources),

@@ -4,8 +4,11 @@ pub mod checkin;
 pub mod help;
 pub mod history;
 pub mod home;
+pub mod journal;
 pub mod learn;
 pub mod not_found;
+pub mod plan;
+pub mod practice;
 pub mod pulse;
 pub mod resources;
 pub mod results;
@@ -37,10 +40,13 @@ pub fn screen(route: Route) -> AnyView {
         Route::History => view! { <history::History /> }.into_any(),
         Route::Strategies => view! { <strategies::Strategies /> }.into_any(),
         Route::Strategy(id) => view! { <strategies::StrategyScreen id=id /> }.into_any(),
-        // Wired up with their storage in the next commits.
-        Route::Practices | Route::Practice(_) | Route::Plan | Route::Journal => {
-            view! { <not_found::NotFound /> }.into_any()
-        }
+        Route::Practices => view! { <practice::Practices /> }.into_any(),
+        Route::Practice(id) => match crate::domain::practice::Practice::parse(&id) {
+            Some(p) => view! { <practice::PracticeScreen practice=p /> }.into_any(),
+            None => view! { <not_found::NotFound /> }.into_any(),
+        },
+        Route::Plan => view! { <plan::PlanScreen /> }.into_any(),
+        Route::Journal => view! { <journal::Journal /> }.into_any(),
         Route::NotFound(_) => view! { <not_found::NotFound /> }.into_any(),
     }
 }

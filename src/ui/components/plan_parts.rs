@@ -1,0 +1,202 @@
+//! Putting a strategy in the plan: when (after each shift, every day, one
+//! day a week, chosen days) and an optional note.
+
+use crate::content::strategies::weekday_name;
+use crate::domain::plan::{Weekday, When};
+use crate::platform;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// Which shape of schedule is chosen; the days live beside it so that
+/// switching shapes back and forth keeps what was picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    AfterEachShift,
+    Daily,
+    Weekly,
+    Days,
+}
+
+/// A "when" choice as one native radio group, with a weekday select for
+/// weekly and a checkbox per weekday for chosen days. `prefix` keeps ids
+/// unique when several forms are on one screen.
+#[component]
+pub fn WhenPicker(prefix: String, when: RwSignal<When>) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let (shape, weekly, days) = match when.get_untracked() {
+        When::AfterEachShift => (Shape::AfterEachShift, Weekday::Mon, vec![]),
+        When::Daily => (Shape::Daily, Weekday::Mon, vec![]),
+        When::Weekly(d) => (Shape::Weekly, d, vec![d]),
+        When::Days(list) => (
+            Shape::Days,
+            list.first().copied().unwrap_or(Weekday::Mon),
+            list,
+        ),
+    };
+    let shape = RwSignal::new(shape);
+    let weekly = RwSignal::new(weekly);
+    let days = RwSignal::new(days);
+    // Keep `when` in step with the parts.
+    Effect::new(move |_| {
+        let next = match shape.get() {
+            Shape::AfterEachShift => When::AfterEachShift,
+            Shape::Daily => When::Daily,
+            Shape::Weekly => When::Weekly(weekly.get()),
+            Shape::Days => {
+                // In week order, whatever order they were ticked in.
+                let picked = days.get();
+                When::Days(
+                    Weekday::ALL
+                        .iter()
+                        .copied()
+                        .filter(|d| picked.contains(d))
+                        .collect(),
+                )
+            }
+        };
+        if when.get_untracked() != next {
+            when.set(next);
+        }
+    });
+    let name = format!("{prefix}-when");
+    let radio = {
+        let name = name.clone();
+        move |value: Shape, label: &'static str| {
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        prop:checked=move || shape.get() == value
+                        on:change=move |_| shape.set(value)
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        }
+    };
+    let weekly_id = format!("{prefix}-weekly-day");
+    let weekday_options = Weekday::ALL
+        .iter()
+        .map(|&d| {
+            view! {
+                <option value=d.id() selected=move || weekly.get() == d>{weekday_name(t, d)}</option>
+            }
+        })
+        .collect_view();
+    let day_boxes = Weekday::ALL
+        .iter()
+        .map(|&d| {
+            view! {
+                <label class="choice day-choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || days.get().contains(&d)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            days.update(|list| {
+                                list.retain(|x| *x != d);
+                                if on {
+                                    list.push(d);
+                                }
+                            });
+                        }
+                    />
+                    <span>{weekday_name(t, d)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="choice-group when-picker">
+            <legend>{t.plan_when_label}</legend>
+            {radio(Shape::AfterEachShift, t.plan_when_after_each_shift)}
+            {radio(Shape::Daily, t.plan_when_daily)}
+            {radio(Shape::Weekly, t.plan_when_weekly_choice)}
+            <p class="field indent" hidden=move || shape.get() != Shape::Weekly>
+                <label for=weekly_id.clone()>{t.plan_when_weekly_day}</label>
+                <select
+                    id=weekly_id
+                    on:change=move |ev| {
+                        if let Some(d) = Weekday::parse(&event_target_value(&ev)) {
+                            weekly.set(d);
+                        }
+                    }
+                >
+                    {weekday_options}
+                </select>
+            </p>
+            {radio(Shape::Days, t.plan_when_days_choice)}
+            <div class="indent day-grid" hidden=move || shape.get() != Shape::Days>
+                {day_boxes}
+            </div>
+        </fieldset>
+    }
+}
+
+/// Whether a schedule can be saved: chosen days need at least one day.
+pub fn when_is_complete(when: &When) -> bool {
+    !matches!(when, When::Days(d) if d.is_empty())
+}
+
+/// "Add to my plan" for one strategy: when, a note, and the button. Once
+/// added it says so, with a link to the plan.
+#[component]
+pub fn AddToPlan(strategy: &'static str, default_when: When) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let when = RwSignal::new(default_when);
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let in_plan = Memo::new(move |_| ctx.data.with(|d| d.in_plan(strategy)));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = when.get_untracked();
+        if !when_is_complete(&chosen) {
+            error.set(true);
+            return;
+        }
+        error.set(false);
+        let now = platform::now_ms();
+        let id = platform::new_id("i");
+        let text = note.get_untracked();
+        ctx.data
+            .update(|d| d.add_to_plan(&id, strategy, chosen, Some(text.as_str()), now));
+        platform::focus_soon(".plan-added");
+    };
+    let note_id = format!("note-{strategy}");
+    move || {
+        if in_plan.get() {
+            view! {
+                <p class="notice plan-added" tabindex="-1" role="status">
+                    {t.plan_added}" "
+                    <a href=crate::route::Route::Plan.href()>{t.plan_see}</a>
+                </p>
+            }
+            .into_any()
+        } else {
+            let note_id = note_id.clone();
+            view! {
+                <form class="add-to-plan" on:submit=add>
+                    <WhenPicker prefix=format!("add-{strategy}") when=when />
+                    {move || error.get().then(|| view! { <p class="error-text" role="alert">{t.plan_days_error}</p> })}
+                    <p class="field">
+                        <label for=note_id.clone()>{t.plan_note_label}</label>
+                        <input
+                            type="text"
+                            id=note_id
+                            maxlength="500"
+                            prop:value=move || note.get()
+                            on:input=move |ev| note.set(event_target_value(&ev))
+                        />
+                    </p>
+                    <div class="actions">
+                        <button type="submit">{t.plan_add}</button>
+                    </div>
+                </form>
+            }
+                .into_any()
+        }
+    }
+}

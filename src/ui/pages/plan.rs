@@ -1,0 +1,403 @@
+//! The Plan: what is due today (with "done today"), the chosen strategies
+//! (change when, the note, or remove), a log of what was done with no idea
+//! of "missed", time off, and the next check-in.
+
+use super::title_effect;
+use crate::content::fill;
+use crate::content::strategies::{strategies, when_text};
+use crate::domain::plan::{self, needs_break_prompt, Date, PlanItem, When};
+use crate::domain::strategy;
+use crate::platform;
+use crate::route::Route;
+use crate::ui::components::next_checkin::NextCheckIn;
+use crate::ui::components::plan_parts::{when_is_complete, WhenPicker};
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// The thresholds offered for the break reminder, in days; 0 turns it off.
+const THRESHOLDS: [i64; 6] = [30, 60, 90, 120, 180, 0];
+
+/// How many days back the log reaches.
+const LOG_DAYS: i64 = 30;
+
+/// Today on the person's own calendar.
+pub fn today() -> Date {
+    Date::at(platform::now_ms(), platform::utc_offset_minutes())
+}
+
+/// A civil date in the person's language ("26 November 2026").
+fn date_text(d: Date, language: &str) -> String {
+    // Noon UTC is the same calendar day in every time zone's formatting.
+    platform::format_date(d.0 * 86_400_000 + 43_200_000, language)
+}
+
+/// The Plan screen.
+#[component]
+pub fn PlanScreen() -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    title_effect(move || ctx.t().plan_title.to_string());
+    let library = strategies(ctx.locale.get_untracked());
+    let title_of = move |id: &str| strategy::find(library, id).map(|s| s.title);
+    let day = today();
+    let lang = move || ctx.locale.get().code();
+    let the_plan = Memo::new(move |_| ctx.data.with(|d| d.plan_view()));
+
+    let due = move || {
+        let p = the_plan.get();
+        let list = plan::due_on(&p, day);
+        if list.is_empty() {
+            return view! { <p class="notice-quiet">{t.plan_today_empty}</p> }.into_any();
+        }
+        list.into_iter()
+            .map(|due| {
+                let id = due.item.id.clone();
+                let label = title_of(&due.item.strategy).unwrap_or(t.plan_log_item_gone);
+                let when = when_text(t, &due.item.when);
+                let done = due.done;
+                view! {
+                    <label class="choice due-item">
+                        <input
+                            type="checkbox"
+                            prop:checked=done
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let now = platform::now_ms();
+                                ctx.data.update(|d| d.set_done(&id, day, on, now));
+                            }
+                        />
+                        <span>
+                            {label}
+                            <span class="hint">{format!(" · {when} · {}", t.plan_done_today)}</span>
+                        </span>
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    let items = move || {
+        let p = the_plan.get();
+        if p.items.is_empty() {
+            return view! {
+                <p class="notice-quiet">{t.plan_empty}</p>
+                <p><a class="button" href=Route::Strategies.href()>{t.plan_find}</a></p>
+            }
+            .into_any();
+        }
+        let list = p
+            .items
+            .into_iter()
+            .map(|item| view! { <PlanEntry item=item title=title_of /> })
+            .collect_view();
+        view! {
+            <ul class="plan-list">{list}</ul>
+            <p><a href=Route::Strategies.href()>{t.plan_find}</a></p>
+        }
+        .into_any()
+    };
+
+    let log = move || {
+        let p = the_plan.get();
+        let days: Vec<_> = plan::log(&p)
+            .into_iter()
+            .filter(|d| d.on.days_until(day) < LOG_DAYS)
+            .collect();
+        if days.is_empty() {
+            return view! { <p class="notice-quiet">{t.plan_log_empty}</p> }.into_any();
+        }
+        let lang = lang();
+        days.into_iter()
+            .map(|d| {
+                let names: Vec<&str> = d
+                    .items
+                    .iter()
+                    .map(|id| {
+                        p.items
+                            .iter()
+                            .find(|i| i.id == *id)
+                            .and_then(|i| title_of(&i.strategy))
+                            .unwrap_or(t.plan_log_item_gone)
+                    })
+                    .collect();
+                view! {
+                    <li>
+                        <strong>{date_text(d.on, lang)}</strong>
+                        <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    view! {
+        <h1 tabindex="-1">{t.plan_title}</h1>
+        <p class="lead">{t.plan_intro}</p>
+        <section aria-labelledby="plan-today-heading">
+            <h2 id="plan-today-heading">
+                {move || fill(t.plan_today_heading, &[("date", &date_text(day, lang()))])}
+            </h2>
+            <div class="due-list">{due}</div>
+        </section>
+        <section aria-labelledby="plan-items-heading">
+            <h2 id="plan-items-heading">{t.plan_items_heading}</h2>
+            {items}
+        </section>
+        <section aria-labelledby="plan-log-heading">
+            <h2 id="plan-log-heading">{t.plan_log_heading}</h2>
+            <p class="hint">{t.plan_log_intro}</p>
+            <ul class="plan-log">{log}</ul>
+        </section>
+        <TimeOffPanel />
+        <section aria-labelledby="plan-checkin-heading">
+            <h2 id="plan-checkin-heading">{t.plan_checkin_heading}</h2>
+            <NextCheckIn />
+        </section>
+        <section aria-labelledby="plan-more-heading">
+            <h2 id="plan-more-heading">{t.plan_more_heading}</h2>
+            <ul>
+                <li><a href=Route::Practices.href()>{t.plan_practices_link}</a></li>
+                <li><a href=Route::Journal.href()>{t.plan_journal_link}</a></li>
+            </ul>
+        </section>
+    }
+}
+
+/// One strategy in the plan, with Change and Remove.
+#[component]
+fn PlanEntry(
+    item: PlanItem,
+    title: impl Fn(&str) -> Option<&'static str> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let editing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let when = RwSignal::new(item.when.clone());
+    let note = RwSignal::new(item.note.clone().unwrap_or_default());
+    let error = RwSignal::new(false);
+    let id = item.id.clone();
+    let name = title(&item.strategy).unwrap_or(t.plan_log_item_gone);
+    let href = Route::Strategy(item.strategy.clone()).href();
+    let dom = format!("plan-{id}");
+    let summary = {
+        let item = item.clone();
+        move || {
+            let mut line = when_text(t, &item.when);
+            if let Some(n) = item.note.as_deref().filter(|n| !n.is_empty()) {
+                line.push_str(" · ");
+                line.push_str(&fill(t.plan_note_shown, &[("note", n)]));
+            }
+            line
+        }
+    };
+    let save = {
+        let id = id.clone();
+        let dom = dom.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let chosen: When = when.get_untracked();
+            if !when_is_complete(&chosen) {
+                error.set(true);
+                return;
+            }
+            let now = platform::now_ms();
+            let text = note.get_untracked();
+            ctx.data.update(|d| {
+                d.update_plan_item(&id, chosen, Some(text.as_str()), now);
+            });
+            editing.set(false);
+            platform::focus_soon(&format!("#{dom}-change"));
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let now = platform::now_ms();
+            ctx.data.update(|d| {
+                d.remove_from_plan(&id, now);
+            });
+            platform::focus_soon("#plan-items-heading");
+        }
+    };
+    let note_id = format!("{dom}-note");
+    let change_id = format!("{dom}-change");
+    let remove_id = format!("{dom}-remove");
+    view! {
+        <li class="card plan-item" id=dom.clone()>
+            <h3><a href=href>{name}</a></h3>
+            <p class="hint">{summary}</p>
+            <div hidden=move || !editing.get()>
+                <form on:submit=save>
+                    <WhenPicker prefix=dom.clone() when=when />
+                    {move || error.get().then(|| view! { <p class="error-text" role="alert">{t.plan_days_error}</p> })}
+                    <p class="field">
+                        <label for=note_id.clone()>{t.plan_note_label}</label>
+                        <input
+                            type="text"
+                            id=note_id
+                            maxlength="500"
+                            prop:value=move || note.get()
+                            on:input=move |ev| note.set(event_target_value(&ev))
+                        />
+                    </p>
+                    <div class="actions">
+                        <button type="submit">{t.plan_save}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{t.plan_cancel}</button>
+                    </div>
+                </form>
+            </div>
+            <div class="actions" hidden=move || editing.get() || confirming.get()>
+                <button type="button" class="secondary" id=change_id on:click=move |_| editing.set(true)>{t.plan_edit}</button>
+                <button
+                    type="button"
+                    class="secondary"
+                    id=remove_id.clone()
+                    on:click=move |_| {
+                        confirming.set(true);
+                        platform::focus_soon(".plan-item .confirm .danger");
+                    }
+                >
+                    {t.plan_remove}
+                </button>
+            </div>
+            <div class="confirm" role="group" aria-label=t.plan_remove_confirm hidden=move || !confirming.get()>
+                <p>{t.plan_remove_confirm}</p>
+                <div class="actions">
+                    <button type="button" class="danger" on:click=remove>{t.plan_remove_yes}</button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            confirming.set(false);
+                            platform::focus_soon(&format!("#{remove_id}"));
+                        }
+                    >
+                        {t.plan_remove_no}
+                    </button>
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// Time off: the last real break, the next planned one, and when to be
+/// reminded; with days since and until, and a gentle prompt when it has
+/// been long.
+#[component]
+fn TimeOffPanel() -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let day = today();
+    let record = Memo::new(move |_| ctx.data.with(|d| d.time_off.clone()));
+    let error = RwSignal::new(false);
+    let set_date = move |last: bool, text: String| {
+        let date = if text.is_empty() {
+            None
+        } else {
+            match Date::parse_iso(&text) {
+                Some(d) => Some(d),
+                None => {
+                    error.set(true);
+                    return;
+                }
+            }
+        };
+        error.set(false);
+        let now = platform::now_ms();
+        ctx.data.update(|d| {
+            let mut r = d.time_off.clone();
+            if last {
+                r.last_break = date;
+            } else {
+                r.next_break = date;
+            }
+            d.set_time_off(r.last_break, r.next_break, r.threshold_days, now);
+        });
+    };
+    let summary = move || {
+        let r = record.get();
+        let off = plan::TimeOff {
+            last_break: r.last_break,
+            next_break: r.next_break,
+        };
+        let mut lines: Vec<String> = Vec::new();
+        match off.days_since(day) {
+            Some(1) => lines.push(t.time_off_days_since_one.to_string()),
+            Some(n) => lines.push(fill(t.time_off_days_since, &[("days", &n.to_string())])),
+            None => {}
+        }
+        match off.days_until(day) {
+            Some(0) => lines.push(t.time_off_break_today.to_string()),
+            Some(1) => lines.push(t.time_off_days_until_one.to_string()),
+            Some(n) => lines.push(fill(t.time_off_days_until, &[("days", &n.to_string())])),
+            None => {}
+        }
+        if lines.is_empty() {
+            lines.push(t.plan_time_off_none.to_string());
+        }
+        let prompt = off.days_since(day).is_some_and(|n| {
+            needs_break_prompt(n, r.threshold_days) && off.days_until(day).is_none()
+        });
+        view! {
+            <ul class="time-off-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            {prompt.then(|| view! { <p class="notice">{t.time_off_prompt}</p> })}
+        }
+    };
+    let thresholds = THRESHOLDS
+        .iter()
+        .map(|&n| {
+            let label = if n == 0 {
+                t.plan_threshold_off.to_string()
+            } else {
+                fill(t.plan_threshold_days, &[("days", &n.to_string())])
+            };
+            view! { <option value=n.to_string() selected=move || record.get().threshold_days == n>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="time-off-heading">
+            <h2 id="time-off-heading">{t.plan_time_off_heading}</h2>
+            <p class="hint">{t.plan_time_off_intro}</p>
+            {summary}
+            <p class="field">
+                <label for="last-break">{t.plan_last_break_label}</label>
+                <input
+                    type="date"
+                    id="last-break"
+                    prop:value=move || record.get().last_break.map(Date::to_iso).unwrap_or_default()
+                    on:change=move |ev| set_date(true, event_target_value(&ev))
+                />
+            </p>
+            <p class="field">
+                <label for="next-break">{t.plan_next_break_label}</label>
+                <input
+                    type="date"
+                    id="next-break"
+                    prop:value=move || record.get().next_break.map(Date::to_iso).unwrap_or_default()
+                    on:change=move |ev| set_date(false, event_target_value(&ev))
+                />
+            </p>
+            {move || error.get().then(|| view! { <p class="error-text" role="alert">{t.plan_date_error}</p> })}
+            <p class="field">
+                <label for="break-threshold">{t.plan_threshold_label}</label>
+                <select
+                    id="break-threshold"
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<i64>() {
+                            let now = platform::now_ms();
+                            ctx.data.update(|d| {
+                                let r = d.time_off.clone();
+                                d.set_time_off(r.last_break, r.next_break, n, now);
+                            });
+                        }
+                    }
+                >
+                    {thresholds}
+                </select>
+            </p>
+        </section>
+    }
+}
