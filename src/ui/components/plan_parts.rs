@@ -1,9 +1,14 @@
 //! Putting a strategy in the plan: when (after each shift, every day, one
 //! day a week, chosen days) and an optional note.
 
-use crate::content::strategies::weekday_name;
+use crate::content::strategies::{reason_text, strategies, weekday_name};
 use crate::domain::plan::{Weekday, When};
+use crate::domain::reading::ProfileReading;
+use crate::domain::recommend::recommend;
+use crate::domain::scoring::Profile;
+use crate::domain::strategy::{self, Fit, Strategy};
 use crate::platform;
+use crate::route::Route;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
@@ -171,7 +176,7 @@ pub fn AddToPlan(strategy: &'static str, default_when: When) -> impl IntoView {
             view! {
                 <p class="notice plan-added" tabindex="-1" role="status">
                     {t.plan_added}" "
-                    <a href=crate::route::Route::Plan.href()>{t.plan_see}</a>
+                    <a href=Route::Plan.href()>{t.plan_see}</a>
                 </p>
             }
             .into_any()
@@ -198,5 +203,76 @@ pub fn AddToPlan(strategy: &'static str, default_when: When) -> impl IntoView {
             }
                 .into_any()
         }
+    }
+}
+
+/// The schedule a strategy starts with when added in one go: after each
+/// shift if it fits there, every day if it fits during work, otherwise
+/// once a week on Saturday. The person can change it on the Plan.
+pub fn default_when(s: &Strategy) -> When {
+    if s.fits.contains(&Fit::AfterShift) {
+        When::AfterEachShift
+    } else if s.fits.contains(&Fit::DuringWork) {
+        When::Daily
+    } else {
+        When::Weekly(Weekday::Sat)
+    }
+}
+
+/// Strategies recommended for a check-in, each with why, and one button
+/// to add it to the plan.
+#[component]
+pub fn Suggestions(reading: ProfileReading, profile: Profile, limit: usize) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let library = strategies(ctx.locale.get_untracked());
+    let picks = recommend(&reading, &profile, library, limit);
+    let items = picks
+        .into_iter()
+        .filter_map(|r| {
+            let s = strategy::find(library, r.strategy)?;
+            let id = s.id;
+            let when = default_when(s);
+            let in_plan = move || ctx.data.with(|d| d.in_plan(id));
+            let add = move |_| {
+                let now = platform::now_ms();
+                let item = platform::new_id("i");
+                let when = when.clone();
+                ctx.data
+                    .update(|d| d.add_to_plan(&item, id, when, None, now));
+            };
+            Some(view! {
+                <li class="card suggestion">
+                    <h3><a href=Route::Strategy(id.to_string()).href()>{s.title}</a></h3>
+                    <p>{s.summary}</p>
+                    <p class="hint">{reason_text(t, &r.reason)}</p>
+                    {move || {
+                        if in_plan() {
+                            view! {
+                                <p class="in-plan" role="status">
+                                    {t.plan_added}" "<a href=Route::Plan.href()>{t.plan_see}</a>
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <button type="button" class="secondary" on:click=add.clone()>
+                                    {t.plan_recommended_add}
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    }}
+                </li>
+            })
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="suggestions-heading" data-testid="suggestions">
+            <h2 id="suggestions-heading">{t.plan_recommended_heading}</h2>
+            <p class="hint">{t.plan_recommended_intro}</p>
+            <ul class="topic-list">{items}</ul>
+            <p><a href=Route::Strategies.href()>{t.plan_find}</a></p>
+        </section>
     }
 }

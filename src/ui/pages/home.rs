@@ -38,6 +38,8 @@ pub fn Home() -> impl IntoView {
                 <a class="button secondary" href=Route::Pulse.href()>{t().home_pulse_link}</a>
             </div>
         </section>
+        <TodayCard />
+        <HomeSuggestions />
         <div class="cards" inner_html=cards_html(t())></div>
     }
 }
@@ -134,5 +136,88 @@ fn LastResult() -> impl IntoView {
             </p>
         }
         .into_any()
+    }
+}
+
+/// The plan at a glance: what is due today, time off, and the practice
+/// that helps most.
+#[component]
+fn TodayCard() -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    let day = crate::ui::pages::plan::today();
+    move || {
+        let (the_plan, time_off, uses) = ctx
+            .data
+            .with(|d| (d.plan_view(), d.time_off.clone(), d.practice_uses()));
+        let due = crate::domain::plan::due_on(&the_plan, day);
+        let done = due.iter().filter(|d| d.done).count();
+        let status = if the_plan.items.is_empty() {
+            t.home_today_empty.to_string()
+        } else if due.is_empty() {
+            t.home_today_nothing_due.to_string()
+        } else {
+            fill(
+                t.home_today_due,
+                &[("done", &done.to_string()), ("due", &due.len().to_string())],
+            )
+        };
+        let off = crate::domain::plan::TimeOff {
+            last_break: time_off.last_break,
+            next_break: time_off.next_break,
+        };
+        let since = off.days_since(day);
+        let break_line = match (since, off.days_until(day)) {
+            (_, Some(0)) => Some(t.time_off_break_today.to_string()),
+            (_, Some(1)) => Some(t.time_off_days_until_one.to_string()),
+            (_, Some(n)) => Some(fill(t.time_off_days_until, &[("days", &n.to_string())])),
+            (Some(1), None) => Some(t.time_off_days_since_one.to_string()),
+            (Some(n), None) => Some(fill(t.time_off_days_since, &[("days", &n.to_string())])),
+            (None, None) => None,
+        };
+        let prompt = since.is_some_and(|n| {
+            crate::domain::plan::needs_break_prompt(n, time_off.threshold_days)
+                && off.days_until(day).is_none()
+        });
+        let best = crate::domain::practice::rank_by_benefit(&uses)
+            .into_iter()
+            .find(|b| b.average > 0.0)
+            .map(|b| {
+                let (name, _) = crate::ui::components::practice_parts::words(t, b.practice);
+                (
+                    fill(t.home_practice_best, &[("name", name)]),
+                    Route::Practice(b.practice.id().to_string()).href(),
+                )
+            });
+        view! {
+            <section class="card" aria-labelledby="home-today-heading" data-testid="home-today">
+                <h2 id="home-today-heading">{t.home_today_heading}</h2>
+                <p>{status}</p>
+                {break_line.map(|l| view! { <p>{l}</p> })}
+                {prompt.then(|| view! { <p class="notice">{t.time_off_prompt}</p> })}
+                {best.map(|(text, href)| view! { <p><a href=href>{text}</a></p> })}
+                <div class="actions">
+                    <a class="button" href=Route::Plan.href()>{t.home_today_open}</a>
+                    <a class="button secondary" href=Route::Practices.href()>{t.home_practice_link}</a>
+                </div>
+            </section>
+        }
+    }
+}
+
+/// Suggestions from the latest check-in, if there is one.
+#[component]
+fn HomeSuggestions() -> impl IntoView {
+    let ctx = use_app();
+    let instruments = use_instruments();
+    let latest = Memo::new(move |_| ctx.data.with(|d| d.latest_checkin().cloned()));
+    move || {
+        let checkin = latest.get()?;
+        let instrument = instruments.get(&checkin.instrument_id)?;
+        let profile = scoring::score(&instrument, &checkin.answers);
+        let reading = crate::domain::reading::read(&instrument, &profile, &checkin.answers);
+        Some(view! {
+            <crate::ui::components::plan_parts::Suggestions reading=reading profile=profile limit=3 />
+        })
     }
 }

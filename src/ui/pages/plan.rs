@@ -108,7 +108,8 @@ pub fn PlanScreen() -> impl IntoView {
             return view! { <p class="notice-quiet">{t.plan_log_empty}</p> }.into_any();
         }
         let lang = lang();
-        days.into_iter()
+        let list = days
+            .into_iter()
             .map(|d| {
                 let names: Vec<&str> = d
                     .items
@@ -128,8 +129,8 @@ pub fn PlanScreen() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="plan-log">{list}</ul> }.into_any()
     };
 
     view! {
@@ -148,7 +149,7 @@ pub fn PlanScreen() -> impl IntoView {
         <section aria-labelledby="plan-log-heading">
             <h2 id="plan-log-heading">{t.plan_log_heading}</h2>
             <p class="hint">{t.plan_log_intro}</p>
-            <ul class="plan-log">{log}</ul>
+            {log}
         </section>
         <TimeOffPanel />
         <section aria-labelledby="plan-checkin-heading">

@@ -29,7 +29,7 @@ pub fn Practices() -> impl IntoView {
         if ranked.is_empty() {
             return view! { <p class="notice-quiet">{t.practice_helps_empty}</p> }.into_any();
         }
-        ranked
+        let items = ranked
             .into_iter()
             .map(|b| {
                 let (name, _) = words(t, b.practice);
@@ -61,8 +61,8 @@ pub fn Practices() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="helps-list">{items}</ul> }.into_any()
     };
     let list = Practice::ALL
         .iter()
@@ -89,7 +89,7 @@ pub fn Practices() -> impl IntoView {
         <section aria-labelledby="helps-heading">
             <h2 id="helps-heading">{t.practice_helps_heading}</h2>
             <p class="hint">{t.practice_helps_intro}</p>
-            <ul class="helps-list">{helps}</ul>
+            {helps}
         </section>
         <section aria-labelledby="practice-list-heading">
             <h2 id="practice-list-heading">{t.practice_list_heading}</h2>

@@ -6,6 +6,7 @@ use super::title_effect;
 use crate::content::{fill, Strings};
 use crate::domain::instrument::{Headline, Instrument};
 use crate::domain::reading::{self, Exposure, Pattern, ProfileReading, Sustaining};
+use crate::domain::recommend::DEFAULT_LIMIT;
 use crate::domain::scoring::{self, Profile, SubscaleScore};
 use crate::html::Markup;
 use crate::platform;
@@ -13,6 +14,7 @@ use crate::route::Route;
 use crate::store::data::CheckIn;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
+use crate::ui::components::plan_parts::Suggestions;
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
 use crate::ui::use_app;
@@ -69,6 +71,7 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
         <HeadlineScores instrument=instrument.clone() profile=profile.clone() />
         <ReadingText instrument=instrument.clone() profile=profile.clone() reading=reading.clone() />
         <AllScores instrument=instrument.clone() profile=profile.clone() />
+        <Suggestions reading=reading.clone() profile=profile.clone() limit=DEFAULT_LIMIT />
         <section aria-labelledby="change-heading">
             <h2 id="change-heading">{t().results_change_heading}</h2>
             <ChangeSincePrevious id=checkin.id.clone() />

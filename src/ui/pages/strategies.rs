@@ -13,6 +13,7 @@ use crate::domain::strategy::{
 use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::page_body::body_html;
+use crate::ui::components::plan_parts::{default_when, AddToPlan};
 use crate::ui::components::practice_parts;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -266,6 +267,10 @@ pub fn StrategyScreen(id: String) -> impl IntoView {
         <p class="lead">{s.summary}</p>
         <div class="content-body" inner_html=detail_html(t, s)></div>
         {practice_link}
+        <section aria-labelledby="add-heading">
+            <h2 id="add-heading">{t.plan_add}</h2>
+            <AddToPlan strategy=s.id default_when=default_when(s) />
+        </section>
     }
     .into_any()
 }
