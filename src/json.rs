@@ -70,7 +70,8 @@ pub struct Map {
 struct Member {
     key: String,
     value: Value,
-    /// Byte offset of the key in the text it was parsed from, for errors.
+    /// Byte offset of the key's closing quote in the text it was parsed
+    /// from, for errors.
     at: usize,
 }
 
@@ -571,8 +572,9 @@ impl<'a> Parser<'a> {
                 None => return self.error("EOF while parsing an object"),
                 Some(_) => return self.error("key must be a string"),
             }
-            let at = self.pos;
             let key = self.string()?;
+            // Errors about a member point at its key's closing quote.
+            let at = self.pos - 1;
             self.skip_whitespace();
             match self.peek() {
                 Some(b':') => self.pos += 1,
@@ -1273,7 +1275,7 @@ mod tests {
             e.message,
             "unknown field `extra`, expected one of `id`, `name`"
         );
-        assert_eq!(e.at, 12);
+        assert_eq!(e.at, 18);
         let v = value(r#"{"id": "x"}"#);
         let fields = Fields::read(&v, 0, &["id", "name"]).expect("known");
         assert_eq!(fields.string("id"), Ok("x".into()));

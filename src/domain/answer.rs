@@ -56,9 +56,11 @@ pub fn answers_from_json(v: &Value, at: usize) -> Result<Answers, JsonError> {
     let map = v
         .as_object()
         .ok_or_else(|| json::wrong_type(v, "an object", at))?;
-    map.iter()
-        .map(|(id, answer)| Ok((id.to_string(), Answer::from_json(answer, at)?)))
-        .collect()
+    let mut answers = Answers::new();
+    for (id, answer) in map.iter() {
+        answers.insert(id.to_string(), Answer::from_json(answer, at)?);
+    }
+    Ok(answers)
 }
 
 impl Answer {
