@@ -335,6 +335,25 @@ fn files_that_are_not_definitions_are_parse_errors_with_a_position() {
 }
 
 #[test]
+fn a_misspelt_field_is_reported_where_it_is() {
+    // The example in docs/instrument-format.md.
+    match error_of("invalid-unknown-field") {
+        E::Parse {
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!((line, column), (112, 20));
+            assert!(
+                message.starts_with("unknown field `reversed`, expected one of `id`, `text`, "),
+                "{message}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn every_invalid_fixture_is_tested() {
     let on_disk: BTreeSet<String> = std::fs::read_dir(dir())
         .into_iter()
@@ -419,7 +438,7 @@ fn definitions_survive_a_round_trip_through_json() {
         let Ok(first) = Instrument::from_json(&text) else {
             panic!("fixture does not load");
         };
-        let written = serde_json::to_string(&first).unwrap_or_default();
+        let written = tend::json::to_string(&first.to_json());
         assert_eq!(Instrument::from_json(&written), Ok(first));
     }
 }

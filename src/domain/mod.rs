@@ -1,7 +1,7 @@
 //! Pure decision logic: no browser, no clock, no storage. Everything here is
 //! plain Rust, tested natively.
 //!
-//! - [`instrument`]: the instrument definition format (JSON, serde).
+//! - [`instrument`]: the instrument definition format (JSON).
 //! - [`answer`]: what a person answered, item by item.
 //! - [`validation`]: the checks every definition passes before it is used.
 //! - [`scoring`]: answers in, subscale scores and bands out.

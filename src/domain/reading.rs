@@ -37,7 +37,6 @@
 use super::answer::{Answer, Answers};
 use super::instrument::{ContextQuestion, Headline, Instrument, FREQUENT_EXPOSURE};
 use super::scoring::{keyed_value, safety_flagged, BandRef, Profile, Score};
-use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// How far apart (as a share of the possible range) two raised headline
@@ -53,7 +52,7 @@ pub const DRIVER_POSITION: f64 = 0.5;
 const EPSILON: f64 = 1e-9;
 
 /// The reading of one check-in.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProfileReading {
     /// Which of secondary trauma and burnout the answers point to.
     pub pattern: Pattern,
@@ -74,8 +73,7 @@ pub struct ProfileReading {
 }
 
 /// Which of secondary trauma and burnout the answers point to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pattern {
     /// Secondary trauma more than burnout: the weight comes from others'
     /// trauma.
@@ -94,8 +92,7 @@ pub enum Pattern {
 }
 
 /// What kind of exposure the context answers describe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exposure {
     /// An especially distressing incident recently, without frequent
     /// exposure otherwise.
@@ -112,8 +109,7 @@ pub enum Exposure {
 }
 
 /// How the sustaining factors look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sustaining {
     /// In the lowest band: little is sustaining the person right now.
     Low,
@@ -124,7 +120,7 @@ pub enum Sustaining {
 }
 
 /// A secondary-trauma cluster that stood out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClusterReading {
     /// The cluster's subscale id.
     pub subscale: String,

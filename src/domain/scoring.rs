@@ -10,13 +10,12 @@
 
 use super::answer::{Answer, Answers};
 use super::instrument::{Headline, Instrument, Item, ItemKind, ResponseScale, Scoring, Subscale};
-use serde::{Deserialize, Serialize};
 
 /// The most decimal places a subscale may round to.
 pub const MAX_DECIMALS: u8 = 4;
 
 /// The scores of one check-in, one per subscale, in definition order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Profile {
     /// The instrument's id.
     pub instrument: String,
@@ -27,7 +26,7 @@ pub struct Profile {
 }
 
 /// The outcome for one subscale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SubscaleScore {
     /// The subscale's id.
     pub subscale: String,
@@ -42,8 +41,7 @@ pub struct SubscaleScore {
 }
 
 /// A score, or the reason there is none.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SubscaleResult {
     /// Enough items were answered.
     Scored(Score),
@@ -52,7 +50,7 @@ pub enum SubscaleResult {
 }
 
 /// A subscale's score.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Score {
     /// The score, rounded to the subscale's decimal places. A sum with
     /// items missing is prorated: mean of the answered items × item count.
@@ -65,7 +63,7 @@ pub struct Score {
 }
 
 /// Which band a score falls in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BandRef {
     /// The band's id (`low`); its label is in the instrument.
     pub id: String,

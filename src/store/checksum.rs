@@ -2,7 +2,7 @@
 //! before it is trusted. It detects accidents (a cut-off write, a stray
 //! edit), not tampering: anyone can recompute it.
 
-use serde_json::Value;
+use crate::json::{self, Value};
 use std::fmt::Write as _;
 
 /// The algorithm tag written in front of every checksum, so a later version
@@ -11,47 +11,10 @@ pub const ALGORITHM: &str = "fnv1a64";
 
 /// The JSON text of `value` with every object's keys in sorted order and no
 /// whitespace, so the same data always gives the same text whatever order
-/// it was built or parsed in.
+/// it was built or parsed in. (A [`Value`]'s objects are always sorted, so
+/// this is its compact text.)
 pub fn canonical_json(value: &Value) -> String {
-    let mut out = String::new();
-    write_canonical(value, &mut out);
-    out
-}
-
-fn write_canonical(value: &Value, out: &mut String) {
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<_> = map.iter().collect();
-            crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
-            out.push('{');
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_canonical(item, out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(item, out);
-            }
-            out.push(']');
-        }
-        Value::String(s) => write_string(s, out),
-        // Null, booleans and numbers have one JSON spelling in serde_json.
-        other => out.push_str(&other.to_string()),
-    }
-}
-
-fn write_string(s: &str, out: &mut String) {
-    out.push_str(&Value::String(s.to_string()).to_string());
+    json::to_string(value)
 }
 
 /// FNV-1a, 64-bit, over `bytes`.
@@ -76,7 +39,10 @@ pub fn checksum(data: &Value) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn json(text: &str) -> Value {
+        json::parse(text).unwrap_or_default()
+    }
 
     #[test]
     fn fnv1a64_matches_published_vectors() {
@@ -88,7 +54,7 @@ mod tests {
 
     #[test]
     fn canonical_json_sorts_keys_at_every_level() {
-        let a = json!({"b": 1, "a": {"d": [1, {"z": null, "y": true}], "c": "x"}});
+        let a = json(r#"{"b": 1, "a": {"d": [1, {"z": null, "y": true}], "c": "x"}}"#);
         assert_eq!(
             canonical_json(&a),
             r#"{"a":{"c":"x","d":[1,{"y":true,"z":null}]},"b":1}"#
@@ -97,9 +63,9 @@ mod tests {
 
     #[test]
     fn checksum_ignores_key_order_but_not_values() {
-        let a: Value = serde_json::from_str(r#"{"x": 1, "y": "two"}"#).unwrap_or_default();
-        let b: Value = serde_json::from_str(r#"{"y":"two","x":1}"#).unwrap_or_default();
-        let c: Value = serde_json::from_str(r#"{"y":"twO","x":1}"#).unwrap_or_default();
+        let a: Value = json(r#"{"x": 1, "y": "two"}"#);
+        let b: Value = json(r#"{"y":"two","x":1}"#);
+        let c: Value = json(r#"{"y":"twO","x":1}"#);
         assert_eq!(checksum(&a), checksum(&b));
         assert_ne!(checksum(&a), checksum(&c));
         assert!(checksum(&a).starts_with("fnv1a64:"));
@@ -109,7 +75,7 @@ mod tests {
     #[test]
     fn strings_are_escaped_as_json() {
         assert_eq!(
-            canonical_json(&json!({"q\"k": "line\nbreak"})),
+            canonical_json(&json(r#"{"q\"k": "line\nbreak"}"#)),
             r#"{"q\"k":"line\nbreak"}"#
         );
     }

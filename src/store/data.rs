@@ -12,8 +12,9 @@ use super::personal::{
     DoneRecord, JournalEntry, PlanEntry, PracticeLog, TimeOffRecord, WhyCard, CARD_KEY_PREFIX,
     JOURNAL_KEY_PREFIX, PLAN_KEY_PREFIX,
 };
+use crate::domain::answer::{answers_from_json, answers_to_json};
 use crate::domain::answer::{Answer, Answers};
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Fields, JsonError, Map, Value};
 use std::collections::BTreeSet;
 
 /// The check-in interval a new person starts with, in days.
@@ -36,59 +37,43 @@ pub const DRAFT_KEY_PREFIX: &str = "draft:";
 
 /// Everything Tend keeps for the person. Each addition to it is a schema
 /// version with a migration (see [`crate::store::migrate`]).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TendData {
     /// The person's preferences.
-    #[serde(default)]
     pub settings: Settings,
     /// When the person last exported a backup file (ms since the epoch);
     /// `None` if they never have. Drives the reminder to export.
-    #[serde(default)]
     pub last_exported_at: Option<i64>,
     /// Completed check-ins, oldest first.
-    #[serde(default)]
     pub checkins: Vec<CheckIn>,
     /// Completed pulses, oldest first.
-    #[serde(default)]
     pub pulses: Vec<Pulse>,
     /// The check-in in progress, saved on every answer.
-    #[serde(default)]
     pub draft: Option<Draft>,
     /// Instrument definitions the person loaded from a file, oldest first.
-    #[serde(default)]
     pub instruments: Vec<LoadedInstrument>,
     /// What was removed, so that no merge brings it back.
-    #[serde(default)]
     pub deleted: Vec<Tombstone>,
     /// What was brought back after a removal (an undo, or loading the same
     /// instrument again), so that no merge removes it again.
-    #[serde(default)]
     pub restored: Vec<Restoration>,
     /// Private journal entries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<JournalEntry>,
     /// "Why I do this work" cards.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub why_cards: Vec<WhyCard>,
     /// Every finished guided practice, with its ratings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub practice_log: Vec<PracticeLog>,
     /// The strategies in the person's plan.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanEntry>,
     /// Plan items marked done (or un-ticked), by day.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<DoneRecord>,
     /// The last real break, the next planned one, and the reminder.
-    #[serde(default, skip_serializing_if = "TimeOffRecord::is_default")]
     pub time_off: TimeOffRecord,
 }
 
 /// One completed check-in. Immutable once saved; its scores are always
 /// derived from the answers and the instrument, never stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckIn {
     /// Stable id (see [`entry_id`]).
     pub id: String,
@@ -104,8 +89,7 @@ pub struct CheckIn {
 
 /// One completed pulse: the short in-between check, always Tend's pulse
 /// instrument. Immutable once saved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pulse {
     /// Stable id (see [`entry_id`]).
     pub id: String,
@@ -116,8 +100,7 @@ pub struct Pulse {
 }
 
 /// The check-in in progress.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     /// The id of the instrument being answered.
     pub instrument_id: String,
@@ -136,8 +119,7 @@ pub struct Draft {
 
 /// An instrument definition the person loaded from a file. Kept as the
 /// file's text and validated again every time it is loaded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadedInstrument {
     /// The instrument's id, as its definition gives it.
     pub id: String,
@@ -150,8 +132,7 @@ pub struct LoadedInstrument {
 /// A record that something was removed: a check-in or pulse (by its id),
 /// a loaded instrument (`instrument:<id>`) or a discarded draft
 /// (`draft:<started_at>`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tombstone {
     /// The key of what was removed.
     pub id: String,
@@ -161,8 +142,7 @@ pub struct Tombstone {
 
 /// A record that something removed was brought back. It outweighs any
 /// tombstone for the same key dated before it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Restoration {
     /// The key of what was brought back, as in [`Tombstone::id`].
     pub id: String,
@@ -702,8 +682,7 @@ fn latest_per<T>(items: Vec<T>, same: impl Fn(&T, &T) -> bool, at: impl Fn(&T) -
 }
 
 /// Colour scheme choice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follow the system setting.
     #[default]
@@ -715,8 +694,7 @@ pub enum Theme {
 }
 
 /// Base text size.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TextSize {
     /// The browser's default size.
     #[default]
@@ -728,29 +706,22 @@ pub enum TextSize {
 }
 
 /// The person's preferences.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// Chosen language code; `None` follows the browser.
-    #[serde(default)]
     pub language: Option<String>,
     /// Colour scheme.
-    #[serde(default)]
     pub theme: Theme,
     /// Base text size.
-    #[serde(default)]
     pub text_size: TextSize,
     /// Region id for crisis contacts (`us`, `ca`, `uk-ie`, `au`, `other`);
     /// `None` until the person picks one.
-    #[serde(default)]
     pub region: Option<String>,
     /// Days from one check-in to the next reminder, from
     /// [`MIN_CHECKIN_INTERVAL_DAYS`] to [`MAX_CHECKIN_INTERVAL_DAYS`].
-    #[serde(default = "default_interval")]
     pub checkin_interval_days: u32,
     /// When these settings last changed (ms since the epoch); the newer
     /// side wins when two tabs or an import disagree.
-    #[serde(default)]
     pub updated_at: i64,
 }
 
@@ -765,10 +736,6 @@ impl Default for Settings {
             updated_at: 0,
         }
     }
-}
-
-fn default_interval() -> u32 {
-    DEFAULT_CHECKIN_INTERVAL_DAYS
 }
 
 /// A check-in interval outside the allowed range.
@@ -788,6 +755,335 @@ impl Settings {
         self.checkin_interval_days = days;
         self.updated_at = now.max(self.updated_at.saturating_add(1));
         Ok(())
+    }
+}
+
+// ------------------------------------------------------------------ JSON
+//
+// As schema 2 writes it: every field always present (`null` for none),
+// object keys sorted. Reading refuses unknown fields; a field left out
+// takes its default, and an optional one may be null.
+
+const ANY_TIME: (i64, i64) = (i64::MIN, i64::MAX);
+
+impl Theme {
+    const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+    const NAMES: [&'static str; 3] = ["system", "light", "dark"];
+}
+
+impl TextSize {
+    const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Larger];
+    const NAMES: [&'static str; 3] = ["normal", "large", "larger"];
+}
+
+pub(crate) fn time(f: &Fields, key: &str) -> Result<i64, JsonError> {
+    f.integer(key, ANY_TIME.0, ANY_TIME.1)
+}
+
+pub(crate) fn record(pairs: Vec<(&str, Value)>) -> Value {
+    let mut m = Map::new();
+    for (key, value) in pairs {
+        m.insert(key, value);
+    }
+    Value::Object(m)
+}
+
+impl TendData {
+    /// The data as JSON.
+    pub fn to_json(&self) -> Value {
+        let mut fields = vec![
+            ("settings", self.settings.to_json()),
+            ("last_exported_at", self.last_exported_at.into()),
+            ("checkins", list(&self.checkins, CheckIn::to_json)),
+            ("pulses", list(&self.pulses, Pulse::to_json)),
+            (
+                "draft",
+                self.draft.as_ref().map_or(Value::Null, Draft::to_json),
+            ),
+            (
+                "instruments",
+                list(&self.instruments, LoadedInstrument::to_json),
+            ),
+            ("deleted", list(&self.deleted, Tombstone::to_json)),
+            ("restored", list(&self.restored, Restoration::to_json)),
+        ];
+        // Written only when there is something, so data without them reads
+        // exactly as it did before they existed.
+        let optional = [
+            ("journal", list(&self.journal, JournalEntry::to_json)),
+            ("why_cards", list(&self.why_cards, WhyCard::to_json)),
+            (
+                "practice_log",
+                list(&self.practice_log, PracticeLog::to_json),
+            ),
+            ("plan", list(&self.plan, PlanEntry::to_json)),
+            ("done", list(&self.done, DoneRecord::to_json)),
+        ];
+        fields.extend(
+            optional
+                .into_iter()
+                .filter(|(_, v)| v.as_array().is_some_and(|a| !a.is_empty())),
+        );
+        if !self.time_off.is_default() {
+            fields.push(("time_off", self.time_off.to_json()));
+        }
+        record(fields)
+    }
+
+    /// Reads data written by [`TendData::to_json`].
+    pub fn from_json(v: &Value) -> Result<TendData, JsonError> {
+        let f = Fields::read(
+            v,
+            0,
+            &[
+                "settings",
+                "last_exported_at",
+                "checkins",
+                "pulses",
+                "draft",
+                "instruments",
+                "deleted",
+                "restored",
+                "journal",
+                "why_cards",
+                "practice_log",
+                "plan",
+                "done",
+                "time_off",
+            ],
+        )?;
+        Ok(TendData {
+            settings: match f.get("settings") {
+                None => Settings::default(),
+                Some((v, at)) => Settings::from_json(v, at)?,
+            },
+            last_exported_at: f.optional_integer("last_exported_at", ANY_TIME.0, ANY_TIME.1)?,
+            checkins: f.list("checkins", false, CheckIn::from_json)?,
+            pulses: f.list("pulses", false, Pulse::from_json)?,
+            draft: match f.get("draft") {
+                None | Some((Value::Null, _)) => None,
+                Some((v, at)) => Some(Draft::from_json(v, at)?),
+            },
+            instruments: f.list("instruments", false, LoadedInstrument::from_json)?,
+            deleted: f.list("deleted", false, Tombstone::from_json)?,
+            restored: f.list("restored", false, Restoration::from_json)?,
+            journal: f.list("journal", false, JournalEntry::from_json)?,
+            why_cards: f.list("why_cards", false, WhyCard::from_json)?,
+            practice_log: f.list("practice_log", false, PracticeLog::from_json)?,
+            plan: f.list("plan", false, PlanEntry::from_json)?,
+            done: f.list("done", false, DoneRecord::from_json)?,
+            time_off: match f.get("time_off") {
+                None | Some((Value::Null, _)) => TimeOffRecord::default(),
+                Some((v, at)) => TimeOffRecord::from_json(v, at)?,
+            },
+        })
+    }
+}
+
+pub(crate) fn list<T>(items: &[T], write: fn(&T) -> Value) -> Value {
+    Value::Array(items.iter().map(write).collect())
+}
+
+impl Settings {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("language", self.language.as_deref().into()),
+            ("theme", Theme::NAMES[self.theme as usize].into()),
+            ("text_size", TextSize::NAMES[self.text_size as usize].into()),
+            ("region", self.region.as_deref().into()),
+            (
+                "checkin_interval_days",
+                u64::from(self.checkin_interval_days).into(),
+            ),
+            ("updated_at", self.updated_at.into()),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<Settings, JsonError> {
+        let f = Fields::read(
+            v,
+            at,
+            &[
+                "language",
+                "theme",
+                "text_size",
+                "region",
+                "checkin_interval_days",
+                "updated_at",
+            ],
+        )?;
+        let default = Settings::default();
+        Ok(Settings {
+            language: f.optional_string("language")?,
+            theme: match f.get("theme") {
+                None => default.theme,
+                Some((v, at)) => Theme::ALL[json::variant(v, at, &Theme::NAMES)?],
+            },
+            text_size: match f.get("text_size") {
+                None => default.text_size,
+                Some((v, at)) => TextSize::ALL[json::variant(v, at, &TextSize::NAMES)?],
+            },
+            region: f.optional_string("region")?,
+            checkin_interval_days: match f.get("checkin_interval_days") {
+                None => default.checkin_interval_days,
+                Some((v, at)) => json::integer(v, at, 0, u32::MAX.into())? as u32,
+            },
+            updated_at: match f.get("updated_at") {
+                None => default.updated_at,
+                Some(_) => time(&f, "updated_at")?,
+            },
+        })
+    }
+}
+
+impl CheckIn {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("id", self.id.as_str().into()),
+            ("instrument_id", self.instrument_id.as_str().into()),
+            (
+                "instrument_version",
+                self.instrument_version.as_str().into(),
+            ),
+            ("completed_at", self.completed_at.into()),
+            ("answers", answers_to_json(&self.answers)),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<CheckIn, JsonError> {
+        let f = Fields::read(
+            v,
+            at,
+            &[
+                "id",
+                "instrument_id",
+                "instrument_version",
+                "completed_at",
+                "answers",
+            ],
+        )?;
+        let (answers, answers_at) = f.required("answers")?;
+        Ok(CheckIn {
+            id: f.string("id")?,
+            instrument_id: f.string("instrument_id")?,
+            instrument_version: f.string("instrument_version")?,
+            completed_at: time(&f, "completed_at")?,
+            answers: answers_from_json(answers, answers_at)?,
+        })
+    }
+}
+
+impl Pulse {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("id", self.id.as_str().into()),
+            ("completed_at", self.completed_at.into()),
+            ("answers", answers_to_json(&self.answers)),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<Pulse, JsonError> {
+        let f = Fields::read(v, at, &["id", "completed_at", "answers"])?;
+        let (answers, answers_at) = f.required("answers")?;
+        Ok(Pulse {
+            id: f.string("id")?,
+            completed_at: time(&f, "completed_at")?,
+            answers: answers_from_json(answers, answers_at)?,
+        })
+    }
+}
+
+impl Draft {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("instrument_id", self.instrument_id.as_str().into()),
+            (
+                "instrument_version",
+                self.instrument_version.as_str().into(),
+            ),
+            ("started_at", self.started_at.into()),
+            ("updated_at", self.updated_at.into()),
+            ("step", (self.step as u64).into()),
+            ("answers", answers_to_json(&self.answers)),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<Draft, JsonError> {
+        let f = Fields::read(
+            v,
+            at,
+            &[
+                "instrument_id",
+                "instrument_version",
+                "started_at",
+                "updated_at",
+                "step",
+                "answers",
+            ],
+        )?;
+        let (answers, answers_at) = f.required("answers")?;
+        let most_steps = i64::try_from(usize::MAX).unwrap_or(i64::MAX);
+        Ok(Draft {
+            instrument_id: f.string("instrument_id")?,
+            instrument_version: f.string("instrument_version")?,
+            started_at: time(&f, "started_at")?,
+            updated_at: time(&f, "updated_at")?,
+            step: usize::try_from(f.integer("step", 0, most_steps)?).unwrap_or(0),
+            answers: answers_from_json(answers, answers_at)?,
+        })
+    }
+}
+
+impl LoadedInstrument {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("id", self.id.as_str().into()),
+            ("added_at", self.added_at.into()),
+            ("json", self.json.as_str().into()),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<LoadedInstrument, JsonError> {
+        let f = Fields::read(v, at, &["id", "added_at", "json"])?;
+        Ok(LoadedInstrument {
+            id: f.string("id")?,
+            added_at: time(&f, "added_at")?,
+            json: f.string("json")?,
+        })
+    }
+}
+
+impl Tombstone {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("id", self.id.as_str().into()),
+            ("deleted_at", self.deleted_at.into()),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<Tombstone, JsonError> {
+        let f = Fields::read(v, at, &["id", "deleted_at"])?;
+        Ok(Tombstone {
+            id: f.string("id")?,
+            deleted_at: time(&f, "deleted_at")?,
+        })
+    }
+}
+
+impl Restoration {
+    fn to_json(&self) -> Value {
+        record(vec![
+            ("id", self.id.as_str().into()),
+            ("restored_at", self.restored_at.into()),
+        ])
+    }
+
+    fn from_json(v: &Value, at: usize) -> Result<Restoration, JsonError> {
+        let f = Fields::read(v, at, &["id", "restored_at"])?;
+        Ok(Restoration {
+            id: f.string("id")?,
+            restored_at: time(&f, "restored_at")?,
+        })
     }
 }
 
@@ -1151,7 +1447,7 @@ mod tests {
         let d = TendData::default();
         assert!(d.is_blank());
         assert_eq!(d.settings.checkin_interval_days, 14);
-        let parsed: TendData = serde_json::from_str("{}").expect("parses");
+        let parsed = TendData::from_json(&Value::Object(Map::new())).expect("reads");
         assert_eq!(parsed, d, "every field has a default");
         let mut with_stone = d.clone();
         with_stone.deleted.push(Tombstone {

@@ -15,8 +15,7 @@
 use super::checksum::checksum;
 use super::data::TendData;
 use super::migrate::{self, MigrationError, CURRENT_SCHEMA};
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{self, Value};
 
 /// The `format` marker that says "this is a Tend envelope".
 pub const FORMAT: &str = "tend";
@@ -62,7 +61,7 @@ pub enum DecodeError {
     /// The data could not be migrated to the current schema.
     Migration(MigrationError),
     /// The data does not fit the schema it claims (wrong types, unknown
-    /// fields). Carries serde's description for logs and tests.
+    /// fields). Carries the reader's description for logs and tests.
     WrongShape(String),
 }
 
@@ -70,15 +69,6 @@ pub enum DecodeError {
 /// this does not happen, but it is not assumed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EncodeError(pub String);
-
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'a str,
-    schema: u32,
-    written_at: i64,
-    checksum: &'a str,
-    data: &'a Value,
-}
 
 /// The envelope for `data`, as compact JSON, with its stamp.
 pub fn encode(data: &TendData, written_at: i64) -> Result<(String, Stamp), EncodeError> {
@@ -95,21 +85,18 @@ fn encode_with(
     written_at: i64,
     pretty: bool,
 ) -> Result<(String, Stamp), EncodeError> {
-    let value = serde_json::to_value(data).map_err(|e| EncodeError(e.to_string()))?;
+    let value = data.to_json();
     let sum = checksum(&value);
-    let out = EnvelopeOut {
-        format: FORMAT,
-        schema: CURRENT_SCHEMA,
-        written_at,
-        checksum: &sum,
-        data: &value,
-    };
-    let text = if pretty {
-        serde_json::to_string_pretty(&out)
-    } else {
-        serde_json::to_string(&out)
-    }
-    .map_err(|e| EncodeError(e.to_string()))?;
+    let text = json::object_in_order(
+        &[
+            ("format", &Value::from(FORMAT)),
+            ("schema", &Value::from(u64::from(CURRENT_SCHEMA))),
+            ("written_at", &Value::from(written_at)),
+            ("checksum", &Value::from(sum.as_str())),
+            ("data", &value),
+        ],
+        pretty,
+    );
     Ok((
         text,
         Stamp {
@@ -121,7 +108,7 @@ fn encode_with(
 
 /// Reads an envelope from its JSON text.
 pub fn decode(text: &str) -> Result<Opened, DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let value = json::parse(text).map_err(|_| DecodeError::NotJson)?;
     decode_value(value)
 }
 
@@ -160,17 +147,8 @@ pub fn decode_value(value: Value) -> Result<Opened, DecodeError> {
         return Err(DecodeError::ChecksumMismatch);
     }
     let current = migrate::migrate(data, schema).map_err(DecodeError::Migration)?;
-    let data: TendData = serde_json::from_value(current.clone())
-        .map_err(|e| DecodeError::WrongShape(e.to_string()))?;
-    // serde accepts a list where a struct is expected (fields by position);
-    // Tend never writes one, so such data is the wrong shape.
-    let written =
-        serde_json::to_value(&data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
-    if !same_structure(&current, &written) {
-        return Err(DecodeError::WrongShape(
-            "a list stands where a record belongs".into(),
-        ));
-    }
+    // Records are read strictly: a list never stands in for a record.
+    let data = TendData::from_json(&current).map_err(|e| DecodeError::WrongShape(e.message))?;
     // Whatever wrote it, the data is used in its one canonical form, which
     // merging relies on (see `TendData::normalise`).
     let mut data = data;
@@ -185,25 +163,10 @@ pub fn decode_value(value: Value) -> Result<Opened, DecodeError> {
     })
 }
 
-/// Whether every object and list in `input` is an object or list of the
-/// same length at the same place in `output` (scalars may differ in form).
-fn same_structure(input: &Value, output: &Value) -> bool {
-    match (input, output) {
-        (Value::Object(i), Value::Object(o)) => i
-            .iter()
-            .all(|(k, v)| o.get(k).is_none_or(|ov| same_structure(v, ov))),
-        (Value::Array(i), Value::Array(o)) => {
-            i.len() == o.len() && i.iter().zip(o).all(|(a, b)| same_structure(a, b))
-        }
-        (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => false,
-        _ => true,
-    }
-}
-
 /// The schema version an envelope says it was written in, if the text is
 /// an envelope at all. Used to recognise newer data without trusting it.
 pub fn schema_of(text: &str) -> Option<u32> {
-    let value: Value = serde_json::from_str(text).ok()?;
+    let value = json::parse(text).ok()?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return None;
     }
@@ -218,6 +181,16 @@ mod tests {
     use super::*;
     use crate::store::arbitrary::{data as arb_data, raw_data};
     use proptest::prelude::*;
+
+    /// An envelope around `data` (JSON text) with a checksum that matches.
+    fn envelope_with(data: &str, schema: u32) -> String {
+        let data = json::parse(data).expect("json");
+        format!(
+            r#"{{"format":"tend","schema":{schema},"written_at":1,"checksum":"{}","data":{}}}"#,
+            checksum(&data),
+            json::to_string(&data)
+        )
+    }
 
     proptest! {
         #[test]
@@ -246,11 +219,11 @@ mod tests {
             let (text, _) = encode(&data, 1).expect("encodes");
             let (other_text, _) = encode(&other, 1).expect("encodes");
             // Graft the other data under this envelope's checksum.
-            let mut env: Value = serde_json::from_str(&text).expect("json");
-            let other_env: Value = serde_json::from_str(&other_text).expect("json");
-            env["data"] = other_env["data"].clone();
+            let mut env = json::parse(&text).expect("json");
+            let other_env = json::parse(&other_text).expect("json");
+            env.as_object_mut().expect("an object").insert("data", other_env["data"].clone());
             prop_assert_eq!(
-                decode(&env.to_string()),
+                decode(&json::to_string(&env)),
                 Err(DecodeError::ChecksumMismatch)
             );
         }
@@ -297,26 +270,30 @@ mod tests {
 
     #[test]
     fn schema_zero_is_unknown() {
-        let data = serde_json::json!({});
-        let text = serde_json::json!({
-            "format": "tend", "schema": 0, "written_at": 1,
-            "checksum": checksum(&data), "data": data
-        });
+        let text = envelope_with("{}", 0);
         assert_eq!(
-            decode(&text.to_string()),
+            decode(&text),
             Err(DecodeError::Migration(MigrationError::UnknownVersion(0)))
         );
     }
 
     #[test]
     fn data_of_the_wrong_shape_is_refused_even_with_a_good_checksum() {
-        let data = serde_json::json!({"settings": {"theme": 5}});
-        let text = serde_json::json!({
-            "format": "tend", "schema": 1, "written_at": 1,
-            "checksum": checksum(&data), "data": data
-        });
+        for data in [
+            r#"{"settings": {"theme": 5}}"#,
+            r#"{"settings": ["system", "normal"]}"#,
+            r#"{"checkins": [["c1", "tend", "1", 5, {}]]}"#,
+        ] {
+            assert!(
+                matches!(
+                    decode(&envelope_with(data, CURRENT_SCHEMA)),
+                    Err(DecodeError::WrongShape(_))
+                ),
+                "{data}"
+            );
+        }
         assert!(matches!(
-            decode(&text.to_string()),
+            decode(&envelope_with(r#"{"settings": {"theme": 5}}"#, 1)),
             Err(DecodeError::WrongShape(_))
         ));
     }

@@ -245,11 +245,16 @@ fn replace(current: &TendData, incoming: &TendData, now: i64) -> TendData {
 mod tests {
     use super::*;
     use crate::domain::answer::{Answer, Answers};
+    use crate::json::{self, Map, Value};
     use crate::store::checksum::checksum;
     use crate::store::data::{CheckIn, LoadedInstrument, Pulse, Settings, TextSize, Theme};
     use crate::store::envelope::encode_pretty;
     use crate::store::migrate::CURRENT_SCHEMA;
-    use serde_json::json;
+
+    /// Parses JSON text written in a test.
+    fn json(text: &str) -> Value {
+        json::parse(text).expect("test JSON")
+    }
 
     fn sample() -> TendData {
         TendData {
@@ -290,12 +295,14 @@ mod tests {
         }
     }
 
-    fn envelope_with(data: serde_json::Value, schema: u32) -> String {
-        json!({
-            "format": "tend", "schema": schema, "written_at": 5,
-            "checksum": checksum(&data), "data": data
-        })
-        .to_string()
+    fn envelope_with(data: Value, schema: u32) -> String {
+        let mut env = Map::new();
+        env.insert("format", "tend");
+        env.insert("schema", u64::from(schema));
+        env.insert("written_at", 5u64);
+        env.insert("checksum", checksum(&data));
+        env.insert("data", data);
+        json::to_string(&Value::Object(env))
     }
 
     #[test]
@@ -339,11 +346,15 @@ mod tests {
         let deeper = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(read(deeper.as_bytes()), Err(ImportError::TooDeep));
         // Nesting inside the data of a real envelope is caught the same way.
-        let mut nested = json!(1);
+        let mut nested = Value::from(1u64);
         for _ in 0..MAX_DEPTH {
-            nested = json!({ "x": nested });
+            let mut m = Map::new();
+            m.insert("x", nested);
+            nested = Value::Object(m);
         }
-        let text = envelope_with(json!({ "settings": nested }), 1);
+        let mut data = Map::new();
+        data.insert("settings", nested);
+        let text = envelope_with(Value::Object(data), 1);
         assert_eq!(read(text.as_bytes()), Err(ImportError::TooDeep));
     }
 
@@ -357,12 +368,12 @@ mod tests {
     #[test]
     fn wrong_types_are_refused() {
         for data in [
-            json!({"settings": {"theme": 5}}),
-            json!({"settings": {"theme": "purple"}}),
-            json!({"settings": {"updated_at": "yesterday"}}),
-            json!({"settings": []}),
-            json!({"settings": {}, "unexpected": true}),
-            json!([]),
+            json(r#"{"settings": {"theme": 5}}"#),
+            json(r#"{"settings": {"theme": "purple"}}"#),
+            json(r#"{"settings": {"updated_at": "yesterday"}}"#),
+            json(r#"{"settings": []}"#),
+            json(r#"{"settings": {}, "unexpected": true}"#),
+            json(r#"[]"#),
         ] {
             assert_eq!(
                 read(envelope_with(data.clone(), 1).as_bytes()),
@@ -380,7 +391,7 @@ mod tests {
             Err(ImportError::NotTendExport)
         );
         assert_eq!(
-            read(envelope_with(json!({}), 0).as_bytes()),
+            read(envelope_with(json(r#"{}"#), 0).as_bytes()),
             Err(ImportError::NotTendExport)
         );
         assert_eq!(read(b"hello, this is a letter"), Err(ImportError::NotJson));
@@ -389,7 +400,10 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = envelope_with(json!({"settings": {}, "check_ins": []}), CURRENT_SCHEMA + 1);
+        let text = envelope_with(
+            json(r#"{"settings": {}, "check_ins": []}"#),
+            CURRENT_SCHEMA + 1,
+        );
         assert_eq!(
             read(text.as_bytes()),
             Err(ImportError::Newer {

@@ -6,7 +6,7 @@
 //! `tests/fixtures/store/`, and update the `.expected.json` files. The
 //! fixture test fails until every version has its fixture.
 
-use serde_json::{json, Map, Value};
+use crate::json::{Map, Value};
 
 /// The schema version this build writes.
 pub const CURRENT_SCHEMA: u32 = 2;
@@ -59,13 +59,12 @@ pub fn v1_to_v2(mut data: Value) -> Result<Value, String> {
         let empty = if field == "draft" {
             Value::Null
         } else {
-            json!([])
+            Value::Array(Vec::new())
         };
-        obj.insert(field.to_string(), empty);
+        obj.insert(field, empty);
     }
     let settings = obj
-        .entry("settings")
-        .or_insert_with(|| Value::Object(Map::new()))
+        .get_or_insert("settings", Value::Object(Map::new()))
         .as_object_mut()
         .ok_or("settings is not an object")?;
     if settings.contains_key("checkin_interval_days") {
@@ -73,7 +72,7 @@ pub fn v1_to_v2(mut data: Value) -> Result<Value, String> {
     }
     // The default as it was when schema 2 was made, written out: this step
     // must not change when a later version changes the default.
-    settings.insert("checkin_interval_days".into(), json!(14));
+    settings.insert("checkin_interval_days", 14u64);
     Ok(data)
 }
 
@@ -143,6 +142,11 @@ pub fn migrate_with(
 mod tests {
     use super::*;
 
+    /// Parses JSON text written in a test.
+    fn json(text: &str) -> Value {
+        crate::json::parse(text).expect("test JSON")
+    }
+
     /// A test-only v1 -> v2 step: moves `settings.region` to the top level
     /// and adds an empty `check_ins` list, as a real step would.
     fn v1_to_v2(mut data: Value) -> Result<Value, String> {
@@ -152,14 +156,14 @@ mod tests {
             .and_then(Value::as_object_mut)
             .and_then(|s| s.remove("region"))
             .unwrap_or(Value::Null);
-        obj.insert("region".into(), region);
-        obj.insert("check_ins".into(), json!([]));
+        obj.insert("region", region);
+        obj.insert("check_ins", Value::Array(Vec::new()));
         Ok(data)
     }
 
     fn v2_to_v3(mut data: Value) -> Result<Value, String> {
         let obj = data.as_object_mut().ok_or("data is not an object")?;
-        obj.insert("journal".into(), json!([]));
+        obj.insert("journal", Value::Array(Vec::new()));
         Ok(data)
     }
 
@@ -209,35 +213,43 @@ mod tests {
 
     #[test]
     fn test_steps_run_in_version_order() {
-        let v1 = json!({"settings": {"theme": "dark", "region": "uk-ie"}});
+        let v1 = json(r#"{"settings": {"theme": "dark", "region": "uk-ie"}}"#);
         let v3 = migrate_with(v1, 1, 3, TEST_STEPS).expect("migrates");
         assert_eq!(
             v3,
-            json!({
+            json(
+                r#"{
                 "settings": {"theme": "dark"},
                 "region": "uk-ie",
                 "check_ins": [],
                 "journal": []
-            })
+            }"#
+            )
         );
     }
 
     #[test]
     fn partial_paths_stop_at_the_target() {
-        let v1 = json!({"settings": {}});
+        let v1 = json(r#"{"settings": {}}"#);
         let v2 = migrate_with(v1, 1, 2, TEST_STEPS).expect("migrates");
-        assert_eq!(v2, json!({"settings": {}, "region": null, "check_ins": []}));
+        assert_eq!(
+            v2,
+            json(r#"{"settings": {}, "region": null, "check_ins": []}"#)
+        );
     }
 
     #[test]
     fn v1_to_v2_adds_empty_collections_and_the_default_interval() {
-        let v1 = json!({
+        let v1 = json(
+            r#"{
             "settings": {"theme": "dark", "updated_at": 5},
             "last_exported_at": 7
-        });
+        }"#,
+        );
         assert_eq!(
             migrate(v1, 1),
-            Ok(json!({
+            Ok(json(
+                r#"{
                 "settings": {"theme": "dark", "updated_at": 5, "checkin_interval_days": 14},
                 "last_exported_at": 7,
                 "checkins": [],
@@ -246,21 +258,22 @@ mod tests {
                 "instruments": [],
                 "deleted": [],
                 "restored": []
-            }))
+            }"#
+            ))
         );
         // Version 1 could leave settings out altogether.
-        let bare = migrate(json!({}), 1).expect("migrates");
-        assert_eq!(bare["settings"], json!({"checkin_interval_days": 14}));
+        let bare = migrate(json(r#"{}"#), 1).expect("migrates");
+        assert_eq!(bare["settings"], json(r#"{"checkin_interval_days": 14}"#));
     }
 
     #[test]
     fn v1_to_v2_refuses_what_version_1_never_wrote() {
         for data in [
-            json!([]),
-            json!({"settings": []}),
-            json!({"settings": {}, "checkins": []}),
-            json!({"settings": {}, "draft": null}),
-            json!({"settings": {"checkin_interval_days": 30}}),
+            json(r#"[]"#),
+            json(r#"{"settings": []}"#),
+            json(r#"{"settings": {}, "checkins": []}"#),
+            json(r#"{"settings": {}, "draft": null}"#),
+            json(r#"{"settings": {"checkin_interval_days": 30}}"#),
         ] {
             assert!(
                 matches!(
@@ -274,25 +287,25 @@ mod tests {
 
     #[test]
     fn current_data_passes_through_unchanged() {
-        let v = json!({"settings": {"theme": "light"}});
+        let v = json(r#"{"settings": {"theme": "light"}}"#);
         assert_eq!(migrate(v.clone(), CURRENT_SCHEMA), Ok(v));
     }
 
     #[test]
     fn refusals_are_typed() {
         assert_eq!(
-            migrate(json!({}), CURRENT_SCHEMA + 1),
+            migrate(json(r#"{}"#), CURRENT_SCHEMA + 1),
             Err(MigrationError::Newer {
                 found: CURRENT_SCHEMA + 1,
                 supported: CURRENT_SCHEMA
             })
         );
         assert_eq!(
-            migrate(json!({}), 0),
+            migrate(json(r#"{}"#), 0),
             Err(MigrationError::UnknownVersion(0))
         );
         assert_eq!(
-            migrate_with(json!({}), 1, 3, &TEST_STEPS[..1]),
+            migrate_with(json(r#"{}"#), 1, 3, &TEST_STEPS[..1]),
             Err(MigrationError::NoStep { from: 1 })
         );
         let failing = [Migration {
@@ -301,7 +314,7 @@ mod tests {
             step: refuse,
         }];
         assert_eq!(
-            migrate_with(json!({}), 1, 2, &failing),
+            migrate_with(json(r#"{}"#), 1, 2, &failing),
             Err(MigrationError::StepFailed {
                 from: 1,
                 reason: "nope".into()

@@ -8,11 +8,12 @@
 //! no merge brings it back. Practice uses are immutable, like check-ins.
 
 use super::data::TendData;
+use super::data::{record, time};
 use crate::domain::plan::{
     Date, DoneMark, Plan, PlanItem, Weekday, When, DEFAULT_BREAK_THRESHOLD_DAYS,
 };
 use crate::domain::practice::{Practice, PracticeUse};
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Fields, JsonError, Value};
 
 /// The prefix of a journal entry's tombstone key.
 pub const JOURNAL_KEY_PREFIX: &str = "journal:";
@@ -23,8 +24,7 @@ pub const CARD_KEY_PREFIX: &str = "card:";
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// One private journal entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JournalEntry {
     /// Stable id.
     pub id: String,
@@ -33,15 +33,13 @@ pub struct JournalEntry {
     /// When it last changed (ms since the epoch).
     pub updated_at: i64,
     /// The prompt it answers, as shown when it was written, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
     /// What the person wrote.
     pub text: String,
 }
 
 /// One "why I do this work" card.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WhyCard {
     /// Stable id.
     pub id: String,
@@ -54,8 +52,7 @@ pub struct WhyCard {
 }
 
 /// One use of a guided practice, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PracticeLog {
     /// Stable id.
     pub id: String,
@@ -64,10 +61,8 @@ pub struct PracticeLog {
     /// When it was finished (ms since the epoch).
     pub at: i64,
     /// Distress before, 0 to 10, if rated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<u8>,
     /// Distress after, 0 to 10, if rated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<u8>,
 }
 
@@ -207,8 +202,7 @@ impl TendData {
 pub const PLAN_KEY_PREFIX: &str = "plan:";
 
 /// A strategy in the person's plan, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanEntry {
     /// Stable id of this item.
     pub id: String,
@@ -218,7 +212,6 @@ pub struct PlanEntry {
     /// `days:<day>,<day>…` (day ids as [`Weekday::id`]).
     pub when: String,
     /// The person's own note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// When it was added (ms since the epoch).
     pub added_at: i64,
@@ -228,8 +221,7 @@ pub struct PlanEntry {
 
 /// A "done" mark for one plan item on one day, or its withdrawal: kept
 /// either way so that the later change wins when copies merge.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DoneRecord {
     /// The plan item's id.
     pub item: String,
@@ -242,44 +234,16 @@ pub struct DoneRecord {
 }
 
 /// The person's time off, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeOffRecord {
     /// The last day of the last real break, if noted (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date")]
     pub last_break: Option<Date>,
     /// The first day of the next planned break, if any (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date")]
     pub next_break: Option<Date>,
     /// Days without a break before the gentle prompt; 0 turns it off.
-    #[serde(default = "default_threshold")]
     pub threshold_days: i64,
     /// When it last changed (ms since the epoch).
-    #[serde(default)]
     pub updated_at: i64,
-}
-
-/// Dates as `YYYY-MM-DD` text.
-mod iso_date {
-    use crate::domain::plan::Date;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(d) => s.serialize_str(&d.to_iso()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-        let text: Option<String> = Option::deserialize(d)?;
-        match text {
-            None => Ok(None),
-            Some(t) => Date::parse_iso(&t)
-                .map(Some)
-                .ok_or_else(|| serde::de::Error::custom("not a YYYY-MM-DD date")),
-        }
-    }
 }
 
 impl TimeOffRecord {
@@ -287,10 +251,6 @@ impl TimeOffRecord {
     pub fn is_default(&self) -> bool {
         *self == TimeOffRecord::default()
     }
-}
-
-fn default_threshold() -> i64 {
-    DEFAULT_BREAK_THRESHOLD_DAYS
 }
 
 impl Default for TimeOffRecord {
@@ -454,5 +414,203 @@ impl TendData {
             threshold_days: threshold_days.clamp(0, 3650),
             updated_at,
         };
+    }
+}
+
+// ------------------------------------------------------------------ JSON
+// Optional fields are left out when empty; unknown fields are refused, as
+// for every record Tend stores.
+
+/// Writes `(key, value)` only when `value` is there.
+fn push_some(fields: &mut Vec<(&'static str, Value)>, key: &'static str, value: Option<Value>) {
+    if let Some(v) = value {
+        fields.push((key, v));
+    }
+}
+
+/// A rating from 0 to 10 that may be missing.
+fn rating(f: &Fields, key: &str) -> Result<Option<u8>, JsonError> {
+    Ok(f.optional_integer(key, 0, 10)?.map(|n| n as u8))
+}
+
+/// A `YYYY-MM-DD` date that may be missing.
+fn date(f: &Fields, key: &str) -> Result<Option<Date>, JsonError> {
+    match f.get(key) {
+        None | Some((Value::Null, _)) => Ok(None),
+        Some((v, at)) => {
+            let text = json::string(v, at)?;
+            Date::parse_iso(&text)
+                .map(Some)
+                .ok_or_else(|| JsonError::new(format!("`{key}` is not a YYYY-MM-DD date"), at))
+        }
+    }
+}
+
+impl JournalEntry {
+    pub(crate) fn to_json(&self) -> Value {
+        let mut fields = vec![
+            ("id", self.id.as_str().into()),
+            ("created_at", self.created_at.into()),
+            ("updated_at", self.updated_at.into()),
+        ];
+        push_some(
+            &mut fields,
+            "prompt",
+            self.prompt.as_deref().map(Value::from),
+        );
+        fields.push(("text", self.text.as_str().into()));
+        record(fields)
+    }
+
+    pub(crate) fn from_json(v: &Value, at: usize) -> Result<JournalEntry, JsonError> {
+        let f = Fields::read(v, at, &["id", "created_at", "updated_at", "prompt", "text"])?;
+        Ok(JournalEntry {
+            id: f.string("id")?,
+            created_at: time(&f, "created_at")?,
+            updated_at: time(&f, "updated_at")?,
+            prompt: f.optional_string("prompt")?,
+            text: f.string("text")?,
+        })
+    }
+}
+
+impl WhyCard {
+    pub(crate) fn to_json(&self) -> Value {
+        record(vec![
+            ("id", self.id.as_str().into()),
+            ("created_at", self.created_at.into()),
+            ("updated_at", self.updated_at.into()),
+            ("text", self.text.as_str().into()),
+        ])
+    }
+
+    pub(crate) fn from_json(v: &Value, at: usize) -> Result<WhyCard, JsonError> {
+        let f = Fields::read(v, at, &["id", "created_at", "updated_at", "text"])?;
+        Ok(WhyCard {
+            id: f.string("id")?,
+            created_at: time(&f, "created_at")?,
+            updated_at: time(&f, "updated_at")?,
+            text: f.string("text")?,
+        })
+    }
+}
+
+impl PracticeLog {
+    pub(crate) fn to_json(&self) -> Value {
+        let mut fields = vec![
+            ("id", self.id.as_str().into()),
+            ("practice", self.practice.as_str().into()),
+            ("at", self.at.into()),
+        ];
+        push_some(
+            &mut fields,
+            "before",
+            self.before.map(|b| u64::from(b).into()),
+        );
+        push_some(
+            &mut fields,
+            "after",
+            self.after.map(|a| u64::from(a).into()),
+        );
+        record(fields)
+    }
+
+    pub(crate) fn from_json(v: &Value, at: usize) -> Result<PracticeLog, JsonError> {
+        let f = Fields::read(v, at, &["id", "practice", "at", "before", "after"])?;
+        Ok(PracticeLog {
+            id: f.string("id")?,
+            practice: f.string("practice")?,
+            at: time(&f, "at")?,
+            before: rating(&f, "before")?,
+            after: rating(&f, "after")?,
+        })
+    }
+}
+
+impl PlanEntry {
+    pub(crate) fn to_json(&self) -> Value {
+        let mut fields = vec![
+            ("id", self.id.as_str().into()),
+            ("strategy", self.strategy.as_str().into()),
+            ("when", self.when.as_str().into()),
+        ];
+        push_some(&mut fields, "note", self.note.as_deref().map(Value::from));
+        fields.push(("added_at", self.added_at.into()));
+        fields.push(("updated_at", self.updated_at.into()));
+        record(fields)
+    }
+
+    pub(crate) fn from_json(v: &Value, at: usize) -> Result<PlanEntry, JsonError> {
+        let f = Fields::read(
+            v,
+            at,
+            &["id", "strategy", "when", "note", "added_at", "updated_at"],
+        )?;
+        Ok(PlanEntry {
+            id: f.string("id")?,
+            strategy: f.string("strategy")?,
+            when: f.string("when")?,
+            note: f.optional_string("note")?,
+            added_at: time(&f, "added_at")?,
+            updated_at: time(&f, "updated_at")?,
+        })
+    }
+}
+
+impl DoneRecord {
+    pub(crate) fn to_json(&self) -> Value {
+        record(vec![
+            ("item", self.item.as_str().into()),
+            ("on", self.on.as_str().into()),
+            ("done", self.done.into()),
+            ("updated_at", self.updated_at.into()),
+        ])
+    }
+
+    pub(crate) fn from_json(v: &Value, at: usize) -> Result<DoneRecord, JsonError> {
+        let f = Fields::read(v, at, &["item", "on", "done", "updated_at"])?;
+        Ok(DoneRecord {
+            item: f.string("item")?,
+            on: f.string("on")?,
+            done: f.flag("done")?,
+            updated_at: time(&f, "updated_at")?,
+        })
+    }
+}
+
+impl TimeOffRecord {
+    pub(crate) fn to_json(&self) -> Value {
+        let mut fields = Vec::new();
+        push_some(
+            &mut fields,
+            "last_break",
+            self.last_break.map(|d| d.to_iso().into()),
+        );
+        push_some(
+            &mut fields,
+            "next_break",
+            self.next_break.map(|d| d.to_iso().into()),
+        );
+        fields.push(("threshold_days", self.threshold_days.into()));
+        fields.push(("updated_at", self.updated_at.into()));
+        record(fields)
+    }
+
+    pub(crate) fn from_json(v: &Value, at: usize) -> Result<TimeOffRecord, JsonError> {
+        let f = Fields::read(
+            v,
+            at,
+            &["last_break", "next_break", "threshold_days", "updated_at"],
+        )?;
+        Ok(TimeOffRecord {
+            last_break: date(&f, "last_break")?,
+            next_break: date(&f, "next_break")?,
+            threshold_days: f
+                .optional_integer("threshold_days", 0, 3650)?
+                .unwrap_or(DEFAULT_BREAK_THRESHOLD_DAYS),
+            updated_at: f
+                .optional_integer("updated_at", i64::MIN, i64::MAX)?
+                .unwrap_or(0),
+        })
     }
 }
