@@ -68,7 +68,7 @@ fn every_store_fixture_checksum_still_verifies() {
 
 #[test]
 fn the_newest_fixture_is_exactly_what_the_writer_writes() {
-    let text = fs::read_to_string(root().join("tests/fixtures/store/v2.json")).expect("v2");
+    let text = fs::read_to_string(root().join("tests/fixtures/store/v3.json")).expect("v3");
     let opened = decode(&text).expect("decodes");
     let (pretty, stamp) = encode_pretty(&opened.data, opened.stamp.written_at).expect("encodes");
     assert_eq!(pretty, text.trim_end());
@@ -76,6 +76,6 @@ fn the_newest_fixture_is_exactly_what_the_writer_writes() {
     // Compact: the same envelope with no whitespace, its data canonical.
     let (compact, _) = encode(&opened.data, opened.stamp.written_at).expect("encodes");
     let value = json::parse(&text).expect("json");
-    assert!(compact.starts_with(r#"{"format":"tend","schema":2,"written_at":"#));
+    assert!(compact.starts_with(r#"{"format":"tend","schema":3,"written_at":"#));
     assert!(compact.ends_with(&format!(r#","data":{}}}"#, json::to_string(&value["data"]))));
 }

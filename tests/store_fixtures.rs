@@ -126,38 +126,70 @@ fn the_real_steps_turn_the_v1_fixture_into_exactly_the_expected_json() {
 }
 
 #[test]
-fn v1_to_v2_is_the_one_real_step_and_its_summary_says_what_it_adds() {
-    assert_eq!(CURRENT_SCHEMA, 2);
-    let step = MIGRATIONS.iter().find(|m| m.from == 1).expect("a v1 step");
-    assert!(step.summary.contains("check-ins"), "{}", step.summary);
+fn the_real_steps_and_their_summaries_say_what_each_adds() {
+    assert_eq!(CURRENT_SCHEMA, 3);
+    let v1 = MIGRATIONS.iter().find(|m| m.from == 1).expect("a v1 step");
+    assert!(v1.summary.contains("check-ins"), "{}", v1.summary);
+    let v2 = MIGRATIONS.iter().find(|m| m.from == 2).expect("a v2 step");
+    for what in ["journal", "plan", "practice", "time off"] {
+        assert!(v2.summary.contains(what), "{}", v2.summary);
+    }
     assert!(MIGRATIONS.iter().all(|m| m.from < CURRENT_SCHEMA));
 }
 
-/// A test-only v2 -> v3 step, proving the pipeline carries real fixture
-/// data past the current version: adds a journal.
-fn test_v2_to_v3(mut data: Value) -> Result<Value, String> {
+#[test]
+fn the_v2_fixture_reads_the_same_through_the_real_v2_to_v3_step() {
+    let text = fs::read_to_string(fixture_dir().join("v2.json")).expect("v2 fixture");
+    let fixture: Value = json::parse(&text).expect("json");
+    let migrated = migrate(fixture["data"].clone(), 2).expect("migrates");
+    assert_eq!(migrated, fixture["data"]);
+}
+
+/// A test-only v3 -> v4 step, proving the pipeline carries real fixture
+/// data past the current version: adds a list of team pulse codes.
+fn test_v3_to_v4(mut data: Value) -> Result<Value, String> {
     let obj = data.as_object_mut().ok_or("data is not an object")?;
-    obj.insert("journal", Value::Array(Vec::new()));
+    obj.insert("team_codes", Value::Array(Vec::new()));
     Ok(data)
 }
 
 #[test]
-fn the_v1_fixture_goes_through_the_real_step_and_a_test_v2_to_v3_step() {
+fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v3_to_v4_step() {
     let mut steps: Vec<Migration> = MIGRATIONS.to_vec();
     steps.push(Migration {
-        from: 2,
-        summary: "test: add a journal",
-        step: test_v2_to_v3,
+        from: 3,
+        summary: "test: add team pulse codes",
+        step: test_v3_to_v4,
     });
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
     let fixture: Value = json::parse(&text).expect("json");
-    let v3 = migrate_with(fixture["data"].clone(), 1, 3, &steps).expect("migrates");
-    assert_eq!(v3["journal"], Value::Array(Vec::new()));
-    assert_eq!(v3["checkins"], Value::Array(Vec::new()));
-    assert_eq!(v3["settings"]["checkin_interval_days"].as_u64(), Some(14));
-    assert_eq!(v3["settings"]["region"].as_str(), Some("uk-ie"));
+    let v4 = migrate_with(fixture["data"].clone(), 1, 4, &steps).expect("migrates");
+    assert_eq!(v4["team_codes"], Value::Array(Vec::new()));
+    assert_eq!(v4["checkins"], Value::Array(Vec::new()));
+    assert_eq!(v4["settings"]["checkin_interval_days"].as_u64(), Some(14));
+    assert_eq!(v4["settings"]["region"].as_str(), Some("uk-ie"));
     // The real pipeline has no step past the current version.
-    assert!(migrate_with(fixture["data"].clone(), 1, 3, MIGRATIONS).is_err());
+    assert!(migrate_with(fixture["data"].clone(), 1, 4, MIGRATIONS).is_err());
+}
+
+#[test]
+fn the_v3_fixture_holds_every_kind_of_entry() {
+    let text = fs::read_to_string(fixture_dir().join("v3.json")).expect("v3 fixture");
+    let preview = import::read(text.as_bytes()).expect("reads");
+    let d = &preview.data;
+    assert!(!d.checkins.is_empty() && !d.pulses.is_empty());
+    assert!(!d.journal.is_empty() && !d.why_cards.is_empty());
+    assert!(!d.practice_log.is_empty() && d.plan.len() >= 2);
+    assert!(d.done.iter().any(|x| x.done) && d.done.iter().any(|x| !x.done));
+    assert!(d.time_off.last_break.is_some() && d.time_off.next_break.is_some());
+    assert!(d
+        .deleted
+        .iter()
+        .any(|t| t.id.starts_with(tend::store::personal::JOURNAL_KEY_PREFIX)));
+    // Each entry's meaning survives: the plan reads as the domain sees it.
+    let plan = d.plan_view();
+    assert_eq!(plan.items.len(), d.plan.len());
+    assert!(!plan.done.is_empty());
 }
 
 #[test]

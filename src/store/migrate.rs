@@ -9,7 +9,7 @@
 use crate::json::{Map, Value};
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// One step of a migration: data as version `from` wrote it, in JSON, to
 /// data in version `from + 1`'s shape.
@@ -27,12 +27,46 @@ pub struct Migration {
 }
 
 /// Every real migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    summary: "add check-ins, pulses, the draft, loaded instruments, \
-              tombstones and restorations; add the check-in interval (14 days)",
-    step: v1_to_v2,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        summary: "add check-ins, pulses, the draft, loaded instruments, \
+                  tombstones and restorations; add the check-in interval (14 days)",
+        step: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        summary: "add the journal, why-I-do-this-work cards, the practice log, \
+                  the plan, its done marks and time off",
+        step: v2_to_v3,
+    },
+];
+
+/// The fields schema 3 added at the top level. Each is left out while it
+/// is empty, so data with none of them reads the same in both versions.
+pub const V3_FIELDS: [&str; 6] = [
+    "journal",
+    "why_cards",
+    "practice_log",
+    "plan",
+    "done",
+    "time_off",
+];
+
+/// Schema 2 to 3: what the person writes and does between check-ins.
+/// Version 2 had none of it, so everything starts empty, which schema 3
+/// writes by leaving the field out: the data passes through unchanged.
+/// Data that already has one of the new fields is not what version 2
+/// wrote, and is refused.
+pub fn v2_to_v3(data: Value) -> Result<Value, String> {
+    let obj = data.as_object().ok_or("data is not an object")?;
+    for field in V3_FIELDS {
+        if obj.contains_key(field) {
+            return Err(format!("schema 2 has no field `{field}`"));
+        }
+    }
+    Ok(data)
+}
 
 /// The fields schema 2 added at the top level, each with the value a
 /// person who has none starts with.
@@ -281,6 +315,22 @@ mod tests {
                     Err(MigrationError::StepFailed { from: 1, .. })
                 ),
                 "{data}"
+            );
+        }
+    }
+
+    #[test]
+    fn v2_to_v3_keeps_version_2_data_as_it_is_and_refuses_what_it_never_wrote() {
+        let v2 = json(r#"{"settings": {"theme": "dark"}, "checkins": [], "draft": null}"#);
+        assert_eq!(migrate(v2.clone(), 2), Ok(v2));
+        for field in V3_FIELDS {
+            let data = json(&format!(r#"{{"settings": {{}}, "{field}": []}}"#));
+            assert!(
+                matches!(
+                    migrate(data, 2),
+                    Err(MigrationError::StepFailed { from: 2, .. })
+                ),
+                "{field}"
             );
         }
     }
