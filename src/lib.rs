@@ -8,6 +8,7 @@
 pub mod content;
 pub mod domain;
 pub mod html;
+pub mod number;
 pub mod platform;
 pub mod route;
 pub mod sort;

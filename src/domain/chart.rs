@@ -286,13 +286,9 @@ pub fn format_number(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
+    // `fixed` writes no minus sign on a zero, so -0.001 is `0`.
+    let text = crate::number::fixed(value, 2);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A 0–1 position as a whole percentage (`0.456` → 46).
