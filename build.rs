@@ -9,6 +9,13 @@
 //! - `strategies.toml`: the strategy library (`[[strategy]]`), compiled by
 //!   [`strategy_library`] into its own generated file.
 //!
+//! The bodies of Learn and leaders' pages and the reading list are not
+//! compiled in: `write_fragments` renders each, with the app's own renderer
+//! (`src/content/render.rs`, included below), to an HTML file in
+//! `$OUT_DIR/content/<code>/` whose name carries a hash of its text, and
+//! lists them in `$OUT_DIR/content/manifest.txt`. The generated Rust knows
+//! each file's name; `tools/postbuild.mjs` copies the files into the site.
+//!
 //! English (`en`) is the reference. Any other locale must carry exactly the
 //! same keys, page slugs, section counts and coverage tags, or the build fails
 //! with a message naming the difference.
@@ -18,6 +25,18 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+// The app's own markup renderer, so the fragments are exactly what it would
+// render (and what its native tests check).
+#[allow(dead_code)]
+#[path = "src/html.rs"]
+mod html;
+#[allow(dead_code)]
+#[path = "src/content/markup.rs"]
+mod markup;
+#[allow(dead_code)]
+#[path = "src/content/render.rs"]
+mod render;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -255,15 +274,30 @@ fn covers(list: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-fn pages(list: &PageFile) -> String {
+fn pages(list: &PageFile, bodies: &[String]) -> String {
     let mut out = String::from("&[");
-    for p in &list.page {
+    for (p, body) in list.page.iter().zip(bodies) {
         let _ = write!(
             out,
-            "Page {{ slug: {}, title: {}, summary: {}, sections: &[",
+            "Page {{ slug: {}, title: {}, summary: {}, body: {} }},",
             lit(&p.slug),
             lit(&p.title),
-            lit(&p.summary)
+            lit(&p.summary),
+            lit(body)
+        );
+    }
+    out.push(']');
+    out
+}
+
+fn page_sources(list: &PageFile, bodies: &[String]) -> String {
+    let mut out = String::from("&[");
+    for (p, body) in list.page.iter().zip(bodies) {
+        let _ = write!(
+            out,
+            "PageSource {{ slug: {}, body: {}, sections: &[",
+            lit(&p.slug),
+            lit(body)
         );
         for s in &p.section {
             let _ = write!(
@@ -405,9 +439,23 @@ fn main() {
             const_name(&l.code, "CONTENT")
         );
     }
+    out.push_str("        }\n    }\n");
+    out.push_str("    /// The written text behind this locale's fragments (for tests; the\n    /// app never calls this, so it is not in the wasm).\n    pub fn sources(self) -> &'static Sources {\n        match self {\n");
+    for l in &locales {
+        let _ = writeln!(
+            out,
+            "            Locale::{} => &{},",
+            variant(&l.code),
+            const_name(&l.code, "SOURCES")
+        );
+    }
     out.push_str("        }\n    }\n}\n\n");
 
-    for l in &locales {
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|e| fail(format!("OUT_DIR: {e}")));
+    let fragments = write_fragments(Path::new(&out_dir), &locales);
+    out.push_str(&fragment_list(&fragments));
+
+    for (l, f) in locales.iter().zip(&fragments) {
         let _ = writeln!(
             out,
             "static {}: Strings = Strings {{",
@@ -419,18 +467,24 @@ fn main() {
         out.push_str("};\n\n");
         let _ = writeln!(
             out,
-            "static {}: Content = Content {{ learn: {}, leaders: {}, regions: {}, books: {} }};\n",
+            "static {}: Content = Content {{ learn: {}, leaders: {}, regions: {}, reading_list: {} }};\n",
             const_name(&l.code, "CONTENT"),
-            pages(&l.learn),
-            pages(&l.leaders),
+            pages(&l.learn, &f.learn),
+            pages(&l.leaders, &f.leaders),
             regions(&l.help),
+            lit(&f.reading_list)
+        );
+        let _ = writeln!(
+            out,
+            "static {}: Sources = Sources {{ learn: {}, leaders: {}, books: {} }};\n",
+            const_name(&l.code, "SOURCES"),
+            page_sources(&l.learn, &f.learn),
+            page_sources(&l.leaders, &f.leaders),
             books(&l.resources)
         );
     }
 
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|e| fail(format!("OUT_DIR: {e}"))))
-            .join("locales.rs");
+    let dest = Path::new(&out_dir).join("locales.rs");
     fs::write(&dest, out).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
 
     strategy_library(root, &codes);
@@ -674,4 +728,106 @@ fn strategy_library(root: &Path, codes: &[String]) {
         Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|e| fail(format!("OUT_DIR: {e}"))))
             .join("strategies.rs");
     fs::write(&dest, out).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
+}
+
+/// The fragment files of one locale: paths relative to the site's root.
+struct LocaleFragments {
+    learn: Vec<String>,
+    leaders: Vec<String>,
+    reading_list: String,
+}
+
+/// FNV-1a, 64 bits: enough to give changed text a new file name (this is
+/// for cache busting, not security).
+fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Renders the long pages of every locale to `<out>/content/<code>/`, one
+/// file per page named `<what>-<slug>.<hash>.html`, and lists them (one path
+/// relative to the site's root per line) in `<out>/content/manifest.txt`.
+fn write_fragments(out: &Path, locales: &[Locale]) -> Vec<LocaleFragments> {
+    let root = out.join("content");
+    // Old fragments would otherwise pile up from build to build.
+    let _ = fs::remove_dir_all(&root);
+    let mut manifest = String::new();
+    let mut write = |code: &str, name: &str, html: String| -> String {
+        let path = format!(
+            "content/{code}/{name}.{}.html",
+            content_hash(html.as_bytes())
+        );
+        let file = out.join(&path);
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir)
+                .unwrap_or_else(|e| fail(format!("cannot create {}: {e}", dir.display())));
+        }
+        fs::write(&file, html)
+            .unwrap_or_else(|e| fail(format!("cannot write {}: {e}", file.display())));
+        manifest.push_str(&path);
+        manifest.push('\n');
+        path
+    };
+    let mut all = Vec::new();
+    for l in locales {
+        let mut guide = |what: &str, file: &PageFile| -> Vec<String> {
+            file.page
+                .iter()
+                .map(|p| {
+                    let html = render::sections_html(
+                        p.section
+                            .iter()
+                            .map(|s| (s.heading.as_str(), s.body.as_str())),
+                    );
+                    write(&l.code, &format!("{what}-{}", p.slug), html)
+                })
+                .collect()
+        };
+        let learn = guide("learn", &l.learn);
+        let leaders = guide("leaders", &l.leaders);
+        let ui = |key: &str| {
+            l.ui.get(key)
+                .map(String::as_str)
+                .unwrap_or_else(|| fail(format!("{}/ui.toml lacks `{key}`", l.code)))
+        };
+        let books = render::books_html(
+            ui("resources_by"),
+            ui("resources_publisher"),
+            l.resources.book.iter().map(|b| render::BookEntry {
+                title: &b.title,
+                author: &b.author,
+                publisher: &b.publisher,
+                description: &b.description,
+            }),
+        );
+        let reading_list = write(&l.code, "resources", books);
+        all.push(LocaleFragments {
+            learn,
+            leaders,
+            reading_list,
+        });
+    }
+    let list = root.join("manifest.txt");
+    fs::write(&list, manifest)
+        .unwrap_or_else(|e| fail(format!("cannot write {}: {e}", list.display())));
+    all
+}
+
+/// Every fragment's path as a Rust constant, for whatever must know them
+/// all (a service worker's precache list, the tests).
+fn fragment_list(fragments: &[LocaleFragments]) -> String {
+    let mut out = String::from(
+        "/// Every fetched fragment, as a path relative to `index.html`.\npub const FRAGMENTS: &[&str] = &[\n",
+    );
+    for f in fragments {
+        for path in f.learn.iter().chain(&f.leaders).chain([&f.reading_list]) {
+            let _ = writeln!(out, "    {},", lit(path));
+        }
+    }
+    out.push_str("];\n\n");
+    out
 }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod domain;
 pub mod html;
 pub mod json;
+pub mod number;
 pub mod platform;
 pub mod route;
 pub mod sort;

@@ -9,7 +9,7 @@
 // Exits 1 when the first load goes over the budget. Lighthouse reports are
 // kept in bench-results/.
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -157,6 +157,30 @@ try {
       `${kB(total.br)} of ${kB(budget)} — ${overBudget ? 'OVER BUDGET' : `within budget (${kB(budget - total.br)} to spare)`}`,
   );
   if (others.length) console.log(`Requests to other places: ${others.join(', ')}`);
+
+  // ---- fragments fetched on demand (not part of the first load)
+  const fragments = [];
+  const contentDir = join(dir, 'content');
+  for (const entry of await readdir(contentDir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath ?? entry.path, entry.name);
+    const body = await readFile(full);
+    fragments.push({ path: full.slice(dir.length + 1), raw: body.length, br: brotliSize(body) });
+  }
+  console.log('\nContent fragments fetched only when a Learn, leaders\' or reading-list page is opened');
+  console.log('(NOT part of the first load above; each page fetches one):');
+  if (fragments.length === 0) {
+    console.log('  none in content/');
+  } else {
+    const sum = fragments.reduce((a, f) => ({ raw: a.raw + f.raw, br: a.br + f.br }), { raw: 0, br: 0 });
+    const largest = fragments.reduce((a, f) => (f.br > a.br ? f : a));
+    const inFirstLoad = unique.filter((r) => r.path.startsWith('content/'));
+    console.log(`  files            ${fragments.length}`);
+    console.log(`  total raw        ${sum.raw} bytes`);
+    console.log(`  total brotli     ${sum.br} bytes (${kB(sum.br)})`);
+    console.log(`  largest          ${largest.path}: ${largest.raw} raw, ${largest.br} brotli`);
+    if (inFirstLoad.length) console.log(`  WARNING: the home screen fetched ${inFirstLoad.length} of them (counted above)`);
+  }
 
   // ---- Lighthouse
   console.log(`\nLighthouse ${opts.runs}× (mobile emulation, simulated throttling) against ${site.url}#/ …`);

@@ -18,7 +18,7 @@ pub struct Tag {
 pub fn all_tags() -> Vec<Tag> {
     let mut tags = Vec::new();
     for locale in Locale::ALL {
-        let content = locale.content();
+        let content = locale.sources();
         for (what, pages) in [("learn", content.learn), ("leaders", content.leaders)] {
             for page in pages {
                 for section in page.sections {

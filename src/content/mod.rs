@@ -1,14 +1,25 @@
-//! Everything Tend says, per locale, compiled in from `locales/<code>/*.toml`
-//! by `build.rs`. Pure data: no browser code here.
+//! Everything Tend says, per locale, from `locales/<code>/*.toml` through
+//! `build.rs`. Pure data: no browser code here.
+//!
+//! Interface strings, page titles and summaries, and all of Get help are
+//! compiled in. The bodies of the long pages (Learn, the leaders' guide, the
+//! reading list) are not: `build.rs` renders each with [`render`] into an
+//! HTML fragment whose file name carries a hash of its text, and the app
+//! fetches it when the page is opened. [`Locale::sources`] keeps the written
+//! text for native tests (content coverage, fragments match the renderer);
+//! the app never calls it, so the linker leaves it out of the wasm.
 
 pub mod coverage;
 pub mod instruments;
 pub mod markup;
+pub mod render;
 pub mod strategies;
+
+pub use render::fill;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-/// All the content of one locale.
+/// All the content of one locale that the app carries.
 #[derive(Debug)]
 pub struct Content {
     /// The Learn topics, in reading order.
@@ -17,8 +28,8 @@ pub struct Content {
     pub leaders: &'static [Page],
     /// Crisis and support contacts, one entry per region choice.
     pub regions: &'static [Region],
-    /// The reading list.
-    pub books: &'static [Book],
+    /// The reading list: the address of its fragment (see [`Page::body`]).
+    pub reading_list: &'static str,
 }
 
 /// One page of learning content, reachable at its own URL.
@@ -30,6 +41,29 @@ pub struct Page {
     pub title: &'static str,
     /// One or two sentences for the index card.
     pub summary: &'static str,
+    /// The page body: the address of its HTML fragment, relative to
+    /// `index.html` (`content/en/learn-what-it-is.<hash>.html`).
+    pub body: &'static str,
+}
+
+/// The written text behind one locale's fetched fragments, for tests.
+#[derive(Debug)]
+pub struct Sources {
+    /// The Learn topics, in reading order.
+    pub learn: &'static [PageSource],
+    /// The leaders' guide, in reading order.
+    pub leaders: &'static [PageSource],
+    /// The reading list.
+    pub books: &'static [Book],
+}
+
+/// The written text of one page.
+#[derive(Debug)]
+pub struct PageSource {
+    /// URL segment, as in [`Page::slug`].
+    pub slug: &'static str,
+    /// The fragment's address, as in [`Page::body`].
+    pub body: &'static str,
     /// The page body, in order.
     pub sections: &'static [Section],
 }
@@ -130,15 +164,6 @@ pub struct Book {
 /// show and still follow a change of language.
 pub type Label = fn(&Strings) -> &'static str;
 
-/// Fills `{name}` placeholders in a locale string.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
 /// Picks the best shipped locale for a list of browser languages
 /// (`navigator.languages`), falling back to English.
 pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
@@ -202,14 +227,6 @@ mod tests {
     }
 
     #[test]
-    fn fill_replaces_named_placeholders() {
-        assert_eq!(
-            fill("{n} of {total}", &[("n", "2"), ("total", "5")]),
-            "2 of 5"
-        );
-    }
-
-    #[test]
     fn negotiation_falls_back_to_english() {
         assert_eq!(negotiate(["xx-YY", "en-GB"]), Locale::En);
         assert_eq!(negotiate(Vec::<&str>::new()), Locale::En);
@@ -221,6 +238,66 @@ mod tests {
         assert_eq!(guess_region(["en"]), "other");
         assert_eq!(guess_region(["es-US"]), "us");
         assert_eq!(guess_region(["en_AU"]), "au");
+    }
+
+    /// The fragments the build wrote are exactly what the renderer makes of
+    /// the written text, under the names the app will fetch.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn fragments_are_the_rendered_sources_under_the_names_the_app_uses() {
+        let written = |path: &str| {
+            std::fs::read_to_string(std::path::Path::new(env!("OUT_DIR")).join(path))
+                .unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        let mut expected = Vec::new();
+        for locale in Locale::ALL {
+            let (content, sources, t) = (locale.content(), locale.sources(), locale.strings());
+            for (pages, sources) in [
+                (content.learn, sources.learn),
+                (content.leaders, sources.leaders),
+            ] {
+                assert_eq!(pages.len(), sources.len());
+                for (page, source) in pages.iter().zip(sources) {
+                    assert_eq!((page.slug, page.body), (source.slug, source.body));
+                    let html =
+                        render::sections_html(source.sections.iter().map(|s| (s.heading, s.body)));
+                    assert_eq!(written(page.body), html, "{}", page.body);
+                    assert_eq!(html.matches("<h2>").count(), source.sections.len());
+                    expected.push(page.body);
+                }
+            }
+            let books = render::books_html(
+                t.resources_by,
+                t.resources_publisher,
+                sources.books.iter().map(|b| render::BookEntry {
+                    title: b.title,
+                    author: b.author,
+                    publisher: b.publisher,
+                    description: b.description,
+                }),
+            );
+            assert_eq!(written(content.reading_list), books);
+            expected.push(content.reading_list);
+        }
+        assert_eq!(FRAGMENTS, expected.as_slice());
+        let manifest = written("content/manifest.txt");
+        assert_eq!(manifest.lines().collect::<Vec<_>>(), expected);
+        for path in FRAGMENTS {
+            assert!(
+                path.starts_with("content/") && path.ends_with(".html") && !path.contains(".."),
+                "{path} must be a relative path inside content/"
+            );
+        }
+    }
+
+    #[test]
+    fn every_fragment_name_carries_its_own_hash() {
+        let hashes: std::collections::BTreeSet<&str> = FRAGMENTS
+            .iter()
+            .filter_map(|p| p.rsplit('.').nth(1))
+            .collect();
+        assert_eq!(hashes.len(), FRAGMENTS.len());
+        assert!(hashes.iter().all(|h| h.len() == 16));
     }
 
     #[test]

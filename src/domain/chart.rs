@@ -286,13 +286,9 @@ pub fn format_number(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
+    // `fixed` writes no minus sign on a zero, so -0.001 is `0`.
+    let text = crate::number::fixed(value, 2);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A 0–1 position as a whole percentage (`0.456` → 46).
@@ -852,9 +848,34 @@ pub const PULSE_RADIUS: f64 = 3.5;
 /// The most date ticks on the trend chart's shared time axis.
 pub const TREND_MAX_TICKS: usize = 4;
 
-/// Attributes of one element: names, and values written with `Display`
-/// (numbers as Rust writes an `f64`, as the view macro did).
-type Attrs<'a> = &'a [(&'a str, &'a dyn std::fmt::Display)];
+/// Attributes of one element: names, and values as [`AttrValue`]s.
+type Attrs<'a> = &'a [(&'a str, &'a dyn AttrValue)];
+
+/// A value an attribute can take: text, or a number written as Rust writes
+/// an `f64` (as the view macro did), through [`crate::number::shortest`] so
+/// the wasm carries no float formatting.
+trait AttrValue {
+    /// The value as attribute text, before escaping.
+    fn text(&self) -> String;
+}
+
+impl AttrValue for &str {
+    fn text(&self) -> String {
+        (*self).to_string()
+    }
+}
+
+impl AttrValue for String {
+    fn text(&self) -> String {
+        self.clone()
+    }
+}
+
+impl AttrValue for f64 {
+    fn text(&self) -> String {
+        crate::number::shortest(*self)
+    }
+}
 
 /// Markup being written.
 struct Markup(String);
@@ -868,7 +889,7 @@ impl Markup {
             self.0.push(' ');
             self.0.push_str(key);
             self.0.push_str("=\"");
-            self.0.push_str(&escape(&value.to_string()));
+            self.0.push_str(&escape(&value.text()));
             self.0.push('"');
         }
         self.0.push('>');

@@ -597,7 +597,7 @@ impl Instrument {
                         "the share of items that must be answered for subscale \"{}\"",
                         subscale.id
                     ),
-                    value: share.to_string(),
+                    value: crate::number::shortest(share),
                     allowed: "above 0 and at most 1".into(),
                 });
             }

@@ -3,6 +3,7 @@
 //! window or document is treated as "nothing to do", never a panic.
 
 pub mod device;
+pub mod fetch;
 pub mod files;
 pub mod storage;
 

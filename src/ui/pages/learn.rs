@@ -5,7 +5,7 @@ use super::title_effect;
 use crate::content::{fill, Page};
 use crate::html::Markup;
 use crate::route::Route;
-use crate::ui::components::page_body::Sections;
+use crate::ui::components::fragment::Fragment;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::use_app;
 use crate::ui::AppContext;
@@ -113,7 +113,7 @@ pub fn Topic(guide: Guide, slug: String) -> impl IntoView {
             <article class="topic">
                 <h1 tabindex="-1">{page.title}</h1>
                 <p class="lead">{page.summary}</p>
-                <Sections sections=page.sections />
+                <Fragment path=page.body class="content-sections" />
             </article>
             <nav class="pager" aria-label=guide.title(&ctx)>
                 <a href=guide.index().href()>{guide.back(&ctx)}</a>

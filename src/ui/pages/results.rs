@@ -284,11 +284,7 @@ pub fn scores_html(t: &Strings, instrument: &Instrument, profile: &Profile) -> S
 /// A score as people read it: no trailing zeros beyond one decimal.
 pub fn format_score(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    crate::number::fixed(rounded, if rounded.fract() == 0.0 { 0 } else { 1 })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! only the filters and the plan form are reactive.
 
 use super::title_effect;
+use crate::content::render::body_html;
 use crate::content::strategies::{
     fit_label, group_label, helps_label, source_label, strategies, time_label,
 };
@@ -12,7 +13,6 @@ use crate::domain::strategy::{
 };
 use crate::html::Markup;
 use crate::route::Route;
-use crate::ui::components::page_body::body_html;
 use crate::ui::components::plan_parts::{default_when, AddToPlan};
 use crate::ui::components::practice_parts;
 use crate::ui::use_app;

@@ -1,0 +1,157 @@
+//! Renders content written in the small content markup ([`super::markup`])
+//! as static HTML (see [`crate::html`]). Pure text in, text out, with no
+//! dependency beyond those two modules: the app uses it for the short bodies
+//! it shows itself, and `build.rs` includes this very file to write the long
+//! pages (Learn, leaders' guide, reading list) as HTML fragments that the app
+//! fetches when one is opened. One renderer, so escaping and markup are the
+//! same everywhere and tested here.
+
+use super::markup::{self, Block};
+use crate::html::Markup;
+
+/// Appends one content body (paragraphs, lists and tables) to `m`.
+pub fn body_html(m: &mut Markup, body: &str) {
+    for block in markup::parse(body) {
+        match block {
+            Block::Paragraph(text) => {
+                m.element("p", &[], &text);
+            }
+            Block::List(items) => {
+                m.list(&[], &items);
+            }
+            Block::Table { head, rows } => {
+                m.open("div", &[("class", "table-wrap")]).open("table", &[]);
+                m.open("thead", &[]).open("tr", &[]);
+                for h in head {
+                    m.element("th", &[("scope", "col")], h);
+                }
+                m.close("tr").close("thead").open("tbody", &[]);
+                for row in rows {
+                    m.open("tr", &[]);
+                    let mut cells = row.into_iter();
+                    m.element("th", &[("scope", "row")], cells.next().unwrap_or_default());
+                    for c in cells {
+                        m.element("td", &[], c);
+                    }
+                    m.close("tr");
+                }
+                m.close("tbody").close("table").close("div");
+            }
+        }
+    }
+}
+
+/// The sections of a page, given as `(heading, body)` pairs, each under its
+/// own heading.
+pub fn sections_html<'a>(sections: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut m = Markup::new();
+    for (heading, body) in sections {
+        m.open("section", &[("class", "content-section")])
+            .element("h2", &[], heading);
+        body_html(&mut m, body);
+        m.close("section");
+    }
+    m.finish()
+}
+
+/// One entry of the reading list, as text.
+pub struct BookEntry<'a> {
+    /// Full title.
+    pub title: &'a str,
+    /// Author.
+    pub author: &'a str,
+    /// Publisher.
+    pub publisher: &'a str,
+    /// One line, in Tend's own words.
+    pub description: &'a str,
+}
+
+/// The reading list: title, author, publisher and a line about each book,
+/// with no outbound links. `by` and `published_by` are the locale's
+/// templates with `{author}` and `{publisher}` placeholders.
+pub fn books_html<'a>(
+    by: &str,
+    published_by: &str,
+    books: impl IntoIterator<Item = BookEntry<'a>>,
+) -> String {
+    let mut m = Markup::new();
+    m.open("ul", &[("class", "book-list")]);
+    for b in books {
+        m.open("li", &[("class", "card")]);
+        m.element("h2", &[("class", "book-title")], b.title);
+        m.open("p", &[("class", "book-meta")])
+            .text(&fill(by, &[("author", b.author)]))
+            .text(" · ")
+            .text(&fill(published_by, &[("publisher", b.publisher)]))
+            .close("p");
+        m.element("p", &[], b.description);
+        m.close("li");
+    }
+    m.close("ul");
+    m.finish()
+}
+
+/// Fills `{name}` placeholders in a locale string.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_every_block_kind_escaped() {
+        let mut m = Markup::new();
+        body_html(
+            &mut m,
+            "A & B.\n\n- one\n- <two>\n\n| H1 | H2 |\n| r1 | c1 |\n",
+        );
+        assert_eq!(
+            m.finish(),
+            "<p>A &amp; B.</p><ul><li>one</li><li>&lt;two&gt;</li></ul>\
+             <div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">H1</th><th scope=\"col\">H2</th></tr></thead>\
+             <tbody><tr><th scope=\"row\">r1</th><td>c1</td></tr></tbody></table></div>"
+        );
+    }
+
+    #[test]
+    fn sections_each_get_a_heading() {
+        assert_eq!(
+            sections_html([("One <1>", "a"), ("Two", "- b")]),
+            "<section class=\"content-section\"><h2>One &lt;1&gt;</h2><p>a</p></section>\
+             <section class=\"content-section\"><h2>Two</h2><ul><li>b</li></ul></section>"
+        );
+    }
+
+    #[test]
+    fn books_fill_the_templates_and_escape() {
+        let html = books_html(
+            "by {author}",
+            "Published by {publisher}",
+            [BookEntry {
+                title: "T & U",
+                author: "A",
+                publisher: "<P>",
+                description: "D",
+            }],
+        );
+        assert_eq!(
+            html,
+            "<ul class=\"book-list\"><li class=\"card\"><h2 class=\"book-title\">T &amp; U</h2>\
+             <p class=\"book-meta\">by A · Published by &lt;P&gt;</p><p>D</p></li></ul>"
+        );
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "2"), ("total", "5")]),
+            "2 of 5"
+        );
+    }
+}
