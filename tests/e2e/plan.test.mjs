@@ -689,15 +689,35 @@ test('the distress rating, Next and Done of a step practice, and "Add to my plan
 
     // "Add to my plan" on a suggestion: Tab to it, Enter.
     await completeCheckIn(page, burnoutLedPick);
-    const shown = await suggestionsOf(page);
-    const target = shown.find((s) => s.id !== burnoutFirst[1]);
-    const recommendedAdd = await plan('plan', 'recommended_add');
-    await page.locator('main h1').focus();
-    await tabTo(page, `[data-testid="suggestions"] li.suggestion:has(h3 a[href="#/strategies/${target.id}"]) button:text-is("${recommendedAdd}")`, { maxPresses: 200 });
-    await page.keyboard.press('Enter');
-    await suggestionCard(page, target.id).locator('.in-plan').waitFor();
+    const target = (await suggestionsOf(page)).find((s) => s.id !== burnoutFirst[1]);
+    await addSuggestionByKeyboard(page, target.id);
     assert.deepEqual((await stored(page)).plan.map((e) => e.strategy).sort(), [burnoutFirst[1], target.id].sort());
-    // The added suggestion's button is gone: focus must not be lost to the page.
-    const at = await page.evaluate(() => document.activeElement?.tagName ?? 'none');
-    assert.notEqual(at, 'BODY', 'after adding a suggestion by keyboard, focus falls back to the page body');
+  }));
+
+/** Tabs from the heading to a suggestion's "Add to my plan" and presses Enter; waits for it to be added. */
+async function addSuggestionByKeyboard(page, id) {
+  const recommendedAdd = await plan('plan', 'recommended_add');
+  await page.locator('main h1').focus();
+  await tabTo(page, `[data-testid="suggestions"] li.suggestion:has(h3 a[href="#/strategies/${id}"]) button:text-is("${recommendedAdd}")`, {
+    maxPresses: 200,
+  });
+  await page.keyboard.press('Enter');
+  await suggestionCard(page, id).locator('.in-plan').waitFor();
+}
+
+// Known app bug (see the report): Suggestions' add handler in
+// src/ui/components/plan_parts.rs removes the focused button and moves focus
+// nowhere, so focus falls to <body>; AddToPlan on a strategy's screen moves
+// it to its "This is in your plan." message, as this should.
+test('after adding a suggestion by keyboard, focus stays with that suggestion', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    await completeCheckIn(page, burnoutLedPick);
+    const [first] = await suggestionsOf(page);
+    await addSuggestionByKeyboard(page, first.id);
+    const inCard = await page.evaluate(
+      (href) => Boolean(document.activeElement?.closest(`li.suggestion:has(h3 a[href="${href}"])`)),
+      `#/strategies/${first.id}`,
+    );
+    const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'none');
+    assert.equal(inCard, true, `focus left the suggestion just added (it is on ${at})`);
   }));
