@@ -721,3 +721,52 @@ test('after adding a suggestion by keyboard, focus stays with that suggestion', 
     const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'none');
     assert.equal(inCard, true, `focus left the suggestion just added (it is on ${at})`);
   }));
+
+// Known app bugs (see the report): showing or hiding a form in place leaves
+// keyboard focus on <body> — the Plan's "Change" and its form's "Cancel"
+// (src/ui/pages/plan.rs PlanEntry), and "Save changes" and "Cancel" of an
+// entry being edited (src/ui/components/text_records.rs). A keyboard user
+// must stay within the item they are working on.
+test('changing a plan item or a journal entry by keyboard keeps focus within it', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    const focusWithin = (selector) => page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector);
+    const focusAt = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 100) ?? 'none');
+    const problems = [];
+    const expectWithin = async (selector, what) => {
+      await page.waitForTimeout(300);
+      if (!(await focusWithin(selector))) problems.push(`${what}: focus is on ${await focusAt()}`);
+    };
+
+    await gotoScreen(page, site, '#/strategies/shift-transition');
+    await page.locator('form.add-to-plan').getByRole('button', { name: await plan('plan', 'add'), exact: true }).click();
+    await page.locator('.plan-added').waitFor();
+    await gotoScreen(page, site, '#/plan');
+    const item = page.locator('li.plan-item').first();
+    await item.getByRole('button', { name: await plan('plan', 'edit'), exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await item.locator('form').waitFor({ state: 'visible' });
+    await expectWithin('li.plan-item form', 'Plan: after "Change"');
+    await item.getByRole('button', { name: await plan('plan', 'cancel'), exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await item.locator('form').waitFor({ state: 'hidden' });
+    await expectWithin('li.plan-item', 'Plan: after "Cancel"');
+
+    await gotoScreen(page, site, '#/journal');
+    await page.getByLabel(await journal('journal', 'new_label'), { exact: true }).fill('An entry to change.');
+    await button(page, await journal('journal', 'save')).click();
+    const entry = page.locator('main article.record').first();
+    await entry.waitFor();
+    for (const key of ['save_edit', 'cancel']) {
+      await entry.getByRole('button', { name: await journal('journal', 'edit'), exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const box = entry.getByLabel(await journal('journal', 'edit_label'), { exact: true });
+      await box.waitFor({ state: 'visible' });
+      await waitUntil(page, () => document.activeElement?.matches('article.record textarea'), null, 'focus in the edit box');
+      await page.keyboard.type(' More.');
+      await entry.getByRole('button', { name: await journal('journal', key), exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await box.waitFor({ state: 'hidden' });
+      await expectWithin('main article.record', `Journal: after "${await journal('journal', key)}"`);
+    }
+    assert.deepEqual(problems, [], `focus was lost:\n  ${problems.join('\n  ')}`);
+  }));
