@@ -141,7 +141,7 @@ test-wasm:
 test-e2e: deps-npm
 	@[ -f dist/index.html ] || { echo "test-e2e: dist/ is missing; run make build" >&2; exit 1; }
 	@[ -n "$(E2E_TESTS)" ] || { echo "test-e2e: no tests/e2e/*.test.mjs" >&2; exit 1; }
-	node --test --test-timeout=120000 --test-concurrency=1 $(E2E_TESTS)
+	node --test --test-timeout=300000 --test-concurrency=1 $(E2E_TESTS)
 
 # ---------------------------------------------------------------- measure
 

@@ -240,6 +240,8 @@ pub fn Suggestions(reading: ProfileReading, profile: Profile, limit: usize) -> i
                 let when = when.clone();
                 ctx.data
                     .update(|d| d.add_to_plan(&item, id, when, None, now));
+                // The button is gone; its confirmation takes the focus.
+                platform::focus_soon(&format!("#in-plan-{id}"));
             };
             Some(view! {
                 <li class="card suggestion">
@@ -249,7 +251,7 @@ pub fn Suggestions(reading: ProfileReading, profile: Profile, limit: usize) -> i
                     {move || {
                         if in_plan() {
                             view! {
-                                <p class="in-plan" role="status">
+                                <p class="in-plan" role="status" tabindex="-1" id=format!("in-plan-{id}")>
                                     {t.plan_added}" "<a href=Route::Plan.href()>{t.plan_see}</a>
                                 </p>
                             }

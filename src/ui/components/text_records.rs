@@ -110,14 +110,18 @@ pub fn TextRecords(
                 crate::platform::focus_soon(&format!("#{box_id}"));
             }
         };
+        let edit_button = format!("{dom}-edit-button");
+        let back_to_edit = format!("#{edit_button}");
         let save_edit = {
             let id = id.clone();
+            let back = back_to_edit.clone();
             move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 match on_save.run((Some(id.clone()), edit_text.get_untracked())) {
                     Ok(()) => {
                         editing.set(None);
                         edit_error.set(None);
+                        crate::platform::focus_soon(&back);
                     }
                     Err(e) => edit_error.set(Some(e)),
                 }
@@ -161,13 +165,20 @@ pub fn TextRecords(
                     {move || edit_error.get().map(|e| view! { <p class="error-text" role="alert">{message(e)}</p> })}
                     <div class="actions">
                         <button type="submit">{words.save_edit}</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| {
+                                editing.set(None);
+                                crate::platform::focus_soon(&back_to_edit);
+                            }
+                        >
                             {words.cancel}
                         </button>
                     </div>
                 </form>
                 <div class="actions" hidden=move || editing_c() || confirming_this()>
-                    <button type="button" class="secondary" on:click=start_edit>{words.edit}</button>
+                    <button type="button" class="secondary" id=edit_button on:click=start_edit>{words.edit}</button>
                     <button type="button" class="secondary" id=delete_id on:click=ask_delete>{words.delete}</button>
                 </div>
                 <div class="confirm" role="group" aria-label=words.delete_confirm hidden=move || !confirming_b()>

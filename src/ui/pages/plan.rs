@@ -225,6 +225,7 @@ fn PlanEntry(
     };
     let note_id = format!("{dom}-note");
     let change_id = format!("{dom}-change");
+    let change_focus = format!("#{change_id}");
     let remove_id = format!("{dom}-remove");
     view! {
         <li class="card plan-item" id=dom.clone()>
@@ -246,12 +247,37 @@ fn PlanEntry(
                     </p>
                     <div class="actions">
                         <button type="submit">{t.plan_save}</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{t.plan_cancel}</button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click={
+                                let change = change_focus.clone();
+                                move |_| {
+                                    editing.set(false);
+                                    platform::focus_soon(&change);
+                                }
+                            }
+                        >
+                            {t.plan_cancel}
+                        </button>
                     </div>
                 </form>
             </div>
             <div class="actions" hidden=move || editing.get() || confirming.get()>
-                <button type="button" class="secondary" id=change_id on:click=move |_| editing.set(true)>{t.plan_edit}</button>
+                <button
+                    type="button"
+                    class="secondary"
+                    id=change_id
+                    on:click={
+                        let first = format!("#{dom} form input");
+                        move |_| {
+                            editing.set(true);
+                            platform::focus_soon(&first);
+                        }
+                    }
+                >
+                    {t.plan_edit}
+                </button>
                 <button
                     type="button"
                     class="secondary"
