@@ -705,10 +705,8 @@ async function addSuggestionByKeyboard(page, id) {
   await suggestionCard(page, id).locator('.in-plan').waitFor();
 }
 
-// Known app bug (see the report): Suggestions' add handler in
-// src/ui/components/plan_parts.rs removes the focused button and moves focus
-// nowhere, so focus falls to <body>; AddToPlan on a strategy's screen moves
-// it to its "This is in your plan." message, as this should.
+// Adding a suggestion removes its button, so focus must move somewhere
+// meaningful (its "This is in your plan." message), never fall to <body>.
 test('after adding a suggestion by keyboard, focus stays with that suggestion', () =>
   withPage(browser, site, {}, async ({ page }) => {
     await completeCheckIn(page, burnoutLedPick);
