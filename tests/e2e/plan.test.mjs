@@ -720,11 +720,11 @@ test('after adding a suggestion by keyboard, focus stays with that suggestion', 
     assert.equal(inCard, true, `focus left the suggestion just added (it is on ${at})`);
   }));
 
-// Known app bugs (see the report): showing or hiding a form in place leaves
-// keyboard focus on <body> — the Plan's "Change" and its form's "Cancel"
-// (src/ui/pages/plan.rs PlanEntry), and "Save changes" and "Cancel" of an
-// entry being edited (src/ui/components/text_records.rs). A keyboard user
-// must stay within the item they are working on.
+// Showing or hiding a form in place must not drop keyboard focus on <body>:
+// the Plan's "Change" and its form's "Cancel" (src/ui/pages/plan.rs
+// PlanEntry), and "Save changes" and "Cancel" of an entry being edited
+// (src/ui/components/text_records.rs). A keyboard user stays within the
+// item they are working on.
 test('changing a plan item or a journal entry by keyboard keeps focus within it', () =>
   withPage(browser, site, {}, async ({ page }) => {
     const focusWithin = (selector) => page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector);
