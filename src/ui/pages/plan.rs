@@ -92,7 +92,7 @@ pub fn PlanScreen() -> impl IntoView {
             .map(|item| view! { <PlanEntry item=item title=title_of /> })
             .collect_view();
         view! {
-            <ul class="plan-list">{list}</ul>
+            <ul class="topic-list plan-list">{list}</ul>
             <p><a href=Route::Strategies.href()>{t.plan_find}</a></p>
         }
         .into_any()

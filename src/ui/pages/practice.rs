@@ -93,7 +93,7 @@ pub fn Practices() -> impl IntoView {
         </section>
         <section aria-labelledby="practice-list-heading">
             <h2 id="practice-list-heading">{t.practice_list_heading}</h2>
-            <ul class="card-list">{list}</ul>
+            <ul class="topic-list">{list}</ul>
         </section>
     }
 }
