@@ -9,8 +9,8 @@
 //! - `strategies.toml`: the strategy library (`[[strategy]]`), compiled by
 //!   [`strategy_library`] into its own generated file.
 //!
-//! The bodies of Learn and leaders' pages and the reading list are not
-//! compiled in: `write_fragments` renders each, with the app's own renderer
+//! The bodies of Learn and leaders' pages, the reading list and each
+//! strategy's why and steps are not compiled in: `write_fragments` renders each, with the app's own renderer
 //! (`src/content/render.rs`, included below), to an HTML file in
 //! `$OUT_DIR/content/<code>/` whose name carries a hash of its text, and
 //! lists them in `$OUT_DIR/content/manifest.txt`. The generated Rust knows
@@ -113,6 +113,7 @@ struct Locale {
     leaders: PageFile,
     help: HelpFile,
     resources: ResourcesFile,
+    strategies: StrategyFile,
 }
 
 fn fail(msg: String) -> ! {
@@ -192,6 +193,7 @@ fn load(dir: &Path, code: &str) -> Locale {
         leaders: parse(&dir.join("leaders.toml")),
         help: parse(&dir.join("help.toml")),
         resources: parse(&dir.join("resources.toml")),
+        strategies: parse(&dir.join("strategies.toml")),
     }
 }
 
@@ -487,7 +489,7 @@ fn main() {
     let dest = Path::new(&out_dir).join("locales.rs");
     fs::write(&dest, out).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
 
-    strategy_library(root, &codes);
+    strategy_library(&locales, &fragments);
 }
 
 fn variant(code: &str) -> String {
@@ -625,24 +627,30 @@ fn strategy_shape(s: &StrategyEntry) -> String {
 /// the library can grow on its own. Fails the build on a missing field, an
 /// empty text, a bad id, a duplicate id, an unknown tag, steps that are not
 /// one list, or a locale whose ids and tags differ from English.
-fn strategy_library(root: &Path, codes: &[String]) {
+fn strategy_library(locales: &[Locale], fragments: &[LocaleFragments]) {
     let mut out = String::from(
         "use crate::domain::practice::Practice;\n\
          use crate::domain::strategy::{Fit, HelpsWith, Source, Strategy, TimeNeeded};\n\n",
     );
+    let mut sources = String::new();
     let mut reference: Option<Vec<String>> = None;
-    for code in codes {
-        let path = root.join(code).join("strategies.toml");
+    for (l, frags) in locales.iter().zip(fragments) {
+        let code = &l.code;
         let file_name = format!("{code}/strategies.toml");
-        let file: StrategyFile = parse(&path);
+        let file = &l.strategies;
         let f = file_name.as_str();
+        let _ = writeln!(
+            sources,
+            "static {}: &[StrategySource] = &[",
+            const_name(code, "STRATEGY_SOURCES")
+        );
         let mut ids: Vec<&str> = Vec::new();
         let _ = writeln!(
             out,
             "static {}: &[Strategy] = &[",
             const_name(code, "STRATEGIES")
         );
-        for s in &file.strategy {
+        for (s, body) in file.strategy.iter().zip(&frags.strategies) {
             let id = s.id.as_str();
             let kebab = !id.is_empty()
                 && !id.starts_with('-')
@@ -688,12 +696,11 @@ fn strategy_library(root: &Path, codes: &[String]) {
             };
             let _ = writeln!(
                 out,
-                "    Strategy {{ id: {}, title: {}, summary: {}, why: {}, steps: {}, time: {}, fits: {}, sources: {}, helps: {}, practice: {practice} }},",
+                "    Strategy {{ id: {}, title: {}, summary: {}, body: {}, time: {}, fits: {}, sources: {}, helps: {}, practice: {practice} }},",
                 lit(id),
                 lit(&s.title),
                 lit(&s.summary),
-                lit(&s.why),
-                lit(&s.steps),
+                lit(body),
                 strategy_tag(f, id, "time", &s.time, STRATEGY_TIME),
                 strategy_tags(f, id, "fit", &s.fit, STRATEGY_FIT),
                 strategy_tags(f, id, "sources", &s.sources, STRATEGY_SOURCES),
@@ -701,6 +708,17 @@ fn strategy_library(root: &Path, codes: &[String]) {
             );
         }
         out.push_str("];\n\n");
+        for (s, body) in file.strategy.iter().zip(&frags.strategies) {
+            let _ = writeln!(
+                sources,
+                "    StrategySource {{ id: {}, body: {}, why: {}, steps: {} }},",
+                lit(&s.id),
+                lit(body),
+                lit(&s.why),
+                lit(&s.steps)
+            );
+        }
+        sources.push_str("];\n\n");
         let shape: Vec<String> = file.strategy.iter().map(strategy_shape).collect();
         match &reference {
             None => reference = Some(shape),
@@ -715,12 +733,27 @@ fn strategy_library(root: &Path, codes: &[String]) {
          /// has the same ids and tags in the same order.\n\
          pub fn strategies(locale: Locale) -> &'static [Strategy] {\n    match locale {\n",
     );
-    for code in codes {
+    for l in locales {
         let _ = writeln!(
             out,
             "        Locale::{} => {},",
-            variant(code),
-            const_name(code, "STRATEGIES")
+            variant(&l.code),
+            const_name(&l.code, "STRATEGIES")
+        );
+    }
+    out.push_str("    }\n}\n\n");
+    out.push_str(&sources);
+    out.push_str(
+        "/// The written why and steps of a locale's strategies, in library\n\
+         /// order (for tests; the app never calls this, so it is not in the wasm).\n\
+         pub fn strategy_sources(locale: Locale) -> &'static [StrategySource] {\n    match locale {\n",
+    );
+    for l in locales {
+        let _ = writeln!(
+            out,
+            "        Locale::{} => {},",
+            variant(&l.code),
+            const_name(&l.code, "STRATEGY_SOURCES")
         );
     }
     out.push_str("    }\n}\n");
@@ -735,6 +768,8 @@ struct LocaleFragments {
     learn: Vec<String>,
     leaders: Vec<String>,
     reading_list: String,
+    /// Each strategy's why and steps, in library order.
+    strategies: Vec<String>,
 }
 
 /// FNV-1a, 64 bits: enough to give changed text a new file name (this is
@@ -805,10 +840,25 @@ fn write_fragments(out: &Path, locales: &[Locale]) -> Vec<LocaleFragments> {
             }),
         );
         let reading_list = write(&l.code, "resources", books);
+        let strategies = l
+            .strategies
+            .strategy
+            .iter()
+            .map(|s| {
+                let html = render::strategy_html(
+                    ui("library_why_heading"),
+                    &s.why,
+                    ui("library_steps_heading"),
+                    &s.steps,
+                );
+                write(&l.code, &format!("strategy-{}", s.id), html)
+            })
+            .collect();
         all.push(LocaleFragments {
             learn,
             leaders,
             reading_list,
+            strategies,
         });
     }
     let list = root.join("manifest.txt");
@@ -824,7 +874,13 @@ fn fragment_list(fragments: &[LocaleFragments]) -> String {
         "/// Every fetched fragment, as a path relative to `index.html`.\npub const FRAGMENTS: &[&str] = &[\n",
     );
     for f in fragments {
-        for path in f.learn.iter().chain(&f.leaders).chain([&f.reading_list]) {
+        for path in f
+            .learn
+            .iter()
+            .chain(&f.leaders)
+            .chain([&f.reading_list])
+            .chain(&f.strategies)
+        {
             let _ = writeln!(out, "    {},", lit(path));
         }
     }

@@ -167,7 +167,7 @@ try {
     const body = await readFile(full);
     fragments.push({ path: full.slice(dir.length + 1), raw: body.length, br: brotliSize(body) });
   }
-  console.log('\nContent fragments fetched only when a Learn, leaders\' or reading-list page is opened');
+  console.log('\nContent fragments fetched only when a Learn, leaders\', reading-list or strategy page is opened');
   console.log('(NOT part of the first load above; each page fetches one):');
   if (fragments.length === 0) {
     console.log('  none in content/');

@@ -3,7 +3,7 @@
 //!
 //! Interface strings, page titles and summaries, and all of Get help are
 //! compiled in. The bodies of the long pages (Learn, the leaders' guide, the
-//! reading list) are not: `build.rs` renders each with [`render`] into an
+//! reading list, each strategy's why and steps) are not: `build.rs` renders each with [`render`] into an
 //! HTML fragment whose file name carries a hash of its text, and the app
 //! fetches it when the page is opened. [`Locale::sources`] keeps the written
 //! text for native tests (content coverage, fragments match the renderer);
@@ -278,6 +278,9 @@ mod tests {
             );
             assert_eq!(written(content.reading_list), books);
             expected.push(content.reading_list);
+            // Each strategy's fragment is checked against its text in
+            // `strategies::tests`.
+            expected.extend(strategies::strategies(*locale).iter().map(|s| s.body));
         }
         assert_eq!(FRAGMENTS, expected.as_slice());
         let manifest = written("content/manifest.txt");

@@ -2,8 +2,8 @@
 //! as static HTML (see [`crate::html`]). Pure text in, text out, with no
 //! dependency beyond those two modules: the app uses it for the short bodies
 //! it shows itself, and `build.rs` includes this very file to write the long
-//! pages (Learn, leaders' guide, reading list) as HTML fragments that the app
-//! fetches when one is opened. One renderer, so escaping and markup are the
+//! pages (Learn, leaders' guide, reading list, each strategy's why and
+//! steps) as HTML fragments that the app fetches when one is opened. One renderer, so escaping and markup are the
 //! same everywhere and tested here.
 
 use super::markup::{self, Block};
@@ -51,6 +51,29 @@ pub fn sections_html<'a>(sections: impl IntoIterator<Item = (&'a str, &'a str)>)
         body_html(&mut m, body);
         m.close("section");
     }
+    m.finish()
+}
+
+/// The body of one strategy's page: why it helps (prose under
+/// `why_heading`) and its steps (the one markup list in `steps`) as a
+/// numbered list under `steps_heading`.
+pub fn strategy_html(why_heading: &str, why: &str, steps_heading: &str, steps: &str) -> String {
+    let mut m = Markup::new();
+    m.open("section", &[("aria-labelledby", "why-heading")])
+        .element("h2", &[("id", "why-heading")], why_heading);
+    body_html(&mut m, why);
+    m.close("section");
+    m.open("section", &[("aria-labelledby", "steps-heading")])
+        .element("h2", &[("id", "steps-heading")], steps_heading)
+        .open("ol", &[("class", "strategy-steps")]);
+    for block in markup::parse(steps) {
+        if let Block::List(items) = block {
+            for item in items {
+                m.element("li", &[], item);
+            }
+        }
+    }
+    m.close("ol").close("section");
     m.finish()
 }
 
@@ -125,6 +148,16 @@ mod tests {
             sections_html([("One <1>", "a"), ("Two", "- b")]),
             "<section class=\"content-section\"><h2>One &lt;1&gt;</h2><p>a</p></section>\
              <section class=\"content-section\"><h2>Two</h2><ul><li>b</li></ul></section>"
+        );
+    }
+
+    #[test]
+    fn strategy_steps_are_numbered_under_their_heading() {
+        assert_eq!(
+            strategy_html("Why", "A & B.", "Steps", "- one\n- <two>"),
+            "<section aria-labelledby=\"why-heading\"><h2 id=\"why-heading\">Why</h2><p>A &amp; B.</p></section>\
+             <section aria-labelledby=\"steps-heading\"><h2 id=\"steps-heading\">Steps</h2>\
+             <ol class=\"strategy-steps\"><li>one</li><li>&lt;two&gt;</li></ol></section>"
         );
     }
 

@@ -1,6 +1,9 @@
 //! The strategy library, per locale, compiled in from
 //! `locales/<code>/strategies.toml` by `build.rs` (see
-//! [`crate::domain::strategy`] for the model, filtering and lookup).
+//! [`crate::domain::strategy`] for the model, filtering and lookup). Each
+//! strategy's why and steps are not compiled in: the build renders them into
+//! a fragment the detail screen fetches ([`Strategy::body`]);
+//! [`strategy_sources`] keeps the written text for tests only.
 
 use super::{fill, Locale, Strings};
 use crate::domain::plan::{Weekday, When};
@@ -8,6 +11,19 @@ use crate::domain::recommend::Reason;
 use crate::domain::strategy::SourceGroup;
 
 include!(concat!(env!("OUT_DIR"), "/strategies.rs"));
+
+/// The written text behind one strategy's fragment, for tests.
+#[derive(Debug)]
+pub struct StrategySource {
+    /// The strategy's id, as in [`Strategy::id`].
+    pub id: &'static str,
+    /// The fragment's address, as in [`Strategy::body`].
+    pub body: &'static str,
+    /// Why it helps, in the small markup of [`crate::content::markup`].
+    pub why: &'static str,
+    /// The steps, in order: one markup list.
+    pub steps: &'static str,
+}
 
 /// The name of what stood out, for "Chosen because {a} stood out".
 pub fn stood_out_name(s: &Strings, h: HelpsWith) -> &'static str {
@@ -153,13 +169,47 @@ mod tests {
 
     #[test]
     fn steps_are_one_list_and_why_is_prose() {
-        for s in strategies(Locale::En) {
-            match parse(s.steps).as_slice() {
-                [Block::List(steps)] => assert!(steps.len() >= 2, "{}", s.id),
-                other => panic!("{}: steps are {other:?}", s.id),
+        for locale in Locale::ALL {
+            let sources = strategy_sources(*locale);
+            assert_eq!(sources.len(), strategies(*locale).len());
+            for (s, src) in strategies(*locale).iter().zip(sources) {
+                assert_eq!((s.id, s.body), (src.id, src.body));
+                match parse(src.steps).as_slice() {
+                    [Block::List(steps)] => assert!(steps.len() >= 2, "{}", s.id),
+                    other => panic!("{}: steps are {other:?}", s.id),
+                }
+                assert!(!parse(src.why).is_empty(), "{}", s.id);
+                assert!(!s.fits.is_empty() && !s.sources.is_empty() && !s.helps.is_empty());
             }
-            assert!(!parse(s.why).is_empty(), "{}", s.id);
-            assert!(!s.fits.is_empty() && !s.sources.is_empty() && !s.helps.is_empty());
+        }
+    }
+
+    /// Each strategy's fragment is what the renderer makes of its why and
+    /// steps: the why as prose, the steps as a numbered list of at least two.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_strategy_fragment_is_its_why_and_numbered_steps() {
+        use crate::content::render::strategy_html;
+        for locale in Locale::ALL {
+            let t = locale.strings();
+            for src in strategy_sources(*locale) {
+                let path = std::path::Path::new(env!("OUT_DIR")).join(src.body);
+                let written = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let html = strategy_html(
+                    t.library_why_heading,
+                    src.why,
+                    t.library_steps_heading,
+                    src.steps,
+                );
+                assert_eq!(written, html, "{}", src.id);
+                let (why, steps) = html
+                    .split_once("<ol class=\"strategy-steps\">")
+                    .unwrap_or_else(|| panic!("{}: no numbered steps", src.id));
+                assert!(why.contains(t.library_why_heading), "{}", src.id);
+                assert!(why.contains("<p>"), "{}: why is empty", src.id);
+                assert!(steps.matches("<li>").count() >= 2, "{}", src.id);
+            }
         }
     }
 

@@ -448,7 +448,13 @@ pub fn polyline(points: &[(f64, f64)]) -> Option<String> {
     }
     let parts: Vec<String> = points
         .iter()
-        .map(|(x, y)| format!("{},{}", round1(*x), round1(*y)))
+        .map(|(x, y)| {
+            format!(
+                "{},{}",
+                crate::number::shortest(round1(*x)),
+                crate::number::shortest(round1(*y))
+            )
+        })
         .collect();
     Some(parts.join(" "))
 }

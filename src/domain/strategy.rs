@@ -148,10 +148,10 @@ pub struct Strategy {
     pub title: &'static str,
     /// One line for the list.
     pub summary: &'static str,
-    /// Why it helps, in the small markup of [`crate::content::markup`].
-    pub why: &'static str,
-    /// The steps, in order: one markup list.
-    pub steps: &'static str,
+    /// Why it helps and its steps: the address of the HTML fragment the
+    /// build rendered them into, relative to `index.html`
+    /// (`content/en/strategy-<id>.<hash>.html`), fetched when it is opened.
+    pub body: &'static str,
     /// How long it takes.
     pub time: TimeNeeded,
     /// Where it fits (at least one).

@@ -1,5 +1,5 @@
-// The long pages (Learn topics, the leaders' guide, the reading list) whose
-// bodies are fetched as fragments when opened: each shows its text, also on
+// The long pages (Learn topics, the leaders' guide, the reading list, each
+// strategy's why and steps) whose bodies are fetched as fragments when opened: each shows its text, also on
 // reload, passes axe once loaded, says "Loading…" politely when slow, and
 // when the fragment cannot be fetched shows a plain message, a way to Get
 // help, and a Retry that works once the network is back.
@@ -46,6 +46,28 @@ async function records(file, table) {
   return out;
 }
 
+/** Each `[[strategy]]`: its id, title and steps (the `- ` lines of its `steps = """…"""`). */
+async function strategySteps() {
+  const text = await readFile(join(ROOT, 'locales/en/strategies.toml'), 'utf8');
+  const out = [];
+  let inSteps = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '[[strategy]]') out.push({ steps: [] });
+    if (!out.length) continue;
+    const s = out.at(-1);
+    if (inSteps) {
+      const item = line.trim().replace(/"""$/, '');
+      if (item.startsWith('- ')) s.steps.push(item.slice(2).trim());
+      if (line.trimEnd().endsWith('"""')) inSteps = false;
+      continue;
+    }
+    if (/^steps\s*=\s*"""/.test(line)) inSteps = true;
+    const m = line.match(/^(id|title)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$/);
+    if (m) s[m[1]] = JSON.parse(`"${m[2]}"`);
+  }
+  return out;
+}
+
 /** Every page with a fetched body: its address, its title and the text it must show. */
 async function longPages() {
   const pages = [];
@@ -61,6 +83,9 @@ async function longPages() {
     selector: '.book-list .book-title',
     expect: books,
   });
+  for (const s of await strategySteps()) {
+    pages.push({ hash: `#/strategies/${s.id}`, title: s.title, selector: '.strategy-steps li', expect: s.steps });
+  }
   return pages;
 }
 
@@ -74,6 +99,9 @@ test('every long page shows its text, also on reload, with no axe violations', (
   withPage(browser, site, {}, async ({ page, app }) => {
     const pages = await longPages();
     assert.ok(pages.length >= 10, `only ${pages.length} long pages found in the locale files`);
+    const strategyPages = pages.filter((p) => p.hash.startsWith('#/strategies/'));
+    assert.ok(strategyPages.length >= 24, `only ${strategyPages.length} strategies found`);
+    for (const p of strategyPages) assert.ok(p.expect.length >= 2, `${p.hash}: steps not read from the locale file`);
     const failures = [];
     for (const p of pages) {
       assert.equal(await gotoScreen(page, site, p.hash), p.title, `${p.hash}: heading`);
@@ -121,6 +149,7 @@ test('a fragment that cannot be fetched shows a plain message, Get help, and a R
     await page.route('**/content/**', (route) => route.abort());
     for (const [hash, selector] of [
       ['#/leaders/recognise', '.content-sections h2'],
+      ['#/strategies/paced-breathing', '.strategy-steps li'],
       ['#/resources', '.book-list .book-title'],
     ]) {
       const heading = await gotoScreen(page, site, hash);

@@ -118,6 +118,8 @@ for (const colorScheme of ['light', 'dark']) {
             failures.push(`${hash}: "Get help now" link is ${JSON.stringify({ href, name })}`);
           }
         }
+        // A fetched body (a Learn topic, a strategy's steps) is scanned once it is in.
+        await page.waitForFunction(() => !document.querySelector('main .fragment-status'), null, { timeout: 15000 });
         const violations = await axeScan(page);
         if (violations.length) failures.push(`${hash} (${colorScheme}):\n${formatViolations(violations)}`);
       }

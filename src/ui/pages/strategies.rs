@@ -1,9 +1,9 @@
 //! The strategy library: browse and filter, and one strategy per address.
 //! Both render as static markup from the content (see [`crate::html`]);
-//! only the filters and the plan form are reactive.
+//! only the filters and the plan form are reactive. A strategy's why and
+//! steps are fetched when its screen opens (see [`Fragment`]).
 
 use super::title_effect;
-use crate::content::render::body_html;
 use crate::content::strategies::{
     fit_label, group_label, helps_label, source_label, strategies, time_label,
 };
@@ -13,6 +13,7 @@ use crate::domain::strategy::{
 };
 use crate::html::Markup;
 use crate::route::Route;
+use crate::ui::components::fragment::Fragment;
 use crate::ui::components::plan_parts::{default_when, AddToPlan};
 use crate::ui::components::practice_parts;
 use crate::ui::use_app;
@@ -196,8 +197,9 @@ pub fn Strategies() -> impl IntoView {
     }
 }
 
-/// One strategy's details, as markup: at a glance, why, steps.
-fn detail_html(t: &'static Strings, s: &Strategy) -> String {
+/// One strategy at a glance, as markup: time, fit, what it helps with and
+/// where it comes from. Why and the steps follow in its fetched fragment.
+fn glance_html(t: &'static Strings, s: &Strategy) -> String {
     let mut m = Markup::new();
     m.open("section", &[("aria-labelledby", "glance-heading")])
         .element("h2", &[("id", "glance-heading")], t.library_about_heading)
@@ -212,21 +214,6 @@ fn detail_html(t: &'static Strings, s: &Strategy) -> String {
         m.element("dt", &[], term).element("dd", &[], &value);
     }
     m.close("dl").close("section");
-    m.open("section", &[("aria-labelledby", "why-heading")])
-        .element("h2", &[("id", "why-heading")], t.library_why_heading);
-    body_html(&mut m, s.why);
-    m.close("section");
-    m.open("section", &[("aria-labelledby", "steps-heading")])
-        .element("h2", &[("id", "steps-heading")], t.library_steps_heading)
-        .open("ol", &[("class", "strategy-steps")]);
-    for block in crate::content::markup::parse(s.steps) {
-        if let crate::content::markup::Block::List(items) = block {
-            for item in items {
-                m.element("li", &[], item);
-            }
-        }
-    }
-    m.close("ol").close("section");
     m.finish()
 }
 
@@ -265,7 +252,8 @@ pub fn StrategyScreen(id: String) -> impl IntoView {
         </p>
         <h1 tabindex="-1">{s.title}</h1>
         <p class="lead">{s.summary}</p>
-        <div class="content-body" inner_html=detail_html(t, s)></div>
+        <div class="content-body" inner_html=glance_html(t, s)></div>
+        <Fragment path=s.body class="content-body" />
         {practice_link}
         <section aria-labelledby="add-heading">
             <h2 id="add-heading">{t.plan_add}</h2>
@@ -281,16 +269,17 @@ mod tests {
     use crate::content::Locale;
 
     #[test]
-    fn every_strategy_renders_its_steps_as_a_numbered_list() {
+    fn every_strategy_shows_its_facts_at_a_glance() {
         let t = Locale::En.strings();
         for s in strategies(Locale::En) {
-            let html = detail_html(t, s);
-            let steps = html
-                .split("<ol class=\"strategy-steps\">")
-                .nth(1)
-                .unwrap_or_default();
-            assert!(steps.matches("<li>").count() >= 2, "{}", s.id);
-            assert!(html.contains(t.library_why_heading));
+            let html = glance_html(t, s);
+            assert_eq!(html.matches("<dt>").count(), 4, "{}", s.id);
+            assert!(html.contains(time_label(t, s.time)), "{}", s.id);
+            assert!(
+                s.body.starts_with("content/en/strategy-") && s.body.ends_with(".html"),
+                "{}",
+                s.body
+            );
         }
     }
 
