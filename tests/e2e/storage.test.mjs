@@ -124,11 +124,19 @@ test('damaged saved data is set aside, not deleted, and offered for download', (
 
 test('export, then import into a fresh browser, restores the data', async () => {
   let exported;
+  const journalText = 'Wrote this after the night shift; it can wait for supervision.';
   await withPage(browser, site, {}, async ({ page }) => {
     await gotoScreen(page, site, '#/settings');
     await choose(page, 'Colour scheme', 'Dark');
     await choose(page, 'Text size', 'Larger');
     await waitForStored(page, { theme: 'dark', text_size: 'larger' }, 'both choices');
+    // A journal entry travels with the rest (the plan, log and journal are
+    // part of the export).
+    await gotoScreen(page, site, '#/journal');
+    await page.getByLabel(await englishString('ui-journal.toml', 'journal', 'new_label')).fill(journalText);
+    await page.getByRole('button', { name: await englishString('ui-journal.toml', 'journal', 'save') }).click();
+    await page.locator('.record-text', { hasText: journalText }).waitFor();
+    await gotoScreen(page, site, '#/settings');
     assert.match(await page.getByTestId('backup-reminder').textContent(), /haven't exported/);
 
     exported = await downloadText(page, 'export');
@@ -137,6 +145,7 @@ test('export, then import into a fresh browser, restores the data', async () => 
     assert.equal(envelope.format, 'tend');
     assert.equal(envelope.schema, currentSchema);
     assert.equal(envelope.data.settings.theme, 'dark');
+    assert.deepEqual(envelope.data.journal.map((e) => e.text), [journalText]);
     await page.getByTestId('export-done').waitFor();
     assert.match(await page.getByTestId('backup-reminder').textContent(), /today/);
   });
@@ -150,6 +159,9 @@ test('export, then import into a fresh browser, restores the data', async () => 
     const text = await preview.textContent();
     assert.match(text, /Dark/);
     assert.match(text, /Larger/);
+    const counts = await englishString('ui-data.toml', 'data.import', 'preview_counts');
+    const journalCount = counts.split('{journal}')[0].split('. ').pop();
+    assert.ok(text.includes(`${journalCount}1`), `the preview counts the journal entry: ${text}`);
     assert.equal(await isChosen(page, 'Colour scheme', 'Dark'), false, 'a preview changes nothing');
     const violations = await axeScan(page);
     assert.deepEqual(violations, [], formatViolations(violations));
@@ -164,6 +176,8 @@ test('export, then import into a fresh browser, restores the data', async () => 
     await waitForScreen(page);
     assert.equal(await isChosen(page, 'Colour scheme', 'Dark'), true, 'kept after a reload');
     assert.equal(await isChosen(page, 'Text size', 'Larger'), true);
+    await gotoScreen(page, site, '#/journal');
+    await page.locator('.record-text', { hasText: journalText }).waitFor();
   });
 });
 

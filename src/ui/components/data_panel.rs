@@ -219,6 +219,18 @@ fn preview_lines(
             ],
         ),
     ];
+    let d = &preview.data;
+    lines.push(fill(
+        t.data_import_preview_counts,
+        &[
+            ("checkins", &d.checkins.len().to_string()),
+            ("pulses", &d.pulses.len().to_string()),
+            ("journal", &d.journal.len().to_string()),
+            ("plan", &d.plan.len().to_string()),
+            ("practices", &d.practice_log.len().to_string()),
+            ("cards", &d.why_cards.len().to_string()),
+        ],
+    ));
     if let Some(at) = preview.data.last_exported_at {
         lines.push(fill(
             t.data_import_preview_last_backup,
