@@ -54,6 +54,13 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     }
 }
 
+/// Whether the page is on screen (not in a background tab or minimised).
+pub fn page_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| !d.hidden())
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

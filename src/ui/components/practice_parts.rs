@@ -223,6 +223,15 @@ pub fn Breathing(on_finish: Callback<()>) -> impl IntoView {
     });
     // The wake lock lives in this thread's arena; release it on the way out.
     on_cleanup(release);
+    // Browsers drop the wake lock when the page is hidden; ask again when
+    // the person comes back to a running pacer.
+    let back = window_event_listener_untyped("visibilitychange", move |_| {
+        let running = watch.get_untracked().is_some_and(|w| w.running());
+        if running && platform::page_visible() {
+            hold_awake();
+        }
+    });
+    on_cleanup(move || back.remove());
 
     let start = move |_| {
         let at = platform::now_ms();
