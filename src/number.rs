@@ -186,9 +186,27 @@ fn trim(text: &str) -> String {
     }
 }
 
+/// `value` kept within `lo..=hi`, like `f64::clamp` but never panicking
+/// (and without the float formatting of its panic message): a NaN value
+/// gives `lo`, and if `lo > hi` the result is `hi`.
+pub fn clamp(value: f64, lo: f64, hi: f64) -> f64 {
+    value.max(lo).min(hi)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamp_keeps_within_bounds_and_never_panics() {
+        assert_eq!(clamp(0.5, 0.0, 1.0), 0.5);
+        assert_eq!(clamp(-3.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(7.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(f64::NAN, 0.0, 1.0), 0.0);
+        // Bounds the wrong way round (a label wider than its room) give the
+        // upper one instead of the standard library's panic.
+        assert_eq!(clamp(5.0, 10.0, 2.0), 2.0);
+    }
 
     #[test]
     fn fixed_places() {

@@ -192,7 +192,7 @@ impl LinearScale {
             return (r0 + r1) / 2.0;
         }
         let t = if value.is_finite() {
-            ((value - d0) / (d1 - d0)).clamp(0.0, 1.0)
+            crate::number::clamp((value - d0) / (d1 - d0), 0.0, 1.0)
         } else {
             0.0
         };
@@ -248,7 +248,7 @@ pub fn band_zones(bands: &[ChartBand], min: f64, max: f64, scale: &LinearScale) 
     for (rank, (label, _, bmax)) in usable.iter().enumerate() {
         let start = previous_end;
         let end = match usable.get(rank + 1) {
-            Some((_, next_min, _)) => ((bmax + next_min) / 2.0).clamp(start, hi),
+            Some((_, next_min, _)) => crate::number::clamp((bmax + next_min) / 2.0, start, hi),
             None => hi,
         };
         previous_end = end;
@@ -276,7 +276,7 @@ pub fn clamp_label(center: f64, width: f64, lo: f64, hi: f64) -> f64 {
     if width >= hi - lo {
         (lo + hi) / 2.0
     } else {
-        center.clamp(lo + half, hi - half)
+        crate::number::clamp(center, lo + half, hi - half)
     }
 }
 
@@ -294,7 +294,7 @@ pub fn format_number(value: f64) -> String {
 /// A 0–1 position as a whole percentage (`0.456` → 46).
 pub fn percent(value: f64) -> u32 {
     if value.is_finite() {
-        (value.clamp(0.0, 1.0) * 100.0).round() as u32
+        (crate::number::clamp(value, 0.0, 1.0) * 100.0).round() as u32
     } else {
         0
     }
@@ -703,7 +703,7 @@ impl TrendFrame {
             .map(|l| text_width(l, SMALL_TEXT))
             .fold(0.0, f64::max);
         TrendFrame {
-            y_label_width: (widest + 8.0).clamp(36.0, 100.0),
+            y_label_width: crate::number::clamp(widest + 8.0, 36.0, 100.0),
             extent,
         }
     }
@@ -944,7 +944,14 @@ impl Markup {
             &[
                 ("class", &class),
                 ("role", &"img"),
-                ("viewBox", &format!("0 0 {width} {height}")),
+                (
+                    "viewBox",
+                    &format!(
+                        "0 0 {} {}",
+                        crate::number::shortest(width),
+                        crate::number::shortest(height)
+                    ),
+                ),
                 ("width", &"100%"),
                 ("aria-labelledby", &title_id),
                 ("aria-describedby", &desc_id),

@@ -370,7 +370,7 @@ pub fn band_zones(instrument: &Instrument, subscale: &Subscale) -> Vec<BandZone>
     let Some(max) = range.max.filter(|max| *max > range.min) else {
         return Vec::new();
     };
-    let at = |x: f64| ((x - range.min) / (max - range.min)).clamp(0.0, 1.0);
+    let at = |x: f64| crate::number::clamp((x - range.min) / (max - range.min), 0.0, 1.0);
     let bands = &subscale.bands;
     bands
         .iter()

@@ -219,7 +219,7 @@ fn band_at(subscale: &Subscale, units: i128) -> Option<BandRef> {
 fn position(scale: &ResponseScale, subscale: &Subscale, n: usize, units: i128) -> Option<f64> {
     let (lo, hi) = units_range(scale, subscale, n)?;
     let hi = hi?;
-    (hi > lo).then(|| ((units - lo) as f64 / (hi - lo) as f64).clamp(0.0, 1.0))
+    (hi > lo).then(|| crate::number::clamp((units - lo) as f64 / (hi - lo) as f64, 0.0, 1.0))
 }
 
 /// The possible scores of `subscale` over `item_count` items, in whole
