@@ -3,7 +3,7 @@
 
 use super::instrument::{Item, ItemKind, ResponseScale};
 use crate::json::{self, Fields, JsonError, Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// One answer to one item. In JSON: `{"value": 3}`, `"prefer_not"` or
 /// `{"choices": ["weekly"]}`.
@@ -30,12 +30,13 @@ impl Item {
             (_, Answer::PreferNot) => scale.prefer_not.is_some(),
             (ItemKind::Scale | ItemKind::Safety, Answer::Value(v)) => scale.contains(*v),
             (ItemKind::Choice, Answer::Choices(ids)) => {
-                let distinct: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+                // No id twice (lists are a handful long; no set needed).
+                let distinct = ids.iter().enumerate().all(|(i, id)| !ids[..i].contains(id));
                 let known = ids
                     .iter()
                     .all(|id| self.options.iter().any(|o| &o.id == id));
                 let count_ok = if self.multiple { true } else { ids.len() == 1 };
-                known && count_ok && distinct.len() == ids.len()
+                known && count_ok && distinct
             }
             _ => false,
         }

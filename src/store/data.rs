@@ -428,12 +428,13 @@ impl TendData {
     /// Every key an entry here is known by: check-in and pulse ids, and
     /// `instrument:<id>` for loaded instruments.
     pub fn entry_keys(&self) -> BTreeSet<String> {
-        self.checkins
-            .iter()
-            .map(|c| c.id.clone())
-            .chain(self.pulses.iter().map(|p| p.id.clone()))
-            .chain(self.instruments.iter().map(|i| instrument_key(&i.id)))
-            .collect()
+        key_set(
+            self.checkins
+                .iter()
+                .map(|c| c.id.clone())
+                .chain(self.pulses.iter().map(|p| p.id.clone()))
+                .chain(self.instruments.iter().map(|i| instrument_key(&i.id))),
+        )
     }
 
     /// Whether the key's latest tombstone is later than its latest
@@ -476,12 +477,12 @@ impl TendData {
             |r| &r.id,
             |r| r.restored_at,
         );
-        let removed: BTreeSet<String> = self
-            .deleted
-            .iter()
-            .filter(|t| self.is_removed(&t.id))
-            .map(|t| t.id.clone())
-            .collect();
+        let removed = key_set(
+            self.deleted
+                .iter()
+                .filter(|t| self.is_removed(&t.id))
+                .map(|t| t.id.clone()),
+        );
         self.deleted.retain(|t| removed.contains(&t.id));
         self.restored.retain(|r| !removed.contains(&r.id));
 
@@ -664,6 +665,17 @@ fn record_restoration(restored: &mut Vec<Restoration>, key: &str, at: i64) {
 
 /// One item per key: the one with the latest time, the first on a tie.
 /// Keeps the order in which keys first appear.
+/// A set of keys, built one insert at a time: collecting into a
+/// `BTreeSet` sorts with the standard library's sort, which would add its
+/// code to the download for no gain on sets this small.
+fn key_set(keys: impl Iterator<Item = String>) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for k in keys {
+        set.insert(k);
+    }
+    set
+}
+
 fn latest_per_key<T>(items: Vec<T>, key: impl Fn(&T) -> &String, at: impl Fn(&T) -> i64) -> Vec<T> {
     latest_per(items, |a, b| key(a) == key(b), at)
 }
