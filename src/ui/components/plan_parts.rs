@@ -145,6 +145,34 @@ pub fn when_is_complete(when: &When) -> bool {
     !matches!(when, When::Days(d) if d.is_empty())
 }
 
+/// The fields a plan item is set with: when, the "choose a day" error
+/// (shown while `error` is true) and an optional note.
+#[component]
+pub fn PlanFields(
+    prefix: String,
+    when: RwSignal<When>,
+    note: RwSignal<String>,
+    error: RwSignal<bool>,
+) -> impl IntoView {
+    let t = use_app().t();
+    let note_id = format!("{prefix}-note");
+    let note_label = note_id.clone();
+    view! {
+        <WhenPicker prefix=prefix when=when />
+        {move || error.get().then(|| view! { <p class="error-text" role="alert">{t.plan_days_error}</p> })}
+        <p class="field">
+            <label for=note_label>{t.plan_note_label}</label>
+            <input
+                type="text"
+                id=note_id
+                maxlength="500"
+                prop:value=move || note.get()
+                on:input=move |ev| note.set(event_target_value(&ev))
+            />
+        </p>
+    }
+}
+
 /// "Add to my plan" for one strategy: when, a note, and the button. Once
 /// added it says so, with a link to the plan.
 #[component]
@@ -170,7 +198,6 @@ pub fn AddToPlan(strategy: &'static str, default_when: When) -> impl IntoView {
             .update(|d| d.add_to_plan(&id, strategy, chosen, Some(text.as_str()), now));
         platform::focus_soon(".plan-added");
     };
-    let note_id = format!("note-{strategy}");
     move || {
         if in_plan.get() {
             view! {
@@ -181,27 +208,15 @@ pub fn AddToPlan(strategy: &'static str, default_when: When) -> impl IntoView {
             }
             .into_any()
         } else {
-            let note_id = note_id.clone();
             view! {
                 <form class="add-to-plan" on:submit=add>
-                    <WhenPicker prefix=format!("add-{strategy}") when=when />
-                    {move || error.get().then(|| view! { <p class="error-text" role="alert">{t.plan_days_error}</p> })}
-                    <p class="field">
-                        <label for=note_id.clone()>{t.plan_note_label}</label>
-                        <input
-                            type="text"
-                            id=note_id
-                            maxlength="500"
-                            prop:value=move || note.get()
-                            on:input=move |ev| note.set(event_target_value(&ev))
-                        />
-                    </p>
+                    <PlanFields prefix=format!("add-{strategy}") when=when note=note error=error />
                     <div class="actions">
                         <button type="submit">{t.plan_add}</button>
                     </div>
                 </form>
             }
-                .into_any()
+            .into_any()
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::strategy;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::next_checkin::NextCheckIn;
-use crate::ui::components::plan_parts::{when_is_complete, WhenPicker};
+use crate::ui::components::plan_parts::{when_is_complete, PlanFields};
 use crate::ui::use_app;
 use leptos::prelude::*;
 
@@ -223,7 +223,6 @@ fn PlanEntry(
             platform::focus_soon("#plan-items-heading");
         }
     };
-    let note_id = format!("{dom}-note");
     let change_id = format!("{dom}-change");
     let change_focus = format!("#{change_id}");
     let remove_id = format!("{dom}-remove");
@@ -233,18 +232,7 @@ fn PlanEntry(
             <p class="hint">{summary}</p>
             <div hidden=move || !editing.get()>
                 <form on:submit=save>
-                    <WhenPicker prefix=dom.clone() when=when />
-                    {move || error.get().then(|| view! { <p class="error-text" role="alert">{t.plan_days_error}</p> })}
-                    <p class="field">
-                        <label for=note_id.clone()>{t.plan_note_label}</label>
-                        <input
-                            type="text"
-                            id=note_id
-                            maxlength="500"
-                            prop:value=move || note.get()
-                            on:input=move |ev| note.set(event_target_value(&ev))
-                        />
-                    </p>
+                    <PlanFields prefix=dom.clone() when=when note=note error=error />
                     <div class="actions">
                         <button type="submit">{t.plan_save}</button>
                         <button
