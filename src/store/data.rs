@@ -513,27 +513,18 @@ impl TendData {
             (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
         });
 
-        self.journal = latest_per_key(
+        self.journal = editable(
             std::mem::take(&mut self.journal),
-            |e| &e.id,
-            |e| e.updated_at,
+            &removed,
+            JOURNAL_KEY_PREFIX,
+            |e| (&e.id, e.updated_at, e.created_at),
         );
-        self.journal
-            .retain(|e| !removed.contains(&format!("{JOURNAL_KEY_PREFIX}{}", e.id)));
-        crate::sort::sort_by(&mut self.journal, |a, b| {
-            (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
-        });
-
-        self.why_cards = latest_per_key(
+        self.why_cards = editable(
             std::mem::take(&mut self.why_cards),
-            |c| &c.id,
-            |c| c.updated_at,
+            &removed,
+            CARD_KEY_PREFIX,
+            |c| (&c.id, c.updated_at, c.created_at),
         );
-        self.why_cards
-            .retain(|c| !removed.contains(&format!("{CARD_KEY_PREFIX}{}", c.id)));
-        crate::sort::sort_by(&mut self.why_cards, |a, b| {
-            (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
-        });
 
         self.practice_log =
             latest_per_key(std::mem::take(&mut self.practice_log), |p| &p.id, |p| p.at);
@@ -541,12 +532,12 @@ impl TendData {
             (a.at, &a.id).cmp(&(b.at, &b.id))
         });
 
-        self.plan = latest_per_key(std::mem::take(&mut self.plan), |e| &e.id, |e| e.updated_at);
-        self.plan
-            .retain(|e| !removed.contains(&format!("{PLAN_KEY_PREFIX}{}", e.id)));
-        crate::sort::sort_by(&mut self.plan, |a, b| {
-            (a.added_at, &a.id).cmp(&(b.added_at, &b.id))
-        });
+        self.plan = editable(
+            std::mem::take(&mut self.plan),
+            &removed,
+            PLAN_KEY_PREFIX,
+            |e| (&e.id, e.updated_at, e.added_at),
+        );
 
         self.done = latest_per(
             std::mem::take(&mut self.done),
@@ -665,6 +656,25 @@ fn record_restoration(restored: &mut Vec<Restoration>, key: &str, at: i64) {
 
 /// One item per key: the one with the latest time, the first on a tie.
 /// Keeps the order in which keys first appear.
+/// Records the person can edit (journal entries, cards, plan items): one
+/// per id, the one changed last; none whose `<prefix><id>` key is removed;
+/// ordered by when each was first made, then id. `fields` gives a record's
+/// id, when it last changed and when it was made.
+fn editable<T>(
+    items: Vec<T>,
+    removed: &BTreeSet<String>,
+    prefix: &str,
+    fields: impl Fn(&T) -> (&String, i64, i64),
+) -> Vec<T> {
+    let mut kept = latest_per_key(items, |r| fields(r).0, |r| fields(r).1);
+    kept.retain(|r| !removed.contains(&format!("{prefix}{}", fields(r).0)));
+    crate::sort::sort_by(&mut kept, |a, b| {
+        let (a, b) = (fields(a), fields(b));
+        (a.2, a.0).cmp(&(b.2, b.0))
+    });
+    kept
+}
+
 /// A set of keys, built one insert at a time: collecting into a
 /// `BTreeSet` sorts with the standard library's sort, which would add its
 /// code to the download for no gain on sets this small.
