@@ -6,6 +6,7 @@
 //! talks to the browser and renders state.
 
 pub mod content;
+pub mod deploy;
 pub mod domain;
 pub mod html;
 pub mod json;
