@@ -19,6 +19,7 @@
 
 use crate::content::{locale_from_code, ContactKind, Locale};
 use crate::json::{self, Map, Value};
+use crate::route::Route;
 use crate::store::data::{MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS};
 use crate::store::Namespace;
 
@@ -112,6 +113,23 @@ impl Default for Modules {
         }
     }
 }
+
+impl Modules {
+    /// Whether the screen at `route` is on. Everything outside the optional
+    /// parts always is.
+    pub fn allows(&self, route: &Route) -> bool {
+        match route {
+            Route::Leaders | Route::LeadersTopic(_) => self.leaders,
+            Route::Journal => self.journal,
+            Route::Practice(id) => self.journal || !JOURNAL_PRACTICES.contains(&id.as_str()),
+            Route::Pulse => self.pulse,
+            _ => true,
+        }
+    }
+}
+
+/// The practices that write to the journal, off with it.
+pub const JOURNAL_PRACTICES: [&str; 2] = ["narrative-journal", "creative-journal"];
 
 /// What marks the course complete in an LMS.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -725,6 +743,29 @@ mod tests {
         "instrument": "team-check.json",
         "scorm_completion": "learn"
     }"##;
+
+    #[test]
+    fn modules_turn_their_screens_off() {
+        let off = Modules {
+            leaders: false,
+            journal: false,
+            pulse: false,
+        };
+        for route in [
+            Route::Leaders,
+            Route::LeadersTopic("supervision".into()),
+            Route::Journal,
+            Route::Practice("narrative-journal".into()),
+            Route::Practice("creative-journal".into()),
+            Route::Pulse,
+        ] {
+            assert!(!off.allows(&route), "{route:?}");
+            assert!(Modules::default().allows(&route), "{route:?}");
+        }
+        for route in [Route::Home, Route::Practice("paced-breathing".into()), Route::Help] {
+            assert!(off.allows(&route), "{route:?}");
+        }
+    }
 
     #[test]
     fn no_file_means_defaults() {

@@ -19,6 +19,7 @@
 pub mod answer;
 pub mod calendar;
 pub mod catalogue;
+pub mod course;
 pub mod chart;
 pub mod history;
 pub mod instrument;

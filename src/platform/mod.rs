@@ -4,6 +4,9 @@
 
 pub mod device;
 pub mod fetch;
+pub mod host;
+pub mod scorm;
+pub mod sw;
 pub mod files;
 pub mod storage;
 
@@ -19,6 +22,32 @@ pub fn location_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
+}
+
+/// The page address's query string (`?embed=1`), or an empty string.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes a warning to the browser console, for whoever sets Tend up.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Sets (or with `None` removes) a CSS custom property on `<html>`,
+/// through the CSS object model (which the page's CSP allows).
+pub fn set_root_style(name: &str, value: Option<&str>) {
+    let Some(el) = root().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let style = el.style();
+    // A refused property only loses a colour; nothing to report.
+    let _ = match value {
+        Some(v) => style.set_property(name, v),
+        None => style.remove_property(name).map(|_| ()),
+    };
 }
 
 /// The browser's preferred languages, most preferred first.

@@ -53,6 +53,9 @@ pub enum MemoryReason {
     Unavailable,
     /// Storage is full; what was saved before is still there.
     Full,
+    /// Tend runs inside an LMS course, whose site storage every other
+    /// course on it shares, so nothing is written there.
+    Course,
     /// The stored data is from a newer version of Tend and is left alone.
     NewerVersion {
         /// The schema version found.
@@ -197,6 +200,18 @@ impl<B: Backend> Vault<B> {
                 };
                 (vault, TendData::default())
             }
+        }
+    }
+
+    /// A vault that never touches a store: changes last as long as the
+    /// page, for the reason given.
+    pub fn in_memory(namespace: Namespace, reason: MemoryReason) -> Self {
+        Vault {
+            backend: None,
+            namespace,
+            mode: Mode::MemoryOnly(reason),
+            last_seen: None,
+            stuck: false,
         }
     }
 

@@ -5,6 +5,7 @@ use crate::content::{instruments, Locale};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::instrument::Instrument;
 use crate::store::data::LoadedInstrument;
+use crate::ui::deployment::DeployedInstrument;
 use crate::ui::AppContext;
 use leptos::prelude::*;
 
@@ -14,12 +15,20 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Instruments(pub Memo<Result<Catalogue, String>>);
 
-/// Builds the catalogue for a language and the person's loaded files.
-/// A loaded file that no longer validates is left out rather than
-/// stopping the check-in.
-pub fn catalogue(locale: Locale, loaded: &[LoadedInstrument]) -> Result<Catalogue, String> {
+/// Builds the catalogue for a language, the deployment's instrument file
+/// (if any) and the person's loaded files. A file that does not validate
+/// is left out rather than stopping the check-in (Settings > About says
+/// why for the deployment's).
+pub fn catalogue(
+    locale: Locale,
+    deployed: Option<&str>,
+    loaded: &[LoadedInstrument],
+) -> Result<Catalogue, String> {
     let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
     let mut catalogue = Catalogue::new(builtin.clone());
+    if let Some(text) = deployed {
+        let _ = catalogue.load_json(text);
+    }
     for file in loaded {
         let _ = catalogue.load_json(&file.json);
     }
@@ -27,9 +36,17 @@ pub fn catalogue(locale: Locale, loaded: &[LoadedInstrument]) -> Result<Catalogu
 }
 
 /// Provides [`Instruments`] for the screens below `App`.
-pub fn provide_instruments(ctx: AppContext) {
+pub fn provide_instruments(ctx: AppContext, deployed: RwSignal<DeployedInstrument>) {
     let loaded = Memo::new(move |_| ctx.data.with(|d| d.instruments.clone()));
-    let memo = Memo::new(move |_| loaded.with(|l| catalogue(ctx.locale.get(), l)));
+    let memo = Memo::new(move |_| {
+        deployed.with(|file| {
+            let text = match file {
+                DeployedInstrument::Loaded(text) => Some(text.as_str()),
+                _ => None,
+            };
+            loaded.with(|l| catalogue(ctx.locale.get(), text, l))
+        })
+    });
     provide_context(Instruments(memo));
 }
 

@@ -3,13 +3,14 @@
 
 pub mod checkin;
 pub mod components;
+pub mod deployment;
 pub mod pages;
 pub mod storage;
 
 use crate::content::{self, Locale, Strings};
 use crate::platform;
 use crate::route::Route;
-use crate::store::{Namespace, TendData, TextSize, Theme};
+use crate::store::{TendData, TextSize, Theme};
 use leptos::prelude::*;
 
 /// What every screen may read: the language, the current route and the
@@ -22,12 +23,20 @@ pub struct AppContext {
     pub route: ReadSignal<Route>,
     /// The person's data; writes are saved by one effect.
     pub data: RwSignal<TendData>,
+    /// The deployment, the host page and the LMS.
+    pub deployed: deployment::Deployed,
 }
 
 impl AppContext {
     /// The interface strings of the current language.
     pub fn t(&self) -> &'static Strings {
         self.locale.get().strings()
+    }
+
+    /// Tells the host page and the LMS about a milestone, as the
+    /// deployment allows (see [`deployment::Deployed::reach`]).
+    pub fn reach(&self, milestone: crate::domain::course::Milestone) {
+        self.deployed.reach(&milestone);
     }
 }
 
@@ -39,12 +48,36 @@ pub fn use_app() -> AppContext {
 /// The whole app: providers, routing, and the shell around every screen.
 #[component]
 pub fn App() -> impl IntoView {
+    // The deployment first: it says where the data lives, and whether an
+    // LMS launched Tend (then nothing is stored; see `deployment`).
+    let deployment = deployment::provided();
+    let config = deployment.config.clone();
+    let browser_locale = config.language.unwrap_or_else(|| {
+        content::negotiate(platform::browser_languages().iter().map(String::as_str))
+    });
+    let learn_topics: Vec<&str> = browser_locale
+        .content()
+        .learn
+        .iter()
+        .map(|p| p.slug)
+        .collect();
+    let deployed = deployment::Deployed::start(deployment, &learn_topics);
     // Load the person's data before anything renders; it is saved by one
     // effect and kept in step with other tabs (see `storage`).
-    let (_storage, data) = storage::start(Namespace::default());
+    let (_storage, data) = storage::start(
+        config.namespace.clone().unwrap_or_default(),
+        deployed.in_course,
+    );
+    // The deployment's check-in interval holds until the person picks one.
+    if let Some(days) = config.reminder_days {
+        data.update_untracked(|d| {
+            if d.settings.updated_at == 0 {
+                d.settings.checkin_interval_days = days;
+            }
+        });
+    }
+    deployed.guard_leaving(data);
     let (route, set_route) = signal(Route::parse(&platform::location_hash()));
-    let browser_locale =
-        content::negotiate(platform::browser_languages().iter().map(String::as_str));
     let locale = Memo::new(move |_| {
         data.with(|d| {
             d.settings
@@ -58,9 +91,12 @@ pub fn App() -> impl IntoView {
         locale,
         route,
         data,
+        deployed,
     };
     provide_context(ctx);
-    checkin::provide_instruments(ctx);
+    checkin::provide_instruments(ctx, deployed.instrument);
+    deployed.report_to_console(ctx.t());
+    deployed.announce_ready();
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&platform::location_hash()));
@@ -125,7 +161,9 @@ fn Shell() -> impl IntoView {
                 {t().app_get_help_now}
             </a>
         </header>
+        <components::deployment_parts::UpdateBanner />
         <components::storage_banner::StorageBanner />
+        <components::deployment_parts::EmbedNotice />
         <components::nav::MainNav />
         <main id="main" tabindex="-1">
             {move || pages::screen(ctx.route.get())}

@@ -7,7 +7,7 @@ use crate::platform::{self, files, storage as browser};
 use crate::store::backup;
 use crate::store::import::{self, ImportMode};
 use crate::store::vault::{Recovered, Reloaded, Saved};
-use crate::store::{BackendError, Mode, Namespace, TendData};
+use crate::store::{BackendError, MemoryReason, Mode, Namespace, TendData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -51,8 +51,17 @@ pub fn use_storage() -> StorageContext {
 /// Opens the person's data under `namespace`, provides the
 /// [`StorageContext`], saves every change through one effect and listens
 /// for other tabs. Returns the data signal the app renders from.
-pub fn start(namespace: Namespace) -> (StorageContext, RwSignal<TendData>) {
-    let (vault, initial) = browser::open(namespace.clone(), platform::now_ms());
+///
+/// Inside an LMS course (`in_course`) nothing is read or written: the
+/// course's site storage is shared with every other course on it, so the
+/// data lives in this page only and the banner says so.
+pub fn start(namespace: Namespace, in_course: bool) -> (StorageContext, RwSignal<TendData>) {
+    let (vault, initial) = if in_course {
+        let vault = browser::BrowserVault::in_memory(namespace.clone(), MemoryReason::Course);
+        (vault, TendData::default())
+    } else {
+        browser::open(namespace.clone(), platform::now_ms())
+    };
     let data = RwSignal::new(initial);
     let status = RwSignal::new(StorageStatus {
         mode: vault.mode().clone(),
@@ -74,6 +83,9 @@ pub fn start(namespace: Namespace) -> (StorageContext, RwSignal<TendData>) {
         ctx.save();
     });
 
+    if in_course {
+        return (ctx, data);
+    }
     let listener = window_event_listener(leptos::ev::storage, move |event| {
         if browser::concerns(&event, &namespace) {
             ctx.take_in_other_tabs();

@@ -39,6 +39,7 @@ fn status_text(t: &Strings, s: &StorageStatus) -> String {
             parts.push(t.data_status_memory_unavailable.into())
         }
         Mode::MemoryOnly(MemoryReason::Full) => parts.push(t.data_status_memory_full.into()),
+        Mode::MemoryOnly(MemoryReason::Course) => parts.push(t.course_status.into()),
         Mode::MemoryOnly(MemoryReason::NewerVersion { .. }) => {
             parts.push(t.data_status_memory_newer.into())
         }

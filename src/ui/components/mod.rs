@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod data_panel;
+pub mod deployment_parts;
 pub mod fragment;
 pub mod headline_chart;
 pub mod instrument_files;

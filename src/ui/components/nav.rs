@@ -2,6 +2,7 @@
 
 use crate::content::Label;
 use crate::route::Route;
+use crate::ui::components::deployment_parts::route_on;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn MainNav() -> impl IntoView {
             <ul>
                 {items()
                     .into_iter()
+                    .filter(|(route, _)| route_on(route))
                     .map(|(route, label)| {
                         let href = route.href();
                         let current = {

@@ -10,6 +10,7 @@ use crate::domain::strategy::{self, Fit, Strategy};
 use crate::platform;
 use crate::route::Route;
 use crate::ui::use_app;
+use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// Which shape of schedule is chosen; the days live beside it so that
@@ -196,6 +197,7 @@ pub fn AddToPlan(strategy: &'static str, default_when: When) -> impl IntoView {
         let text = note.get_untracked();
         ctx.data
             .update(|d| d.add_to_plan(&id, strategy, chosen, Some(text.as_str()), now));
+        ctx.reach(Milestone::PlanSaved);
         platform::focus_soon(".plan-added");
     };
     move || {
@@ -255,6 +257,7 @@ pub fn Suggestions(reading: ProfileReading, profile: Profile, limit: usize) -> i
                 let when = when.clone();
                 ctx.data
                     .update(|d| d.add_to_plan(&item, id, when, None, now));
+                ctx.reach(Milestone::PlanSaved);
                 // The button is gone; its confirmation takes the focus.
                 platform::focus_soon(&format!("#in-plan-{id}"));
             };

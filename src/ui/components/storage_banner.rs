@@ -1,7 +1,7 @@
 //! The quiet notice at the top of every screen when Tend cannot save as
 //! usual, or has set aside data it could not read.
 
-use crate::content::Strings;
+use crate::content::{Label, Strings};
 use crate::store::{MemoryReason, Mode};
 use crate::ui::storage::use_storage;
 use crate::ui::use_app;
@@ -12,6 +12,7 @@ fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {
     match reason {
         MemoryReason::Unavailable => t.data_banner_unavailable,
         MemoryReason::Full => t.data_banner_full,
+        MemoryReason::Course => t.course_banner,
         MemoryReason::NewerVersion { .. } => t.data_banner_newer,
     }
 }
@@ -92,6 +93,23 @@ pub fn StorageBanner() -> impl IntoView {
                     <p role="alert">{t().data_banner_export_failed}</p>
                 </Show>
             </div>
+        </Show>
+    }
+}
+
+/// A button that downloads everything as an export file, with a plain
+/// message if the browser will not save it.
+#[component]
+pub fn ExportButton(label: Label) -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let failed = RwSignal::new(false);
+    view! {
+        <button type="button" on:click=move |_| failed.set(storage.export().is_err())>
+            {move || label(ctx.t())}
+        </button>
+        <Show when=move || failed.get()>
+            <p role="alert">{move || ctx.t().data_banner_export_failed}</p>
         </Show>
     }
 }

@@ -16,6 +16,7 @@ use crate::ui::checkin::use_instruments;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::use_app;
+use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The check-in's start screen.
@@ -296,6 +297,10 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
         let now = platform::now_ms();
         ctx.data.update(|d| {
             d.complete_draft(&id, now);
+        });
+        ctx.reach(Milestone::CheckinCompleted {
+            id: id.clone(),
+            pulse: false,
         });
         platform::navigate(&Route::Results(id).href());
     };

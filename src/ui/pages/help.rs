@@ -6,6 +6,7 @@ use crate::content::Strings;
 use crate::content::{fill, guess_region, ContactKind, Region};
 use crate::html::Markup;
 use crate::platform;
+use crate::ui::components::deployment_parts::OrgContacts;
 use crate::ui::{use_app, AppContext};
 use leptos::prelude::*;
 
@@ -35,6 +36,7 @@ pub fn Help() -> impl IntoView {
             " "
             {t().help_not_crisis}
         </p>
+        <OrgContacts />
         <section aria-labelledby="contacts-heading">
             {move || {
                 let regions = ctx.locale.get().content().regions;

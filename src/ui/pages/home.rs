@@ -8,6 +8,7 @@ use crate::domain::scoring;
 use crate::html::Markup;
 use crate::platform;
 use crate::route::Route;
+use crate::ui::components::deployment_parts::route_on;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::pages::checkin::ResumeDraft;
@@ -35,17 +36,18 @@ pub fn Home() -> impl IntoView {
                 <a class="button" href=Route::CheckIn.href() data-testid="home-start-checkin">
                     {t().home_checkin_start}
                 </a>
-                <a class="button secondary" href=Route::Pulse.href()>{t().home_pulse_link}</a>
+                {route_on(&Route::Pulse)
+                    .then(|| view! { <a class="button secondary" href=Route::Pulse.href()>{t().home_pulse_link}</a> })}
             </div>
         </section>
         <TodayCard />
         <HomeSuggestions />
-        <div class="cards" inner_html=cards_html(t())></div>
+        <div class="cards" inner_html=cards_html(t(), route_on(&Route::Leaders))></div>
     }
 }
 
 /// The three cards under the check-in: learn, get help, leaders.
-fn cards_html(t: &Strings) -> String {
+fn cards_html(t: &Strings, leaders: bool) -> String {
     let mut m = Markup::new();
     let cards = [
         (
@@ -74,6 +76,9 @@ fn cards_html(t: &Strings) -> String {
         ),
     ];
     for (class, heading, body, route, button, link) in cards {
+        if route == Route::Leaders && !leaders {
+            continue;
+        }
         m.open("section", &[("class", class)])
             .element("h2", &[], heading)
             .element("p", &[], body);

@@ -9,6 +9,7 @@ use crate::ui::components::fragment::Fragment;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::use_app;
 use crate::ui::AppContext;
+use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// Which set of pages to show.
@@ -105,6 +106,9 @@ pub fn Topic(guide: Guide, slug: String) -> impl IntoView {
             return view! { <NotFound /> }.into_any();
         };
         let page = &pages[pos];
+        if guide == Guide::Learn {
+            ctx.reach(Milestone::LearnTopicViewed(page.slug.to_string()));
+        }
         let next = pages.get(pos + 1).map(|n| {
             let label = fill(ctx.t().learn_next, &[("title", n.title)]);
             view! { <a class="button" href=guide.topic(n.slug).href()>{label}</a> }

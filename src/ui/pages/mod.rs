@@ -16,10 +16,14 @@ pub mod settings;
 pub mod strategies;
 
 use crate::route::Route;
+use crate::ui::components::deployment_parts::{route_on, ModuleOff};
 use leptos::prelude::*;
 
 /// The view for a route.
 pub fn screen(route: Route) -> AnyView {
+    if !route_on(&route) {
+        return view! { <ModuleOff /> }.into_any();
+    }
     match route {
         Route::Home => view! { <home::Home /> }.into_any(),
         Route::Learn => view! { <learn::Index guide=learn::Guide::Learn /> }.into_any(),

@@ -9,9 +9,11 @@ use crate::domain::plan::{self, needs_break_prompt, Date, PlanItem, When};
 use crate::domain::strategy;
 use crate::platform;
 use crate::route::Route;
+use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::{when_is_complete, PlanFields};
 use crate::ui::use_app;
+use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The thresholds offered for the break reminder, in days; 0 turns it off.
@@ -160,7 +162,8 @@ pub fn PlanScreen() -> impl IntoView {
             <h2 id="plan-more-heading">{t.plan_more_heading}</h2>
             <ul>
                 <li><a href=Route::Practices.href()>{t.plan_practices_link}</a></li>
-                <li><a href=Route::Journal.href()>{t.plan_journal_link}</a></li>
+                {route_on(&Route::Journal)
+                    .then(|| view! { <li><a href=Route::Journal.href()>{t.plan_journal_link}</a></li> })}
             </ul>
         </section>
     }
@@ -209,6 +212,7 @@ fn PlanEntry(
             ctx.data.update(|d| {
                 d.update_plan_item(&id, chosen, Some(text.as_str()), now);
             });
+            ctx.reach(Milestone::PlanSaved);
             editing.set(false);
             platform::focus_soon(&format!("#{dom}-change"));
         }
@@ -220,6 +224,7 @@ fn PlanEntry(
             ctx.data.update(|d| {
                 d.remove_from_plan(&id, now);
             });
+            ctx.reach(Milestone::PlanSaved);
             platform::focus_soon("#plan-items-heading");
         }
     };

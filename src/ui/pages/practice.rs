@@ -6,6 +6,7 @@ use crate::content::fill;
 use crate::domain::practice::{rank_by_benefit, Practice};
 use crate::platform;
 use crate::route::Route;
+use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::practice_parts::{steps, words, Breathing, DistressRating, Steps};
 use crate::ui::components::text_records::{Record, RecordWords, TextRecords};
 use crate::ui::use_app;
@@ -66,6 +67,7 @@ pub fn Practices() -> impl IntoView {
     };
     let list = Practice::ALL
         .iter()
+        .filter(|p| route_on(&Route::Practice(p.id().to_string())))
         .map(|&p| {
             let (name, summary) = words(t, p);
             let used = move || {

@@ -13,6 +13,7 @@ use crate::store::data::Pulse;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::use_app;
+use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The pulse screen.
@@ -66,7 +67,9 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
             completed_at: now,
             answers: answers.get_untracked(),
         };
+        let id = pulse.id.clone();
         ctx.data.update(|d| d.add_pulse(pulse));
+        ctx.reach(Milestone::CheckinCompleted { id, pulse: true });
         answers.set(Answers::new());
         saved.set(true);
         platform::focus_soon("#pulse-saved");

@@ -18,6 +18,7 @@ use crate::ui::components::plan_parts::Suggestions;
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
 use crate::ui::use_app;
+use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The results screen for the check-in with this id.
@@ -61,6 +62,7 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
     let t = move || ctx.t();
     let profile = scoring::score(&instrument, &checkin.answers);
     let reading = reading::read(&instrument, &profile, &checkin.answers);
+    ctx.reach(Milestone::ResultsViewed(checkin.id.clone()));
     let date = platform::format_date(checkin.completed_at, ctx.locale.get_untracked().code());
     let heading = fill(t().results_title_dated, &[("date", &date)]);
     let instrument_title = instrument.title.clone();

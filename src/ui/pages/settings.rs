@@ -6,6 +6,7 @@ use crate::content::{Label, Locale, Strings};
 use crate::platform;
 use crate::store::{TendData, TextSize, Theme};
 use crate::ui::components::data_panel::DataPanel;
+use crate::ui::components::deployment_parts::{About, InstallGuide};
 use crate::ui::components::instrument_files::InstrumentFiles;
 use crate::ui::components::page_body::Body;
 use crate::ui::use_app;
@@ -52,10 +53,12 @@ pub fn Settings() -> impl IntoView {
         </section>
         <InstrumentFiles />
         <DataPanel />
+        <InstallGuide />
         <section aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{t().settings_privacy_heading}</h2>
             {move || view! { <Body body=t().settings_privacy_body /> }}
         </section>
+        <About />
     }
 }
 

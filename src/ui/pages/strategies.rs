@@ -13,6 +13,7 @@ use crate::domain::strategy::{
 };
 use crate::html::Markup;
 use crate::route::Route;
+use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::fragment::Fragment;
 use crate::ui::components::plan_parts::{default_when, AddToPlan};
 use crate::ui::components::practice_parts;
@@ -233,7 +234,7 @@ pub fn StrategyScreen(id: String) -> impl IntoView {
     };
     let title = s.title;
     title_effect(move || title.to_string());
-    let practice_link = s.practice.map(|p| {
+    let practice_link = s.practice.filter(|p| route_on(&Route::Practice(p.id().to_string()))).map(|p| {
         let (name, _) = practice_parts::words(t, p);
         view! {
             <section aria-labelledby="practice-heading">
