@@ -554,10 +554,7 @@ pub fn contact_href(kind: ContactKind, value: &str) -> Option<String> {
                 "sms:"
             };
             let number = value.strip_prefix(scheme).unwrap_or(value);
-            let digits = number
-                .chars()
-                .filter(|c| c.is_ascii_digit())
-                .count();
+            let digits = number.chars().filter(|c| c.is_ascii_digit()).count();
             let allowed = number
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'));
@@ -577,9 +574,9 @@ pub fn contact_href(kind: ContactKind, value: &str) -> Option<String> {
 fn https_address(value: &str) -> Option<String> {
     let rest = value.strip_prefix("https://")?;
     if value.len() > 2000
-        || value
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
+        || value.chars().any(|c| {
+            c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+        })
     {
         return None;
     }
@@ -762,7 +759,11 @@ mod tests {
             assert!(!off.allows(&route), "{route:?}");
             assert!(Modules::default().allows(&route), "{route:?}");
         }
-        for route in [Route::Home, Route::Practice("paced-breathing".into()), Route::Help] {
+        for route in [
+            Route::Home,
+            Route::Practice("paced-breathing".into()),
+            Route::Help,
+        ] {
             assert!(off.allows(&route), "{route:?}");
         }
     }
@@ -807,7 +808,10 @@ mod tests {
             Some("tend-riverside:")
         );
         assert!(c.embed);
-        assert_eq!(c.host_origin.as_deref(), Some("https://learning.example.org"));
+        assert_eq!(
+            c.host_origin.as_deref(),
+            Some("https://learning.example.org")
+        );
         assert_eq!(c.instrument.as_deref(), Some("team-check.json"));
         assert_eq!(c.scorm_completion, Completion::Learn);
     }
@@ -877,7 +881,10 @@ mod tests {
 
     #[test]
     fn colours_must_be_hex_and_readable() {
-        assert_eq!(Colour::parse("#abc").map(Colour::to_hex).as_deref(), Some("#aabbcc"));
+        assert_eq!(
+            Colour::parse("#abc").map(Colour::to_hex).as_deref(),
+            Some("#aabbcc")
+        );
         for bad in ["abc", "#abcd", "#ggg", "#12345", "red", "#12 456", ""] {
             assert_eq!(Colour::parse(bad), None, "{bad}");
         }
@@ -914,9 +921,21 @@ mod tests {
                 Problem::BadText,
             ),
             (r#"{"language": "fr"}"#, "language", Problem::BadLanguage),
-            (r#"{"modules": {"leaders": "no"}}"#, "modules.leaders", Problem::WrongType),
-            (r#"{"reminder_days": 3}"#, "reminder_days", Problem::OutOfRange),
-            (r#"{"reminder_days": "14"}"#, "reminder_days", Problem::WrongType),
+            (
+                r#"{"modules": {"leaders": "no"}}"#,
+                "modules.leaders",
+                Problem::WrongType,
+            ),
+            (
+                r#"{"reminder_days": 3}"#,
+                "reminder_days",
+                Problem::OutOfRange,
+            ),
+            (
+                r#"{"reminder_days": "14"}"#,
+                "reminder_days",
+                Problem::WrongType,
+            ),
             (r#"{"namespace": "a:b"}"#, "namespace", Problem::BadName),
             (r#"{"embed": "yes"}"#, "embed", Problem::WrongType),
             (r#"{"host_origin": "*"}"#, "host_origin", Problem::BadOrigin),
@@ -925,9 +944,21 @@ mod tests {
                 "host_origin",
                 Problem::BadOrigin,
             ),
-            (r#"{"host_origin": "http://lms.example.org"}"#, "host_origin", Problem::BadOrigin),
-            (r#"{"instrument": "../secret.json"}"#, "instrument", Problem::BadFileName),
-            (r#"{"scorm_completion": "always"}"#, "scorm_completion", Problem::BadChoice),
+            (
+                r#"{"host_origin": "http://lms.example.org"}"#,
+                "host_origin",
+                Problem::BadOrigin,
+            ),
+            (
+                r#"{"instrument": "../secret.json"}"#,
+                "instrument",
+                Problem::BadFileName,
+            ),
+            (
+                r#"{"scorm_completion": "always"}"#,
+                "scorm_completion",
+                Problem::BadChoice,
+            ),
         ];
         for (text, key, problem) in cases {
             let d = load(Some(text), "");

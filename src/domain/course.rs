@@ -147,7 +147,10 @@ mod tests {
             finished("p1", true).host_event(),
             Some(("tend:checkin-completed", Some("pulse")))
         );
-        assert_eq!(Milestone::PlanSaved.host_event(), Some(("tend:plan-saved", None)));
+        assert_eq!(
+            Milestone::PlanSaved.host_event(),
+            Some(("tend:plan-saved", None))
+        );
         assert_eq!(Milestone::ResultsViewed("c1".into()).host_event(), None);
     }
 }

@@ -19,8 +19,8 @@
 pub mod answer;
 pub mod calendar;
 pub mod catalogue;
-pub mod course;
 pub mod chart;
+pub mod course;
 pub mod history;
 pub mod instrument;
 pub mod pacer;

@@ -4,11 +4,11 @@
 
 pub mod device;
 pub mod fetch;
+pub mod files;
 pub mod host;
 pub mod scorm;
-pub mod sw;
-pub mod files;
 pub mod storage;
+pub mod sw;
 
 use wasm_bindgen::JsCast;
 

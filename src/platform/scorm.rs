@@ -52,7 +52,10 @@ impl Scorm {
     /// Calls `API[name](args...)`, returning its answer as text. Any throw
     /// or missing function is `None`.
     fn call(&self, name: &str, args: &[&str]) -> Option<String> {
-        let f: Function = Reflect::get(&self.api, &name.into()).ok()?.dyn_into().ok()?;
+        let f: Function = Reflect::get(&self.api, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         let list = Array::new();
         for a in args {
             list.push(&JsValue::from_str(a));

@@ -38,8 +38,7 @@ pub fn register(on_update: impl Fn() + 'static) {
         let Ok(registration) = JsFuture::from(container.register(SCRIPT)).await else {
             return;
         };
-        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>()
-        else {
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
             return;
         };
         // With no controller this is the first install: nothing is old.

@@ -66,7 +66,8 @@ impl Deployed {
     pub fn start(deployment: Deployment, learn_topics: &[&str]) -> Deployed {
         let config = &deployment.config;
         let course = scorm::find().map(|lms| {
-            let progress = CourseProgress::new(config.scorm_completion, learn_topics.iter().copied());
+            let progress =
+                CourseProgress::new(config.scorm_completion, learn_topics.iter().copied());
             (lms, progress)
         });
         let in_course = course.is_some();

@@ -284,3 +284,30 @@ export async function englishString(file, table, key) {
   }
   throw new Error(`locales/en/${file} has no [${table}] ${key}`);
 }
+
+/**
+ * Completes Tend's own check-in in `frame` (a page or a frame) by choosing
+ * the first answer of every question, starting from the check-in screen
+ * already open there. Returns the new check-in's id.
+ */
+export async function finishCheckIn(frame) {
+  await frame.getByTestId('start-checkin').click();
+  for (let step = 1; step < 50; step++) {
+    await frame.waitForFunction((h) => location.hash === h, `#/check-in/${step}`, { timeout: 10000 });
+    await frame.waitForFunction(() => document.querySelector('main input[id^="q-"]'), null, { timeout: 10000 });
+    const firsts = await frame.$$eval('main input[id^="q-"][id$="-0"]', (els) => els.map((e) => e.id));
+    for (const id of firsts) await frame.locator(`#${id}`).check();
+    await frame.getByTestId('next').click();
+    await frame.waitForFunction(
+      (s) => location.hash === `#/check-in/${s + 1}` || location.hash.startsWith('#/results/'),
+      step,
+      { timeout: 10000 },
+    );
+    const hash = await frame.evaluate(() => location.hash);
+    if (hash.startsWith('#/results/')) {
+      await frame.locator('main h1').first().waitFor({ state: 'visible' });
+      return hash.slice('#/results/'.length);
+    }
+  }
+  throw new Error('the check-in never reached its results');
+}

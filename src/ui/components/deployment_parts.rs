@@ -49,9 +49,7 @@ pub fn EmbedNotice() -> impl IntoView {
     let status = storage.status();
     let partitioned = host::framed_cross_origin();
     let in_course = ctx.deployed.in_course;
-    let show = move || {
-        partitioned && !in_course && status.with(|s| matches!(s.mode, Mode::Saving))
-    };
+    let show = move || partitioned && !in_course && status.with(|s| matches!(s.mode, Mode::Saving));
     view! {
         <Show when=show>
             <div class="banner embed-notice" role="note" data-testid="embed-notice">
@@ -169,22 +167,21 @@ pub fn About() -> impl IntoView {
     let issues: Vec<String> = deployment.issues.iter().map(|i| issue_text(t, i)).collect();
     let only_ignored = deployment.issues.iter().all(|i| i.is_ignorable());
     let instrument = config.instrument.clone().map(|file| {
-        let status = move || {
-            match deployed.instrument.get() {
-                DeployedInstrument::Loaded(text) => {
-                    match crate::domain::instrument::Instrument::from_json(&text) {
-                        Ok(i) => fill(t.about_instrument_ok, &[("title", &i.title), ("file", &file)]),
-                        Err(e) => fill(
-                            t.about_instrument_failed,
-                            &[("file", &file), ("reason", &e.to_string())],
-                        ),
-                    }
+        let status = move || match deployed.instrument.get() {
+            DeployedInstrument::Loaded(text) => {
+                match crate::domain::instrument::Instrument::from_json(&text) {
+                    Ok(i) => fill(
+                        t.about_instrument_ok,
+                        &[("title", &i.title), ("file", &file)],
+                    ),
+                    Err(e) => fill(
+                        t.about_instrument_failed,
+                        &[("file", &file), ("reason", &e.to_string())],
+                    ),
                 }
-                DeployedInstrument::Unreachable => {
-                    fill(t.about_instrument_missing, &[("file", &file)])
-                }
-                _ => String::new(),
             }
+            DeployedInstrument::Unreachable => fill(t.about_instrument_missing, &[("file", &file)]),
+            _ => String::new(),
         };
         view! { <p data-testid="about-instrument">{status}</p> }
     });

@@ -2,6 +2,7 @@
 //! day a week, chosen days) and an optional note.
 
 use crate::content::strategies::{reason_text, strategies, weekday_name};
+use crate::domain::course::Milestone;
 use crate::domain::plan::{Weekday, When};
 use crate::domain::reading::ProfileReading;
 use crate::domain::recommend::recommend;
@@ -10,7 +11,6 @@ use crate::domain::strategy::{self, Fit, Strategy};
 use crate::platform;
 use crate::route::Route;
 use crate::ui::use_app;
-use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// Which shape of schedule is chosen; the days live beside it so that

@@ -6,6 +6,7 @@
 use super::title_effect;
 use crate::content::fill;
 use crate::domain::answer::Answer;
+use crate::domain::course::Milestone;
 use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::progress;
 use crate::domain::scoring::safety_flagged;
@@ -13,10 +14,10 @@ use crate::platform;
 use crate::route::Route;
 use crate::store::data::Draft;
 use crate::ui::checkin::use_instruments;
+use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::use_app;
-use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The check-in's start screen.
@@ -123,9 +124,8 @@ pub fn Start() -> impl IntoView {
                 }
             }
         }}
-        <p>
-            <a href=Route::Pulse.href()>{t().checkin_pulse_link}</a>
-        </p>
+        {route_on(&Route::Pulse)
+            .then(|| view! { <p><a href=Route::Pulse.href()>{t().checkin_pulse_link}</a></p> })}
     }
 }
 

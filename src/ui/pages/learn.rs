@@ -3,13 +3,13 @@
 
 use super::title_effect;
 use crate::content::{fill, Page};
+use crate::domain::course::Milestone;
 use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::fragment::Fragment;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::use_app;
 use crate::ui::AppContext;
-use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// Which set of pages to show.

@@ -5,6 +5,7 @@
 use super::title_effect;
 use crate::content::fill;
 use crate::content::strategies::{strategies, when_text};
+use crate::domain::course::Milestone;
 use crate::domain::plan::{self, needs_break_prompt, Date, PlanItem, When};
 use crate::domain::strategy;
 use crate::platform;
@@ -13,7 +14,6 @@ use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::{when_is_complete, PlanFields};
 use crate::ui::use_app;
-use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The thresholds offered for the break reminder, in days; 0 turns it off.

@@ -4,6 +4,7 @@
 use super::title_effect;
 use crate::content::{fill, instruments};
 use crate::domain::answer::{Answer, Answers};
+use crate::domain::course::Milestone;
 use crate::domain::instrument::{Instrument, ItemKind};
 use crate::domain::progress;
 use crate::domain::scoring::safety_flagged;
@@ -13,7 +14,6 @@ use crate::store::data::Pulse;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::use_app;
-use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The pulse screen.

@@ -4,6 +4,7 @@
 
 use super::title_effect;
 use crate::content::{fill, Strings};
+use crate::domain::course::Milestone;
 use crate::domain::instrument::{Headline, Instrument};
 use crate::domain::reading::{self, Exposure, Pattern, ProfileReading, Sustaining};
 use crate::domain::recommend::DEFAULT_LIMIT;
@@ -18,7 +19,6 @@ use crate::ui::components::plan_parts::Suggestions;
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
 use crate::ui::use_app;
-use crate::domain::course::Milestone;
 use leptos::prelude::*;
 
 /// The results screen for the check-in with this id.

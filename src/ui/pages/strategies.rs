@@ -234,19 +234,22 @@ pub fn StrategyScreen(id: String) -> impl IntoView {
     };
     let title = s.title;
     title_effect(move || title.to_string());
-    let practice_link = s.practice.filter(|p| route_on(&Route::Practice(p.id().to_string()))).map(|p| {
-        let (name, _) = practice_parts::words(t, p);
-        view! {
-            <section aria-labelledby="practice-heading">
-                <h2 id="practice-heading">{t.library_practice_heading}</h2>
-                <p>
-                    <a class="button" href=Route::Practice(p.id().to_string()).href()>
-                        {fill(t.library_practice_link, &[("name", name)])}
-                    </a>
-                </p>
-            </section>
-        }
-    });
+    let practice_link = s
+        .practice
+        .filter(|p| route_on(&Route::Practice(p.id().to_string())))
+        .map(|p| {
+            let (name, _) = practice_parts::words(t, p);
+            view! {
+                <section aria-labelledby="practice-heading">
+                    <h2 id="practice-heading">{t.library_practice_heading}</h2>
+                    <p>
+                        <a class="button" href=Route::Practice(p.id().to_string()).href()>
+                            {fill(t.library_practice_link, &[("name", name)])}
+                        </a>
+                    </p>
+                </section>
+            }
+        });
     view! {
         <p class="breadcrumb">
             <a href=Route::Strategies.href()>{t.library_back}</a>
