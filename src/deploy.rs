@@ -769,6 +769,23 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_valid_and_sets_every_key() {
+        let readme = include_str!("../README.md");
+        let fence = "```json tend.config.json\n";
+        let start = readme.find(fence).map(|i| i + fence.len());
+        let text = start.and_then(|s| readme[s..].find("```").map(|e| &readme[s..s + e]));
+        let Some(text) = text else {
+            panic!("README.md has no tend.config.json example");
+        };
+        let d = load(Some(text), "");
+        assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);
+        assert!(d.issues.is_empty(), "{:?}", d.issues);
+        for key in KEYS {
+            assert!(text.contains(&format!("\"{key}\":")), "the example lacks {key}");
+        }
+    }
+
+    #[test]
     fn no_file_means_defaults() {
         let d = load(None, "");
         assert_eq!(d, Deployment::default());
