@@ -11,12 +11,11 @@ export const SW_FILE = 'sw.js';
 
 const TEMPLATE = new URL('./sw-template.js', import.meta.url);
 
-/** Every file under `dir` (recursively) except sw.js, as sorted '/'-separated paths. */
+/** Every file under `dir` (recursively), as sorted '/'-separated paths. */
 export function siteFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
-    .filter((path) => path !== SW_FILE)
     .sort();
 }
 
@@ -26,7 +25,7 @@ export function siteFiles(dir) {
  * path and content, in order.
  */
 export function writeServiceWorker(dir) {
-  const files = siteFiles(dir);
+  const files = siteFiles(dir).filter((path) => path !== SW_FILE);
   const hash = createHash('sha256');
   for (const path of files) {
     const body = readFileSync(join(dir, path));
