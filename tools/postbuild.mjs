@@ -74,8 +74,8 @@ for (const [token, replacement] of [
 html = html.replace(/<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin\b)/gi,
   '<link crossorigin="anonymous"');
 
-// The manifest and the icons, all relative so they resolve under any
-// sub-path. A linked icon also keeps the browser from asking for
+// The manifest and the icons, all relative (./, like Trunk's own links) so
+// they resolve under any sub-path. A linked icon also keeps the browser from asking for
 // /favicon.ico at the host's root, outside the app's own path.
 if (/<link\b[^>]*\brel="[^"]*\b(icon|manifest)\b/i.test(html)) {
   console.error('postbuild: index.html already links an icon or manifest; postbuild.mjs writes those links');
@@ -85,10 +85,10 @@ html = html.replace(
   /<\/title>/i,
   [
     '</title>',
-    '    <link rel="manifest" href="manifest.webmanifest" />',
-    `    <link rel="icon" href="${LINKED_ICONS.svg}" type="image/svg+xml" />`,
-    `    <link rel="icon" href="${LINKED_ICONS.favicon}" sizes="32x32" type="image/png" />`,
-    `    <link rel="apple-touch-icon" href="${LINKED_ICONS.appleTouch}" />`,
+    '    <link rel="manifest" href="./manifest.webmanifest" />',
+    `    <link rel="icon" href="./${LINKED_ICONS.svg}" type="image/svg+xml" />`,
+    `    <link rel="icon" href="./${LINKED_ICONS.favicon}" sizes="32x32" type="image/png" />`,
+    `    <link rel="apple-touch-icon" href="./${LINKED_ICONS.appleTouch}" />`,
   ].join('\n'),
 );
 

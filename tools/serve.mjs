@@ -50,7 +50,7 @@ export const MIME = {
 };
 
 /** Types worth compressing; images and archives are already compressed. */
-const COMPRESSIBLE = new Set([
+export const COMPRESSIBLE = new Set([
   '.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt', '.xml',
   '.xsd', '.map', '.ico',
 ]);
