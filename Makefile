@@ -4,6 +4,7 @@
 #                http://127.0.0.1:8080/
 #   make test    every check CI runs, in order, stopping at the first failure
 #   make build   the release site in dist/
+#   make scorm   the release site as a SCORM 1.2 package, dist-scorm/tend-scorm.zip
 #   make bench   first-load bytes (raw and brotli) and Lighthouse mobile scores
 #
 # Every install step checks first, so a second run installs nothing.
@@ -21,7 +22,7 @@ TRUNK_VERSION := 0.21.14
 # The wasm-bindgen-cli (and its test runner) must be the exact version of the
 # wasm-bindgen crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION := $(shell grep -E '^wasm-bindgen[[:space:]]*=' Cargo.toml | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n1)
-APT_PACKAGES := chromium chromium-driver brotli fonts-liberation
+APT_PACKAGES := chromium chromium-driver brotli fonts-liberation libxml2-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 HOST ?= 127.0.0.1
@@ -36,16 +37,17 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: help deps deps-rust deps-trunk deps-wasm-bindgen deps-apt deps-npm \
-        build run serve test fmt-check lint test-native test-wasm test-e2e bench clean
+        build scorm run serve test fmt-check lint test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make run    build the release site and serve it on http://$(HOST):$(PORT)$(BASE)"
 	@echo "make test   fmt, clippy (native + wasm), native tests, wasm browser tests,"
 	@echo "            release build, end-to-end tests in headless Chromium"
 	@echo "make build  release site into dist/"
+	@echo "make scorm  release site as a SCORM 1.2 package: dist-scorm/tend-scorm.zip"
 	@echo "make bench  first-load bytes (raw + brotli) and median Lighthouse mobile scores"
 	@echo "make deps   install whatever of the toolchain is missing"
-	@echo "make clean  remove dist/ and results (keeps target/ and node_modules/)"
+	@echo "make clean  remove dist/, dist-scorm/ and results (keeps target/ and node_modules/)"
 
 # ---------------------------------------------------------------- deps
 
@@ -96,6 +98,10 @@ node_modules/.tend-installed: package.json package-lock.json
 build: deps
 	trunk build --release --skip-version-check
 
+# Rewrites the zip from dist/ each time; the same site gives the same bytes.
+scorm: build
+	node tools/scorm.mjs --dist dist --out dist-scorm/tend-scorm.zip
+
 run: build
 	$(MAKE) serve
 
@@ -116,8 +122,8 @@ test: deps
 	$(MAKE) test-native
 	@echo "== wasm-bindgen tests in headless Chromium"
 	$(MAKE) test-wasm
-	@echo "== release build"
-	$(MAKE) build
+	@echo "== release build and SCORM package"
+	$(MAKE) scorm
 	@echo "== end-to-end tests"
 	$(MAKE) test-e2e
 
@@ -149,4 +155,4 @@ bench: build
 	node tools/bench.mjs --dir dist --runs 3
 
 clean:
-	rm -rf dist test-results bench-results
+	rm -rf dist dist-scorm test-results bench-results

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Measures Tend's first load: what the browser transfers for the home screen
-// (raw and brotli bytes per file, and in total, against the budget) and the
-// median Lighthouse mobile scores of several runs, with the site served with
-// brotli compression as a production host would.
+// (raw and brotli bytes per file, and in total, against the budget), every
+// file of the build (what the service worker precaches and the SCORM
+// package holds), and the median Lighthouse mobile scores of several runs,
+// with the site served with brotli compression as a production host would.
 //
 //   node tools/bench.mjs [--dir dist] [--runs 3] [--budget-kb 250]
 //
@@ -10,11 +11,12 @@
 // kept in bench-results/.
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { COMPRESSIBLE, serve } from './serve.mjs';
+import { siteFiles } from './sw.mjs';
 
 const run = promisify(execFile);
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -66,7 +68,14 @@ async function firstLoadFiles(site) {
   try {
     const context = await browser.newContext({ locale: 'en-US' });
     const seen = [];
+    const precached = [];
     context.on('response', (res) => {
+      // The service worker's own fetches (its precache, filled in the
+      // background once the page is up) are not what the page needs first.
+      if (res.request().serviceWorker()) {
+        precached.push(res.url());
+        return;
+      }
       seen.push({ url: res.url(), status: res.status(), encoding: res.headers()['content-encoding'] ?? '' });
     });
     const page = await context.newPage();
@@ -74,7 +83,7 @@ async function firstLoadFiles(site) {
     await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15000 });
     await page.waitForLoadState('networkidle');
     await context.close();
-    return seen;
+    return { seen, precached };
   } finally {
     await browser.close();
   }
@@ -124,7 +133,7 @@ const site = await serve({ dir, port: 0, host: '127.0.0.1', base: '/', brotli: t
 let overBudget = false;
 try {
   // ---- bytes
-  const responses = await firstLoadFiles(site);
+  const { seen: responses, precached } = await firstLoadFiles(site);
   const rows = [];
   const others = [];
   for (const r of responses) {
@@ -157,6 +166,9 @@ try {
       `${kB(total.br)} of ${kB(budget)} — ${overBudget ? 'OVER BUDGET' : `within budget (${kB(budget - total.br)} to spare)`}`,
   );
   if (others.length) console.log(`Requests to other places: ${others.join(', ')}`);
+  if (precached.length) {
+    console.log(`The service worker then fetched ${precached.length} files into its precache in the background (not counted above).`);
+  }
 
   // ---- fragments fetched on demand (not part of the first load)
   const fragments = [];
@@ -181,6 +193,20 @@ try {
     console.log(`  largest          ${largest.path}: ${largest.raw} raw, ${largest.br} brotli`);
     if (inFirstLoad.length) console.log(`  WARNING: the home screen fetched ${inFirstLoad.length} of them (counted above)`);
   }
+
+  // ---- every file of the build
+  const all = [];
+  for (const path of siteFiles(dir)) {
+    const body = await readFile(join(dir, path));
+    const compressible = COMPRESSIBLE.has(extname(path).toLowerCase());
+    all.push({ path, raw: body.length, br: compressible ? brotliSize(body) : body.length, note: compressible ? '' : '(sent as is)' });
+  }
+  const allTotal = all.reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }), { raw: 0, br: 0 });
+  const wAll = Math.max(30, ...all.map((r) => r.path.length + 2));
+  console.log(`\nEvery file of the build in ${dir} (all precached by sw.js except itself), by path`);
+  console.log(`${pad('file', wAll)}${lpad('raw bytes', 12)}${lpad('brotli bytes', 14)}`);
+  for (const r of all) console.log(`${pad(r.path, wAll)}${lpad(r.raw, 12)}${lpad(r.br, 14)}  ${r.note}`);
+  console.log(`${pad(`total (${all.length} files)`, wAll)}${lpad(allTotal.raw, 12)}${lpad(allTotal.br, 14)}`);
 
   // ---- Lighthouse
   console.log(`\nLighthouse ${opts.runs}× (mobile emulation, simulated throttling) against ${site.url}#/ …`);

@@ -4,12 +4,19 @@
 // - Fills the noscript text and description from the English locale file, so
 //   those strings live in the locale files like every other.
 // - Loads the stylesheet in CORS mode, like the script and wasm (see below).
-// - Declares an empty icon when index.html links none (see below).
+// - Links the web app manifest and the icons.
 // - Copies the content fragments the wasm fetches into the site (see below).
+// - Renders the icons from assets/icon.svg (tools/icons.mjs), writes the web
+//   app manifest and a default, empty deployment config.
+// - Last, writes the service worker with the list of every file above
+//   (tools/sw.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { LINKED_ICONS, MANIFEST_ICONS, writeIcons } from './icons.mjs';
+import { appString } from './locale.mjs';
+import { writeServiceWorker } from './sw.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -37,16 +44,16 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-// A tiny reader for the two plain `key = "value"` lines we need.
-const ui = readFileSync(new URL('../locales/en/ui.toml', import.meta.url), 'utf8');
-const value = (key) => {
-  const m = ui.match(new RegExp(`^${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm'));
-  if (!m) {
-    console.error(`postbuild: locales/en/ui.toml has no [app] ${key}`);
+// `[app] key` of the English locale, plain (for JSON) or escaped for HTML.
+const text = (key) => {
+  try {
+    return appString(key);
+  } catch (e) {
+    console.error(`postbuild: ${e.message}`);
     process.exit(1);
   }
-  return JSON.parse(`"${m[1]}"`).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 };
+const value = (key) => text(key).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 for (const [token, replacement] of [
   ['__TEND_CSP__', csp],
@@ -67,12 +74,23 @@ for (const [token, replacement] of [
 html = html.replace(/<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin\b)/gi,
   '<link crossorigin="anonymous"');
 
-// Without an icon link a browser asks for /favicon.ico at the host's root,
-// outside the app's own path when it is served under a sub-path (an LMS, an
-// intranet). Until index.html links a real icon, declare an empty one.
-if (!/<link\b[^>]*\brel="[^"]*\bicon\b/i.test(html)) {
-  html = html.replace(/<\/title>/i, '</title>\n    <link rel="icon" href="data:," />');
+// The manifest and the icons, all relative (./, like Trunk's own links) so
+// they resolve under any sub-path. A linked icon also keeps the browser from asking for
+// /favicon.ico at the host's root, outside the app's own path.
+if (/<link\b[^>]*\brel="[^"]*\b(icon|manifest)\b/i.test(html)) {
+  console.error('postbuild: index.html already links an icon or manifest; postbuild.mjs writes those links');
+  process.exit(1);
 }
+html = html.replace(
+  /<\/title>/i,
+  [
+    '</title>',
+    '    <link rel="manifest" href="./manifest.webmanifest" />',
+    `    <link rel="icon" href="./${LINKED_ICONS.svg}" type="image/svg+xml" />`,
+    `    <link rel="icon" href="./${LINKED_ICONS.favicon}" sizes="32x32" type="image/png" />`,
+    `    <link rel="apple-touch-icon" href="./${LINKED_ICONS.appleTouch}" />`,
+  ].join('\n'),
+);
 
 writeFileSync(indexPath, html);
 console.log(`postbuild: CSP written with ${hashes.length} inline script hash(es)`);
@@ -142,3 +160,40 @@ for (const name of names) {
   copyFileSync(join(out, name), join(staging, name));
 }
 console.log(`postbuild: ${names.length} content fragments copied from ${out}`);
+
+// Icons, web app manifest and the default deployment config.
+writeIcons(staging);
+// The colours the page already uses: index.html's light theme-color and the
+// light theme's page background (--bg in style/main.css).
+const lightThemeColor = html.match(
+  /<meta name="theme-color" content="(#[0-9a-f]{3,8})" media="\(prefers-color-scheme: light\)"/i,
+)?.[1];
+const pageBackground = readFileSync(new URL('../style/main.css', import.meta.url), 'utf8').match(
+  /--bg:\s*(#[0-9a-f]{3,8})\s*;/i,
+)?.[1];
+if (!lightThemeColor || !pageBackground) {
+  console.error('postbuild: no light theme-color meta in index.html or no --bg in style/main.css');
+  process.exit(1);
+}
+const webManifest = {
+  name: text('name'),
+  short_name: text('short_name'),
+  description: text('description'),
+  // Relative to the manifest, so they resolve inside whatever path the site
+  // is served under. No `id`: a relative id resolves against the origin
+  // alone, which would make two deployments on one origin (/a/, /team/b/)
+  // one app; without it the id is the start URL, one per deployment.
+  start_url: './',
+  scope: './',
+  display: 'standalone',
+  theme_color: lightThemeColor,
+  background_color: pageBackground,
+  icons: MANIFEST_ICONS,
+};
+writeFileSync(join(staging, 'manifest.webmanifest'), `${JSON.stringify(webManifest, null, 2)}\n`);
+// The app fetches tend.config.json at start; deployers replace this one.
+writeFileSync(join(staging, 'tend.config.json'), '{}');
+
+// Last, so the service worker lists every file the site has.
+const { version, files } = writeServiceWorker(staging);
+console.log(`postbuild: icons, manifest and config written; sw.js precaches ${files.length} files (version ${version})`);

@@ -13,7 +13,10 @@
 // Content-Encoding: br, as a production host or CDN would.
 //
 // Also importable: `const s = await serve({ dir, port: 0, base })` returns
-// { server, url, port, close() } so tests can run it in-process.
+// { server, url, port, close() } so tests can run it in-process. Several
+// sites can share the server (one origin) under different bases:
+// `serve({ mounts: [{ dir, base: '/a/' }, { dir, base: '/team/b/' }] })`
+// also returns `urls`, one per mount.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -47,7 +50,7 @@ export const MIME = {
 };
 
 /** Types worth compressing; images and archives are already compressed. */
-const COMPRESSIBLE = new Set([
+export const COMPRESSIBLE = new Set([
   '.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt', '.xml',
   '.xsd', '.map', '.ico',
 ]);
@@ -61,6 +64,7 @@ export function normaliseBase(base = '/') {
 /**
  * Starts the server. Resolves once it is listening.
  * @param {{dir?: string, port?: number, host?: string, base?: string,
+ *          mounts?: {dir: string, base: string}[],
  *          brotli?: boolean, quiet?: boolean}} options
  */
 export async function serve({
@@ -68,11 +72,13 @@ export async function serve({
   port = 8080,
   host = '127.0.0.1',
   base = '/',
+  mounts = [{ dir, base }],
   brotli = false,
   quiet = true,
 } = {}) {
-  const root = resolve(dir);
-  const prefix = normaliseBase(base);
+  const sites = mounts.map((m) => ({ root: resolve(m.dir), prefix: normaliseBase(m.base) }));
+  // The deepest base that holds a path serves it.
+  const byDepth = [...sites].sort((a, b) => b.prefix.length - a.prefix.length);
   const brCache = new Map();
 
   const send = (res, status, body, headers = {}) => {
@@ -96,11 +102,14 @@ export async function serve({
     }
     // The bare base without its trailing slash redirects, as static hosts do,
     // so relative asset URLs resolve under the base.
-    if (prefix !== '/' && pathname === prefix.slice(0, -1)) {
-      res.writeHead(301, { Location: prefix, 'Content-Length': 0 });
+    const bare = byDepth.find(({ prefix }) => prefix !== '/' && pathname === prefix.slice(0, -1));
+    if (bare) {
+      res.writeHead(301, { Location: bare.prefix, 'Content-Length': 0 });
       return res.end();
     }
-    if (!pathname.startsWith(prefix) || pathname.includes('\0')) return notFound(res, req.method);
+    const site = byDepth.find(({ prefix }) => pathname.startsWith(prefix));
+    if (!site || pathname.includes('\0')) return notFound(res, req.method);
+    const { root, prefix } = site;
     const rel = normalize(pathname.slice(prefix.length));
     let file = join(root, rel);
     if (file !== root && !file.startsWith(root + sep)) return notFound(res, req.method);
@@ -171,11 +180,13 @@ export async function serve({
   });
   const actual = server.address().port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  const urls = sites.map(({ prefix }) => `http://${shownHost}:${actual}${prefix}`);
   return {
     server,
     port: actual,
-    base: prefix,
-    url: `http://${shownHost}:${actual}${prefix}`,
+    base: sites[0].prefix,
+    url: urls[0],
+    urls,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();

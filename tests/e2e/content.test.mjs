@@ -120,8 +120,10 @@ test('every long page shows its text, also on reload, with no axe violations', (
     }
   }));
 
+// page.route cannot see requests a service worker answers, so the tests that
+// hold back or fail fragments run without one.
 test('a slow fragment says "Loading…" politely, keeping the heading focused', () =>
-  withPage(browser, site, {}, async ({ page }) => {
+  withPage(browser, site, { serviceWorkers: 'block' }, async ({ page }) => {
     const loading = await englishString('ui.toml', 'content', 'loading');
     let release;
     const held = new Promise((r) => (release = r));
@@ -142,7 +144,7 @@ test('a slow fragment says "Loading…" politely, keeping the heading focused', 
   }));
 
 test('a fragment that cannot be fetched shows a plain message, Get help, and a Retry that works', () =>
-  withPage(browser, site, { allowConsoleErrors: true }, async ({ page }) => {
+  withPage(browser, site, { allowConsoleErrors: true, serviceWorkers: 'block' }, async ({ page }) => {
     const [failed, retry, helpLink] = await Promise.all(
       ['failed', 'retry', 'help_link'].map((k) => englishString('ui.toml', 'content', k)),
     );

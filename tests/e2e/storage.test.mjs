@@ -301,7 +301,8 @@ test('deleting everything asks first, then removes every Tend key and nothing el
   }));
 
 test('with storage blocked (sandboxed frame) the app still runs and says so', () =>
-  withPage(browser, site, {}, async ({ page, context }) => {
+  // context.route cannot see requests a service worker answers.
+  withPage(browser, site, { serviceWorkers: 'block' }, async ({ page, context }) => {
     // A host page on the site's origin that embeds Tend in a frame without
     // allow-same-origin: the frame's origin is opaque, so localStorage
     // throws. Static files answer cross-origin requests as common static
