@@ -15,7 +15,7 @@ const FILES = __TEND_FILES__;
 const SCOPE = self.registration.scope;
 const PRECACHE_PREFIX = `tend-precache:${SCOPE}:`;
 const PRECACHE = PRECACHE_PREFIX + VERSION;
-/** Holds the latest deployment config fetched from the network. */
+/** Holds the latest copies of files a deployer may change (the config, an instrument file). */
 const RUNTIME = `tend-runtime:${SCOPE}`;
 
 const urlOf = (path) => new URL(path, SCOPE).href;
@@ -67,11 +67,15 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && (file === SCOPE || file === INDEX)) {
     event.respondWith(fromPrecache(INDEX, request));
   } else if (file === CONFIG) {
-    event.respondWith(configFirstFromNetwork(request));
+    event.respondWith(fromNetworkFirst(request, CONFIG));
   } else if (LISTED.has(file)) {
     event.respondWith(fromPrecache(file, request));
+  } else if (request.mode !== 'navigate') {
+    // A file a deployer put beside index.html after the build (the
+    // instrument file tend.config.json names): the network's copy, or the
+    // last one seen when offline.
+    event.respondWith(fromNetworkFirst(request, file));
   }
-  // Anything else goes to the network as if there were no service worker.
 });
 
 /** The precached copy of `key`, or the network's answer when it is missing. */
@@ -81,19 +85,20 @@ async function fromPrecache(key, request) {
 }
 
 /**
- * The deployment config: a deployer replaces it without rebuilding, so the
- * network's copy wins; the last copy fetched (or the one shipped) serves
- * when the network is out of reach.
+ * A file a deployer may change without rebuilding (the config, an
+ * instrument file): the network's copy wins; the last copy fetched (or the
+ * one shipped) serves when the network is out of reach. A file that is gone
+ * from the server is forgotten.
  */
-async function configFirstFromNetwork(request) {
+async function fromNetworkFirst(request, key) {
   const runtime = await caches.open(RUNTIME);
   try {
     const response = await fetch(request);
-    if (response.ok) await runtime.put(CONFIG, response.clone());
-    else if (response.status === 404 || response.status === 410) await runtime.delete(CONFIG);
+    if (response.ok) await runtime.put(key, response.clone());
+    else if (response.status === 404 || response.status === 410) await runtime.delete(key);
     return response;
   } catch (offline) {
-    const kept = (await runtime.match(CONFIG)) || (await (await caches.open(PRECACHE)).match(CONFIG));
+    const kept = (await runtime.match(key)) || (await (await caches.open(PRECACHE)).match(key));
     if (kept) return kept;
     throw offline;
   }

@@ -308,3 +308,30 @@ test('the address can set embed mode and the language, but not contacts or the e
     await assertNoAxe(page, 'Settings in embed mode at 360 px');
   });
 });
+
+test('with the server gone, the deployment’s settings and instrument file still apply', async () => {
+  const team = await (await import('node:fs/promises')).readFile(join(ROOT, 'tests/fixtures/instruments/external-e2e.json'), 'utf8');
+  const site = await siteWith('offline', { organisation: 'Harbour Trust', instrument: 'team.json' }, { 'team.json': team });
+  // With no server, the browser's attempts at the network fail; the harness
+  // counts those as errors, so this test checks the page's own errors itself.
+  await withPage(browser, site, { allowConsoleErrors: true }, async ({ page, app }) => {
+    await gotoScreen(page, site, '#/check-in');
+    await page.getByText('Team wellbeing check (test)').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByText('Team wellbeing check (test)').waitFor();
+    const errorsBefore = app.errors.length;
+    await site.close();
+
+    await gotoScreen(page, site, '#/check-in');
+    await page.getByText('Team wellbeing check (test)').waitFor();
+    await gotoScreen(page, site, '#/settings');
+    assert.equal((await page.getByTestId('about-config').textContent()).trim(), await deployString('about', 'applied'));
+    await page.getByTestId('about-instrument').filter({ hasText: 'Team wellbeing check (test)' }).waitFor();
+    const pageErrors = app.errors.slice(errorsBefore).filter((e) => !e.startsWith('request failed: '));
+    assert.deepEqual(pageErrors, []);
+  });
+});
