@@ -781,7 +781,10 @@ mod tests {
         assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);
         assert!(d.issues.is_empty(), "{:?}", d.issues);
         for key in KEYS {
-            assert!(text.contains(&format!("\"{key}\":")), "the example lacks {key}");
+            assert!(
+                text.contains(&format!("\"{key}\":")),
+                "the example lacks {key}"
+            );
         }
     }
 
