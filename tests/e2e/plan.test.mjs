@@ -712,10 +712,15 @@ test('after adding a suggestion by keyboard, focus stays with that suggestion', 
     await completeCheckIn(page, burnoutLedPick);
     const [first] = await suggestionsOf(page);
     await addSuggestionByKeyboard(page, first.id);
-    const inCard = await page.evaluate(
-      (href) => Boolean(document.activeElement?.closest(`li.suggestion:has(h3 a[href="${href}"])`)),
-      `#/strategies/${first.id}`,
-    );
+    // Focus moves once the browser has drawn the change (a zero-delay timer
+    // after the render), so allow it that moment rather than racing it.
+    const inCard = await page
+      .waitForFunction(
+        (href) => Boolean(document.activeElement?.closest(`li.suggestion:has(h3 a[href="${href}"])`)),
+        `#/strategies/${first.id}`,
+        { timeout: 2000 },
+      )
+      .then(() => true, () => false);
     const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'none');
     assert.equal(inCard, true, `focus left the suggestion just added (it is on ${at})`);
   }));
