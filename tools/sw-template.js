@@ -93,7 +93,8 @@ async function fromPrecache(key, request) {
 async function fromNetworkFirst(request, key) {
   const runtime = await caches.open(RUNTIME);
   try {
-    const response = await fetch(request);
+    // Past the HTTP cache: a deployer's change shows on the next visit.
+    const response = await fetch(new Request(request, { cache: 'no-cache' }));
     if (response.ok) await runtime.put(key, response.clone());
     else if (response.status === 404 || response.status === 410) await runtime.delete(key);
     return response;

@@ -22,25 +22,8 @@ pub enum FetchError {
 /// The text of `path`, a URL relative to the page (so it works at the root,
 /// under a sub-path, and wherever the browser allows it from a file).
 pub async fn text(path: &str) -> Result<String, FetchError> {
-    read(path, false).await
-}
-
-/// Like [`text`], but asks the server again instead of trusting the
-/// browser's HTTP cache: for a file a deployment may change at any time.
-pub async fn fresh_text(path: &str) -> Result<String, FetchError> {
-    read(path, true).await
-}
-
-async fn read(path: &str, fresh: bool) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::NoWindow)?;
-    let request = if fresh {
-        let init = web_sys::RequestInit::new();
-        init.set_cache(web_sys::RequestCache::NoCache);
-        window.fetch_with_str_and_init(path, &init)
-    } else {
-        window.fetch_with_str(path)
-    };
-    let response = JsFuture::from(request)
+    let response = JsFuture::from(window.fetch_with_str(path))
         .await
         .map_err(|_| FetchError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;

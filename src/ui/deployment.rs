@@ -13,9 +13,11 @@ use wasm_bindgen::JsValue;
 
 /// Reads `tend.config.json` (when there is one) and the page address.
 /// Never fails: without a file, or when it cannot be fetched, Tend runs as
-/// it ships.
+/// it ships. index.html preloads the file, and this plain fetch takes that
+/// response; the service worker asks the server past the HTTP cache, so a
+/// changed file is seen on the next visit.
 pub async fn load() -> Deployment {
-    let text = fetch::fresh_text(deploy::FILE_NAME).await.ok();
+    let text = fetch::text(deploy::FILE_NAME).await.ok();
     deploy::load(text.as_deref(), &platform::location_search())
 }
 
