@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(ctx);
     checkin::provide_instruments(ctx, deployed.instrument);
-    deployed.report_to_console(ctx.t());
+    deployed.report_to_console(locale.get_untracked().strings());
     deployed.announce_ready();
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
