@@ -416,7 +416,7 @@ test('paced breathing: rated before, the cue alternates, pause holds, stop asks 
     // After a reload the list counts it, and the record is still there.
     await gotoScreen(page, site, '#/practice');
     const card = page.locator('li.card').filter({ has: page.locator('a[href="#/practice/paced-breathing"]') });
-    const times = fill(await practice('practice', 'used_times'), { count: 1 });
+    const times = await practice('practice', 'used_once');
     assert.equal(await textOf(card.locator('p.hint')), times);
     await reload(page);
     assert.equal(await textOf(card.locator('p.hint')), times, 'the count survives a reload');

@@ -71,8 +71,18 @@ pub fn Practices() -> impl IntoView {
         .map(|&p| {
             let (name, summary) = words(t, p);
             let used = move || {
-                let n = ctx.data.with(|d| d.practice_log.iter().filter(|u| u.practice == p.id()).count());
-                (n > 0).then(|| view! { <p class="hint">{fill(t.practice_used_times, &[("count", &n.to_string())])}</p> })
+                let n = ctx.data.with(|d| {
+                    d.practice_log
+                        .iter()
+                        .filter(|u| u.practice == p.id())
+                        .count()
+                });
+                let text = match n {
+                    0 => return None,
+                    1 => t.practice_used_once.to_string(),
+                    n => fill(t.practice_used_times, &[("count", &n.to_string())]),
+                };
+                Some(view! { <p class="hint">{text}</p> })
             };
             view! {
                 <li class="card">
