@@ -263,7 +263,12 @@ test('the service worker precaches every file of the build, and every screen the
     site = await startSite();
   }));
 
-test('a rebuilt site installs a new worker that waits, and takes over when the page asks', async () => {
+/**
+ * Serves a copy of dist/ (which a test may "rebuild"), opens it, and once
+ * its worker controls the page runs `fn({page, served, copy, oldVersion})`;
+ * removes the copy afterwards.
+ */
+async function withControlledCopy(fn) {
   const copy = mkdtempSync(join(tmpdir(), 'tend-update-'));
   cpSync(DIST, copy, { recursive: true });
   const served = await startSite({ dir: copy });
@@ -273,99 +278,89 @@ test('a rebuilt site installs a new worker that waits, and takes over when the p
       await workerReady(page);
       await page.reload({ waitUntil: 'load' });
       await waitForScreen(page);
-      const oldVersion = builtVersion(copy);
-      const before = await workerState(page);
-      assert.equal(before.controller, `${served.url}sw.js`);
-
-      // A deployer's config reaches the page at once, with no rebuild: the
-      // worker asks the network first for it.
-      writeFileSync(join(copy, 'tend.config.json'), '{"org_name":"Deployed"}');
-      const config = await page.evaluate(async () => (await fetch('tend.config.json')).text());
-      assert.equal(config, '{"org_name":"Deployed"}', 'tend.config.json came from the precache, not the network');
-
-      // What a rebuild does: new files, then a new sw.js listing them.
-      writeFileSync(join(copy, 'update-check.txt'), 'a file the first build did not have\n');
-      const { version: newVersion } = writeServiceWorker(copy);
-      assert.notEqual(newVersion, oldVersion, 'a changed site keeps its version');
-
-      await page.reload({ waitUntil: 'load' });
-      await waitForScreen(page);
-      await waitForWaiting(page);
-      const waiting = await workerState(page);
-      assert.ok(waiting.caches.includes(`tend-precache:${served.url}:${newVersion}`), 'the new version was not precached');
-      assert.ok(waiting.caches.includes(`tend-precache:${served.url}:${oldVersion}`), 'the running version lost its cache');
-
-      // The page's part (the app does this from its update banner).
-      const changed = page.evaluate(
-        () => new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', () => ok(true), { once: true })),
-      );
-      await page.evaluate(async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        reg.waiting.postMessage({ type: 'tend:skip-waiting' });
-      });
-      assert.equal(await changed, true);
-      await until(
-        page,
-        "the old version's cache is gone",
-        async (old) => !(await caches.keys()).some((n) => n.endsWith(`:${old}`)),
-        oldVersion,
-      );
-      const after = await workerState(page);
-      assert.equal(after.waiting, null);
-      assert.equal(after.active, 'activated');
-      assert.deepEqual(
-        after.caches.filter((n) => n.startsWith('tend-precache:')),
-        [`tend-precache:${served.url}:${newVersion}`],
-      );
-      const listed = await page.evaluate(async (url) => (await caches.match(url))?.status ?? null, `${served.url}update-check.txt`);
-      assert.equal(listed, 200, 'the new worker does not serve the new file from its precache');
+      await fn({ page, served, copy, oldVersion: builtVersion(copy) });
     });
   } finally {
     await served.close();
     rmSync(copy, { recursive: true, force: true });
   }
-});
+}
 
-test('after a rebuild the page offers the new version, and its button reloads under the new worker', async () => {
-  const copy = mkdtempSync(join(tmpdir(), 'tend-update-'));
-  cpSync(DIST, copy, { recursive: true });
-  const served = await startSite({ dir: copy });
-  try {
-    await withPage(browser, served, {}, async ({ page }) => {
-      await gotoScreen(page, served, '#/');
-      await workerReady(page);
-      await page.reload({ waitUntil: 'load' });
-      await waitForScreen(page);
-      const oldVersion = builtVersion(copy);
-      const banner = page.locator('[data-testid="update-ready"]');
-      assert.equal(await banner.count(), 0, 'the update banner shows with nothing new');
+test('a rebuilt site installs a new worker that waits, and takes over when the page asks', () =>
+  withControlledCopy(async ({ page, served, copy, oldVersion }) => {
+    const before = await workerState(page);
+    assert.equal(before.controller, `${served.url}sw.js`);
 
-      writeFileSync(join(copy, 'update-check.txt'), 'a file the first build did not have\n');
-      const { version: newVersion } = writeServiceWorker(copy);
+    // A deployer's config reaches the page at once, with no rebuild: the
+    // worker asks the network first for it.
+    writeFileSync(join(copy, 'tend.config.json'), '{"org_name":"Deployed"}');
+    const config = await page.evaluate(async () => (await fetch('tend.config.json')).text());
+    assert.equal(config, '{"org_name":"Deployed"}', 'tend.config.json came from the precache, not the network');
 
-      await page.reload({ waitUntil: 'load' });
-      await waitForScreen(page);
-      await banner.waitFor({ state: 'visible', timeout: 20000 });
-      assert.match(await banner.textContent(), /A new version is ready/);
-      const oldController = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
-      assert.equal(oldController, `${served.url}sw.js`, 'the page left its worker before the person chose to');
+    // What a rebuild does: new files, then a new sw.js listing them.
+    writeFileSync(join(copy, 'update-check.txt'), 'a file the first build did not have\n');
+    const { version: newVersion } = writeServiceWorker(copy);
+    assert.notEqual(newVersion, oldVersion, 'a changed site keeps its version');
 
-      const reloaded = page.waitForEvent('load', { timeout: 20000 });
-      await page.locator('[data-testid="update-reload"]').click();
-      await reloaded;
-      await waitForScreen(page);
-      const after = await workerState(page);
-      assert.equal(after.controller, `${served.url}sw.js`, 'the reloaded page is not controlled');
-      assert.equal(after.waiting, null, 'a worker is still waiting after the reload');
-      const precaches = after.caches.filter((n) => n.startsWith('tend-precache:'));
-      assert.deepEqual(precaches, [`tend-precache:${served.url}:${newVersion}`], 'the new version is not the one running');
-      assert.equal(await banner.count(), 0, 'the banner still shows after the reload');
+    await page.reload({ waitUntil: 'load' });
+    await waitForScreen(page);
+    await waitForWaiting(page);
+    const waiting = await workerState(page);
+    assert.ok(waiting.caches.includes(`tend-precache:${served.url}:${newVersion}`), 'the new version was not precached');
+    assert.ok(waiting.caches.includes(`tend-precache:${served.url}:${oldVersion}`), 'the running version lost its cache');
+
+    // The page's part (the app does this from its update banner).
+    const changed = page.evaluate(
+      () => new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', () => ok(true), { once: true })),
+    );
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      reg.waiting.postMessage({ type: 'tend:skip-waiting' });
     });
-  } finally {
-    await served.close();
-    rmSync(copy, { recursive: true, force: true });
-  }
-});
+    assert.equal(await changed, true);
+    await until(
+      page,
+      "the old version's cache is gone",
+      async (old) => !(await caches.keys()).some((n) => n.endsWith(`:${old}`)),
+      oldVersion,
+    );
+    const after = await workerState(page);
+    assert.equal(after.waiting, null);
+    assert.equal(after.active, 'activated');
+    assert.deepEqual(
+      after.caches.filter((n) => n.startsWith('tend-precache:')),
+      [`tend-precache:${served.url}:${newVersion}`],
+    );
+    const listed = await page.evaluate(async (url) => (await caches.match(url))?.status ?? null, `${served.url}update-check.txt`);
+    assert.equal(listed, 200, 'the new worker does not serve the new file from its precache');
+  }));
+
+test('after a rebuild the page offers the new version, and its button reloads under the new worker', () =>
+  withControlledCopy(async ({ page, served, copy, oldVersion }) => {
+    const banner = page.locator('[data-testid="update-ready"]');
+    assert.equal(await banner.count(), 0, 'the update banner shows with nothing new');
+
+    writeFileSync(join(copy, 'update-check.txt'), 'a file the first build did not have\n');
+    const { version: newVersion } = writeServiceWorker(copy);
+
+    await page.reload({ waitUntil: 'load' });
+    await waitForScreen(page);
+    await banner.waitFor({ state: 'visible', timeout: 20000 });
+    assert.match(await banner.textContent(), /A new version is ready/);
+    const oldController = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    assert.equal(oldController, `${served.url}sw.js`, 'the page left its worker before the person chose to');
+
+    const reloaded = page.waitForEvent('load', { timeout: 20000 });
+    await page.locator('[data-testid="update-reload"]').click();
+    await reloaded;
+    await waitForScreen(page);
+    const after = await workerState(page);
+    assert.equal(after.controller, `${served.url}sw.js`, 'the reloaded page is not controlled');
+    assert.equal(after.waiting, null, 'a worker is still waiting after the reload');
+    const precaches = after.caches.filter((n) => n.startsWith('tend-precache:'));
+    assert.deepEqual(precaches, [`tend-precache:${served.url}:${newVersion}`], 'the new version is not the one running');
+    assert.equal(await banner.count(), 0, 'the banner still shows after the reload');
+  }));
 
 test('deployments under different paths of one origin each keep their own worker and caches', async () => {
   // Three builds that differ, so each has a version of its own: /a/, a
