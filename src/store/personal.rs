@@ -88,6 +88,29 @@ pub fn clean_text(text: &str) -> Result<String, TextError> {
 }
 
 impl TendData {
+    /// Whether the person has a record that no export holds yet: a
+    /// check-in, pulse, journal entry, card, practice or plan change made
+    /// after the last export (or any at all, if they never exported).
+    pub fn has_unexported_records(&self) -> bool {
+        let latest = [
+            self.checkins.iter().map(|c| c.completed_at).max(),
+            self.pulses.iter().map(|p| p.completed_at).max(),
+            self.journal.iter().map(|j| j.updated_at).max(),
+            self.why_cards.iter().map(|c| c.updated_at).max(),
+            self.practice_log.iter().map(|l| l.at).max(),
+            self.plan.iter().map(|p| p.updated_at).max(),
+            self.done.iter().map(|d| d.updated_at).max(),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        match (latest, self.last_exported_at) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(changed), Some(exported)) => changed > exported,
+        }
+    }
+
     /// Journal entries, newest first.
     pub fn journal_newest_first(&self) -> Vec<&JournalEntry> {
         let mut list: Vec<&JournalEntry> = self.journal.iter().collect();
@@ -612,5 +635,22 @@ impl TimeOffRecord {
                 .optional_integer("updated_at", i64::MIN, i64::MAX)?
                 .unwrap_or(0),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_made_after_the_last_export_are_unexported() {
+        let mut d = TendData::default();
+        assert!(!d.has_unexported_records(), "nothing to lose");
+        d.record_practice("l1", Practice::PacedBreathing, 1_000, Some(6), Some(3));
+        assert!(d.has_unexported_records(), "never exported");
+        d.last_exported_at = Some(2_000);
+        assert!(!d.has_unexported_records(), "the export holds it");
+        assert_eq!(d.save_journal("j1", None, "A long day.", 3_000), Ok(()));
+        assert!(d.has_unexported_records(), "written after the export");
     }
 }

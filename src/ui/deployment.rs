@@ -209,20 +209,13 @@ impl Deployed {
     }
 
     /// In a course, asks the browser to confirm leaving while there is
-    /// something the person has not exported (the browser words it).
+    /// a record no export holds (the browser words the question).
     pub fn guard_leaving(&self, data: RwSignal<TendData>) {
         if !self.in_course {
             return;
         }
         let guard = window_event_listener(leptos::ev::beforeunload, move |event| {
-            let unsaved = data.with_untracked(|d| {
-                d.last_exported_at.is_none()
-                    && (!d.checkins.is_empty()
-                        || !d.pulses.is_empty()
-                        || !d.journal.is_empty()
-                        || !d.plan.is_empty())
-            });
-            if unsaved {
+            if data.with_untracked(TendData::has_unexported_records) {
                 event.prevent_default();
                 event.set_return_value("");
             }
