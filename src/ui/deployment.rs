@@ -63,10 +63,11 @@ pub fn provided() -> Deployment {
 }
 
 impl Deployed {
-    /// Connects to the LMS and the host page, registers the service worker
-    /// and provides the context. Call once, before the storage opens.
+    /// Connects to the LMS and the host page, applies the accent and embed
+    /// mode, registers the service worker and fetches the deployment's
+    /// instrument. Call once, before the storage opens.
     pub fn start(deployment: Deployment, learn_topics: &[&str]) -> Deployed {
-        let config = &deployment.config;
+        let config = deployment.config.clone();
         let course = scorm::find().map(|lms| {
             let progress =
                 CourseProgress::new(config.scorm_completion, learn_topics.iter().copied());
@@ -77,7 +78,7 @@ impl Deployed {
         // shared storage is still kept out of.
         let course = course.filter(|(lms, _)| lms.start());
         let deployed = Deployed {
-            deployment: StoredValue::new(deployment.clone()),
+            deployment: StoredValue::new(deployment),
             links: StoredValue::new_local(Links {
                 host: host::connect(config.host_origin.as_deref()),
                 course,
@@ -110,7 +111,7 @@ impl Deployed {
             install_prompt.set_value(Some(prompt));
             install_ready.set(true);
         });
-        if let Some(file) = config.instrument.clone() {
+        if let Some(file) = config.instrument {
             let slot = deployed.instrument;
             leptos::task::spawn_local(async move {
                 slot.set(match fetch::text(&file).await {
