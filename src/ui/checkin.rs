@@ -35,6 +35,18 @@ pub fn catalogue(
     Ok(catalogue)
 }
 
+/// What becomes of the deployment's instrument file in the catalogue:
+/// its title when it is offered, or why it is not. The same steps as
+/// [`catalogue`] (Tend's own first, then this file).
+pub fn deployed_outcome(locale: Locale, text: &str) -> Result<String, String> {
+    let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
+    let mut catalogue = Catalogue::new(builtin.clone());
+    catalogue
+        .load_json(text)
+        .map(|i| i.title.clone())
+        .map_err(|e| e.to_string())
+}
+
 /// Provides [`Instruments`] for the screens below `App`.
 pub fn provide_instruments(ctx: AppContext, deployed: RwSignal<DeployedInstrument>) {
     let loaded = Memo::new(move |_| ctx.data.with(|d| d.instruments.clone()));

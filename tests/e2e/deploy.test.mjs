@@ -335,3 +335,20 @@ test('with the server gone, the deployment’s settings and instrument file stil
     assert.deepEqual(pageErrors, []);
   });
 });
+
+test('a deployed instrument file that does not validate is left out, and About says why', async () => {
+  const bad = await (await import('node:fs/promises')).readFile(join(ROOT, 'tests/fixtures/instruments/invalid-duplicate-item.json'), 'utf8');
+  const site = await siteWith('bad-instrument', { instrument: 'team.json' }, { 'team.json': bad });
+  await withPage(browser, site, {}, async ({ page }) => {
+    await gotoScreen(page, site, '#/check-in');
+    // Only Tend's own check-in is on offer: no choice to make.
+    assert.equal(await page.locator('input[name="instrument"]').count(), 0);
+    await gotoScreen(page, site, '#/settings');
+    const prefix = fill(await deployString('about', 'instrument_failed'), { file: 'team.json', reason: '' });
+    await page.getByTestId('about-instrument').filter({ hasText: prefix.trim() }).waitFor();
+    const text = (await page.getByTestId('about-instrument').textContent()).trim();
+    assert.ok(text.length > prefix.trim().length, `a reason is given: ${text}`);
+    // The file itself was fine, so the rest of the settings apply.
+    assert.equal((await page.getByTestId('about-config').textContent()).trim(), await deployString('about', 'applied'));
+  });
+});

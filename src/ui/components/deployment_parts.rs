@@ -8,6 +8,7 @@ use crate::deploy::FileState;
 use crate::platform::{host, sw};
 use crate::route::Route;
 use crate::store::Mode;
+use crate::ui::checkin::deployed_outcome;
 use crate::ui::components::storage_banner::ExportButton;
 use crate::ui::deployment::{issue_text, DeployedInstrument};
 use crate::ui::storage::use_storage;
@@ -168,18 +169,13 @@ pub fn About() -> impl IntoView {
     let only_ignored = deployment.issues.iter().all(|i| i.is_ignorable());
     let instrument = config.instrument.clone().map(|file| {
         let status = move || match deployed.instrument.get() {
-            DeployedInstrument::Loaded(text) => {
-                match crate::domain::instrument::Instrument::from_json(&text) {
-                    Ok(i) => fill(
-                        t.about_instrument_ok,
-                        &[("title", &i.title), ("file", &file)],
-                    ),
-                    Err(e) => fill(
-                        t.about_instrument_failed,
-                        &[("file", &file), ("reason", &e.to_string())],
-                    ),
-                }
-            }
+            DeployedInstrument::Loaded(text) => match deployed_outcome(ctx.locale.get(), &text) {
+                Ok(title) => fill(t.about_instrument_ok, &[("title", &title), ("file", &file)]),
+                Err(reason) => fill(
+                    t.about_instrument_failed,
+                    &[("file", &file), ("reason", &reason)],
+                ),
+            },
             DeployedInstrument::Unreachable => fill(t.about_instrument_missing, &[("file", &file)]),
             _ => String::new(),
         };
