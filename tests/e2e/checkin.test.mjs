@@ -19,6 +19,7 @@ import {
   formatViolations,
   gotoScreen,
   launchBrowser,
+  setColorScheme,
   startSite,
   waitForScreen,
   withPage,
@@ -332,7 +333,7 @@ test('the check-in can be completed by keyboard alone, with no axe violations on
     });
     await assertResultsShown(page, tend, expected);
     await assertNoAxe(page, 'results (light)');
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await setColorScheme(page, 'dark');
     await assertNoAxe(page, 'results (dark)');
   }));
 
@@ -555,9 +556,9 @@ test('a pulse is saved, appears in history and its chart table, and a delete can
     const cells = await pulseRows.locator('td').evaluateAll((tds) => tds.slice(1).map((td) => td.textContent.trim()));
     assert.deepEqual(cells.map((c) => c.match(/(\d+)%/)?.[1]), ['75', '75', '25'], `pulse values ${cells}`);
     await assertNoAxe(page, '#/history with a pulse (light)');
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await setColorScheme(page, 'dark');
     await assertNoAxe(page, '#/history with a pulse (dark)');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await setColorScheme(page, 'light');
 
     // Delete, then undo.
     await pulseEntries.getByRole('button').click();

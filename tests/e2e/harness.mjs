@@ -311,3 +311,16 @@ export async function finishCheckIn(frame) {
   }
   throw new Error('the check-in never reached its results');
 }
+
+/**
+ * Emulates the light or dark colour scheme and waits until the page has
+ * taken it in and drawn a frame with it, before a scan that follows.
+ */
+export async function setColorScheme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForFunction(
+    (scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches,
+    colorScheme,
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
