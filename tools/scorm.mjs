@@ -96,33 +96,31 @@ export function zip(entries) {
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const crc = crc32(data);
+    // The local header and the central directory entry share one run of
+    // fields: version needed, flags, method, time, date, CRC, sizes, name
+    // length (extra length stays 0). The central entry has one more field
+    // before it, "version made by".
+    const shared = (buffer, at) => {
+      buffer.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      buffer.writeUInt16LE(UTF8_NAMES, at + 2);
+      buffer.writeUInt16LE(stored ? 0 : 8, at + 4);
+      buffer.writeUInt16LE(DOS_TIME, at + 6);
+      buffer.writeUInt16LE(DOS_DATE, at + 8);
+      buffer.writeUInt32LE(crc, at + 10);
+      buffer.writeUInt32LE(body.length, at + 14);
+      buffer.writeUInt32LE(data.length, at + 18);
+      buffer.writeUInt16LE(nameBytes.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared(local, 4);
     parts.push(local, nameBytes, body);
 
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, zip 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(UTF8_NAMES, 8);
-    entry.writeUInt16LE(stored ? 0 : 8, 10);
-    entry.writeUInt16LE(DOS_TIME, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    // extra length, comment length, disk number, internal attributes: 0
+    shared(entry, 6);
+    // comment length, disk number, internal attributes: 0
     entry.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
     entry.writeUInt32LE(offset, 42);
     central.push(entry, nameBytes);
