@@ -14,11 +14,10 @@ pub struct Host {
 /// The link to the framing page, when Tend is framed and `origin` is set.
 pub fn connect(origin: Option<&str>) -> Option<Host> {
     let origin = origin?;
-    let window = web_sys::window()?;
-    let parent = window.parent().ok().flatten()?;
-    if Object::is(&parent, &window) {
+    if !framed() {
         return None;
     }
+    let parent = web_sys::window()?.parent().ok().flatten()?;
     Some(Host {
         parent,
         origin: origin.to_string(),

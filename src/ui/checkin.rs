@@ -15,6 +15,12 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Instruments(pub Memo<Result<Catalogue, String>>);
 
+/// A catalogue holding Tend's own check-in for a language.
+fn builtin_catalogue(locale: Locale) -> Result<Catalogue, String> {
+    let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
+    Ok(Catalogue::new(builtin.clone()))
+}
+
 /// Builds the catalogue for a language, the deployment's instrument file
 /// (if any) and the person's loaded files. A file that does not validate
 /// is left out rather than stopping the check-in (Settings > About says
@@ -24,24 +30,21 @@ pub fn catalogue(
     deployed: Option<&str>,
     loaded: &[LoadedInstrument],
 ) -> Result<Catalogue, String> {
-    let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
-    let mut catalogue = Catalogue::new(builtin.clone());
-    if let Some(text) = deployed {
+    let mut catalogue = builtin_catalogue(locale)?;
+    for text in deployed
+        .into_iter()
+        .chain(loaded.iter().map(|f| f.json.as_str()))
+    {
         let _ = catalogue.load_json(text);
-    }
-    for file in loaded {
-        let _ = catalogue.load_json(&file.json);
     }
     Ok(catalogue)
 }
 
-/// What becomes of the deployment's instrument file in the catalogue:
-/// its title when it is offered, or why it is not. The same steps as
-/// [`catalogue`] (Tend's own first, then this file).
+/// What becomes of the deployment's instrument file in the catalogue
+/// (which takes it right after Tend's own): its title when it is offered,
+/// or why it is not.
 pub fn deployed_outcome(locale: Locale, text: &str) -> Result<String, String> {
-    let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
-    let mut catalogue = Catalogue::new(builtin.clone());
-    catalogue
+    builtin_catalogue(locale)?
         .load_json(text)
         .map(|i| i.title.clone())
         .map_err(|e| e.to_string())

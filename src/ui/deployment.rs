@@ -204,7 +204,7 @@ impl Deployed {
     pub fn report_to_console(&self, t: &Strings) {
         self.deployment.with_value(|d| {
             for issue in &d.issues {
-                platform::warn(&format!("Tend: {}", issue_text(t, issue)));
+                platform::warn(&format!("{}: {}", t.app_name, issue_text(t, issue)));
             }
         });
     }

@@ -11,6 +11,7 @@ use crate::store::Mode;
 use crate::ui::checkin::deployed_outcome;
 use crate::ui::components::storage_banner::ExportButton;
 use crate::ui::deployment::{issue_text, DeployedInstrument};
+use crate::ui::pages::not_found::DeadEnd;
 use crate::ui::storage::use_storage;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -213,15 +214,12 @@ pub fn About() -> impl IntoView {
 /// The screen for a part of Tend the deployment has turned off.
 #[component]
 pub fn ModuleOff() -> impl IntoView {
-    let ctx = use_app();
-    let t = move || ctx.t();
-    crate::ui::pages::title_effect(move || t().module_off_title.to_string());
     view! {
-        <h1 tabindex="-1">{t().module_off_title}</h1>
-        <p>{t().module_off_body}</p>
-        <p>
-            <a class="button" href=Route::Home.href()>{t().module_off_home}</a>
-        </p>
+        <DeadEnd
+            title=|t| t.module_off_title
+            body=|t| t.module_off_body
+            home=|t| t.module_off_home
+        />
     }
 }
 
