@@ -37,7 +37,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: help deps deps-rust deps-trunk deps-wasm-bindgen deps-apt deps-npm \
-        build scorm run serve test fmt-check lint test-native test-wasm test-e2e bench clean
+        build scorm run serve test fmt-check check-core lint test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make run    build the release site and serve it on http://$(HOST):$(PORT)$(BASE)"
@@ -131,12 +131,23 @@ test: deps
 fmt-check:
 	cargo fmt --all -- --check
 
-lint:
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+lint: check-core
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# The core crate decides everything and touches nothing: the build fails if
+# it ever depends on the browser or the UI framework, directly or not.
+CORE_FORBIDDEN := leptos web-sys js-sys wasm-bindgen gloo
+check-core:
+	@tree="$$(cargo tree -p tend-core --edges normal,build --prefix none --target all)"; \
+	for c in $(CORE_FORBIDDEN); do \
+	  if grep -qE "^$$c(-[a-z_-]+)? v" <<<"$$tree"; then \
+	    echo "check-core: tend-core depends on $$c:" >&2; \
+	    cargo tree -p tend-core --target all -i "$$(grep -oE "^$$c(-[a-z_-]+)? " <<<"$$tree" | head -n1 | tr -d ' ')" >&2; exit 1; fi; done; \
+	echo "check-core: tend-core has no browser or UI dependency"
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # Runs every test target compiled for wasm32 (lib, bins and tests/*.rs) with
 # wasm-bindgen-test-runner; the browser tests live in tests/wasm_*.rs.

@@ -629,8 +629,8 @@ fn strategy_shape(s: &StrategyEntry) -> String {
 /// one list, or a locale whose ids and tags differ from English.
 fn strategy_library(locales: &[Locale], fragments: &[LocaleFragments]) {
     let mut out = String::from(
-        "use crate::domain::practice::Practice;\n\
-         use crate::domain::strategy::{Fit, HelpsWith, Source, Strategy, TimeNeeded};\n\n",
+        "use tend_core::domain::practice::Practice;\n\
+         use tend_core::domain::strategy::{Fit, HelpsWith, Source, Strategy, TimeNeeded};\n\n",
     );
     let mut sources = String::new();
     let mut reference: Option<Vec<String>> = None;

@@ -5,16 +5,11 @@
 //! things and is tested natively, and a thin shell (`platform`, `ui`) that
 //! talks to the browser and renders state.
 
+pub mod chart;
 pub mod content;
-pub mod deploy;
-pub mod domain;
 pub mod html;
-pub mod json;
-pub mod number;
 pub mod platform;
 pub mod route;
-pub mod sort;
-pub mod store;
 pub mod ui;
 
 pub use ui::App;

@@ -3,6 +3,8 @@
 //! inside an LMS package can serve every screen, and a reload always finds
 //! `index.html`, with no server rewrite rules.
 
+use tend_core::deploy::{Modules, JOURNAL_PRACTICES};
+
 /// A screen the person can be on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -132,6 +134,20 @@ impl Route {
     }
 }
 
+impl Route {
+    /// Whether this screen is on under a deployment's `modules`. Everything
+    /// outside the optional parts always is.
+    pub fn allowed_by(&self, modules: &Modules) -> bool {
+        match self {
+            Route::Leaders | Route::LeadersTopic(_) => modules.leaders,
+            Route::Journal => modules.journal,
+            Route::Practice(id) => modules.journal || !JOURNAL_PRACTICES.contains(&id.as_str()),
+            Route::Pulse => modules.pulse,
+            _ => true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +226,33 @@ mod tests {
             Route::Journal,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn modules_turn_their_screens_off() {
+        let off = Modules {
+            leaders: false,
+            journal: false,
+            pulse: false,
+        };
+        for route in [
+            Route::Leaders,
+            Route::LeadersTopic("supervision".into()),
+            Route::Journal,
+            Route::Practice("narrative-journal".into()),
+            Route::Practice("creative-journal".into()),
+            Route::Pulse,
+        ] {
+            assert!(!route.allowed_by(&off), "{route:?}");
+            assert!(route.allowed_by(&Modules::default()), "{route:?}");
+        }
+        for route in [
+            Route::Home,
+            Route::Practice("paced-breathing".into()),
+            Route::Help,
+        ] {
+            assert!(route.allowed_by(&off), "{route:?}");
         }
     }
 }

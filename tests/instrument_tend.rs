@@ -6,9 +6,9 @@
 use std::collections::BTreeSet;
 use tend::content::instruments::{tend, TEND_EN};
 use tend::content::Locale;
-use tend::domain::answer::{Answer, Answers};
-use tend::domain::instrument::{Headline, Instrument, Item, ItemKind};
-use tend::domain::scoring::{score, SubscaleResult};
+use tend_core::domain::answer::{Answer, Answers};
+use tend_core::domain::instrument::{Headline, Instrument, Item, ItemKind};
+use tend_core::domain::scoring::{score, SubscaleResult};
 
 fn instrument() -> &'static Instrument {
     match tend(Locale::En) {

@@ -5,14 +5,14 @@
 use tend::content::instruments::TEND_EN;
 use tend::content::strategies::strategies;
 use tend::content::Locale;
-use tend::domain::answer::{Answer, Answers};
-use tend::domain::instrument::Instrument;
-use tend::domain::reading::{read, Exposure, Pattern, ProfileReading, Sustaining};
-use tend::domain::recommend::{
+use tend_core::domain::answer::{Answer, Answers};
+use tend_core::domain::instrument::Instrument;
+use tend_core::domain::reading::{read, Exposure, Pattern, ProfileReading, Sustaining};
+use tend_core::domain::recommend::{
     recommend, stood_out, Pick, Reason, Recommendation, DEFAULT_LIMIT, INCIDENT_ONLY, RULES,
 };
-use tend::domain::scoring::{score, Profile};
-use tend::domain::strategy::HelpsWith::{self, *};
+use tend_core::domain::scoring::{score, Profile};
+use tend_core::domain::strategy::HelpsWith::{self, *};
 
 fn tend() -> Instrument {
     match Instrument::from_json(TEND_EN) {
@@ -356,7 +356,7 @@ fn lists_are_deterministic_unique_and_capped() {
                         let mut seen = ids(&a);
                         seen.dedup();
                         let mut sorted = seen.clone();
-                        tend::sort::sort_by_key(&mut sorted, |s| *s);
+                        sorted.sort_by_key(|s| *s);
                         sorted.dedup();
                         assert_eq!(sorted.len(), a.len(), "duplicates in {seen:?}");
                         if limit > 0 {

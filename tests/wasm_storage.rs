@@ -8,9 +8,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use tend::platform::storage::{local_storage, open};
-use tend::store::envelope;
-use tend::store::vault::{SaveError, Saved};
-use tend::store::{MemoryReason, Mode, Namespace, TendData, Theme};
+use tend_core::store::envelope;
+use tend_core::store::vault::{SaveError, Saved};
+use tend_core::store::{MemoryReason, Mode, Namespace, TendData, Theme};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

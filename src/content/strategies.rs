@@ -1,14 +1,14 @@
 //! The strategy library, per locale, compiled in from
 //! `locales/<code>/strategies.toml` by `build.rs` (see
-//! [`crate::domain::strategy`] for the model, filtering and lookup). Each
+//! [`tend_core::domain::strategy`] for the model, filtering and lookup). Each
 //! strategy's why and steps are not compiled in: the build renders them into
 //! a fragment the detail screen fetches ([`Strategy::body`]);
 //! [`strategy_sources`] keeps the written text for tests only.
 
 use super::{fill, Locale, Strings};
-use crate::domain::plan::{Weekday, When};
-use crate::domain::recommend::Reason;
-use crate::domain::strategy::SourceGroup;
+use tend_core::domain::plan::{Weekday, When};
+use tend_core::domain::recommend::Reason;
+use tend_core::domain::strategy::SourceGroup;
 
 include!(concat!(env!("OUT_DIR"), "/strategies.rs"));
 
@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn reasons_read_as_sentences() {
-        use crate::domain::strategy::HelpsWith::*;
+        use tend_core::domain::strategy::HelpsWith::*;
         let s = Locale::En.strings();
         assert_eq!(
             reason_text(s, &Reason::StoodOut(vec![Sleep, Arousal])),
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn every_practice_has_a_strategy() {
-        use crate::domain::practice::Practice;
+        use tend_core::domain::practice::Practice;
         for p in Practice::ALL {
             assert!(
                 strategies(Locale::En)

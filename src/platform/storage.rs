@@ -2,7 +2,7 @@
 //! and the Storage API's persistence request. Every browser failure becomes
 //! a [`BackendError`] value; nothing here panics.
 
-use crate::store::{Backend, BackendError, Namespace, TendData, Vault};
+use tend_core::store::{Backend, BackendError, Namespace, TendData, Vault};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

@@ -2,12 +2,12 @@
 //! plus any the person loaded), and small readers over the person's data.
 
 use crate::content::{instruments, Locale};
-use crate::domain::catalogue::Catalogue;
-use crate::domain::instrument::Instrument;
-use crate::store::data::LoadedInstrument;
 use crate::ui::deployment::DeployedInstrument;
 use crate::ui::AppContext;
 use leptos::prelude::*;
+use tend_core::domain::catalogue::Catalogue;
+use tend_core::domain::instrument::Instrument;
+use tend_core::store::data::LoadedInstrument;
 
 /// The instruments on offer, rebuilt only when the language or the loaded
 /// definitions change. `Err` holds a plain message when Tend's own

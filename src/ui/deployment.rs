@@ -3,12 +3,12 @@
 //! worker's update and the install prompt. Decisions live in `deploy` and
 //! `domain::course`; browser calls in `platform`.
 
-use crate::content::{fill, Strings};
-use crate::deploy::{self, Deployment, Issue, Modules, Problem, Source};
-use crate::domain::course::{CourseProgress, Milestone};
+use crate::content::{fill, Locale, Strings};
 use crate::platform::{self, fetch, host, scorm, sw};
-use crate::store::TendData;
 use leptos::prelude::*;
+use tend_core::deploy::{self, Deployment, Issue, Modules, Problem, Source};
+use tend_core::domain::course::{CourseProgress, Milestone};
+use tend_core::store::TendData;
 use wasm_bindgen::JsValue;
 
 /// Reads `tend.config.json` (when there is one) and the page address.
@@ -18,7 +18,8 @@ use wasm_bindgen::JsValue;
 /// changed file is seen on the next visit.
 pub async fn load() -> Deployment {
     let text = fetch::text(deploy::FILE_NAME).await.ok();
-    deploy::load(text.as_deref(), &platform::location_search())
+    let languages: Vec<&str> = Locale::ALL.iter().map(|l| l.code()).collect();
+    deploy::load(text.as_deref(), &platform::location_search(), &languages)
 }
 
 /// The deployment's instrument file, once fetched.

@@ -10,8 +10,8 @@ pub mod storage;
 use crate::content::{self, Locale, Strings};
 use crate::platform;
 use crate::route::Route;
-use crate::store::{TendData, TextSize, Theme};
 use leptos::prelude::*;
+use tend_core::store::{TendData, TextSize, Theme};
 
 /// What every screen may read: the language, the current route and the
 /// person's data. Components take the narrowest piece they need.
@@ -35,7 +35,7 @@ impl AppContext {
 
     /// Tells the host page and the LMS about a milestone, as the
     /// deployment allows (see [`deployment::Deployed::reach`]).
-    pub fn reach(&self, milestone: crate::domain::course::Milestone) {
+    pub fn reach(&self, milestone: tend_core::domain::course::Milestone) {
         self.deployed.reach(&milestone);
     }
 }
@@ -52,9 +52,13 @@ pub fn App() -> impl IntoView {
     // LMS launched Tend (then nothing is stored; see `deployment`).
     let deployment = deployment::provided();
     let config = deployment.config.clone();
-    let browser_locale = config.language.unwrap_or_else(|| {
-        content::negotiate(platform::browser_languages().iter().map(String::as_str))
-    });
+    let browser_locale = config
+        .language
+        .as_deref()
+        .and_then(crate::content::locale_from_code)
+        .unwrap_or_else(|| {
+            content::negotiate(platform::browser_languages().iter().map(String::as_str))
+        });
     let learn_topics: Vec<&str> = browser_locale
         .content()
         .learn

@@ -4,12 +4,12 @@
 //! `store`; browser calls live in `platform`.
 
 use crate::platform::{self, files, storage as browser};
-use crate::store::backup;
-use crate::store::import::{self, ImportMode};
-use crate::store::vault::{Recovered, Reloaded, Saved};
-use crate::store::{BackendError, MemoryReason, Mode, Namespace, TendData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tend_core::store::backup;
+use tend_core::store::import::{self, ImportMode};
+use tend_core::store::vault::{Recovered, Reloaded, Saved};
+use tend_core::store::{BackendError, MemoryReason, Mode, Namespace, TendData};
 
 /// What the interface shows about where the data is kept.
 #[derive(Clone, Debug, PartialEq)]

@@ -25,7 +25,7 @@ import {
   withPage,
 } from './harness.mjs';
 
-const FIXTURES = join(ROOT, 'tests/fixtures/instruments');
+const FIXTURES = join(ROOT, 'crates/tend-core/tests/fixtures/instruments');
 const EXTERNAL_FIXTURE = join(FIXTURES, 'external-e2e.json');
 const INVALID_FIXTURE = join(FIXTURES, 'invalid-duplicate-item.json');
 

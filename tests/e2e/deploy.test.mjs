@@ -121,7 +121,7 @@ test('a file that is not JSON is refused; no file at all means Tend as it ships'
 });
 
 test('a valid file sets contacts, accent, modules, namespace, cadence and a deployed instrument', async () => {
-  const team = await readFile(join(ROOT, 'tests/fixtures/instruments/external-e2e.json'), 'utf8');
+  const team = await readFile(join(ROOT, 'crates/tend-core/tests/fixtures/instruments/external-e2e.json'), 'utf8');
   const site = await siteWith(
     'applied',
     {
@@ -310,7 +310,7 @@ test('the address can set embed mode and the language, but not contacts or the e
 });
 
 test('with the server gone, the deployment’s settings and instrument file still apply', async () => {
-  const team = await readFile(join(ROOT, 'tests/fixtures/instruments/external-e2e.json'), 'utf8');
+  const team = await readFile(join(ROOT, 'crates/tend-core/tests/fixtures/instruments/external-e2e.json'), 'utf8');
   const site = await siteWith('offline', { organisation: 'Harbour Trust', instrument: 'team.json' }, { 'team.json': team });
   // With no server, the browser's attempts at the network fail; the harness
   // counts those as errors, so this test checks the page's own errors itself.
@@ -337,7 +337,7 @@ test('with the server gone, the deployment’s settings and instrument file stil
 });
 
 test('a deployed instrument file that does not validate is left out, and About says why', async () => {
-  const bad = await readFile(join(ROOT, 'tests/fixtures/instruments/invalid-duplicate-item.json'), 'utf8');
+  const bad = await readFile(join(ROOT, 'crates/tend-core/tests/fixtures/instruments/invalid-duplicate-item.json'), 'utf8');
   const site = await siteWith('bad-instrument', { instrument: 'team.json' }, { 'team.json': bad });
   await withPage(browser, site, {}, async ({ page }) => {
     await gotoScreen(page, site, '#/check-in');

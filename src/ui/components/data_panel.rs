@@ -3,15 +3,15 @@
 
 use crate::content::{self, fill, Strings};
 use crate::platform::{self, files};
-use crate::store::backup::{self, BackupState};
-use crate::store::import::{self, ImportError, ImportMode, ImportPreview};
-use crate::store::{MemoryReason, Mode, TendData, TextSize, Theme};
 use crate::ui::storage::{use_storage, StorageStatus};
 use crate::ui::use_app;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
+use tend_core::store::backup::{self, BackupState};
+use tend_core::store::import::{self, ImportError, ImportMode, ImportPreview};
+use tend_core::store::{MemoryReason, Mode, TendData, TextSize, Theme};
 
 /// The "Your data" section of Settings.
 #[component]
@@ -164,7 +164,7 @@ fn problem_text(t: &Strings, problem: &ImportProblem) -> &'static str {
 }
 
 fn date(ms: i64) -> String {
-    let (y, m, d) = backup::civil_date(ms);
+    let (y, m, d) = tend_core::time::civil_date(ms);
     format!("{y:04}-{m:02}-{d:02}")
 }
 

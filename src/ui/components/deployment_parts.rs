@@ -4,10 +4,8 @@
 //! that is turned off.
 
 use crate::content::{fill, ContactKind};
-use crate::deploy::FileState;
 use crate::platform::{host, sw};
 use crate::route::Route;
-use crate::store::Mode;
 use crate::ui::checkin::deployed_outcome;
 use crate::ui::components::storage_banner::ExportButton;
 use crate::ui::deployment::{issue_text, DeployedInstrument};
@@ -15,6 +13,8 @@ use crate::ui::pages::not_found::DeadEnd;
 use crate::ui::storage::use_storage;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::deploy::FileState;
+use tend_core::store::Mode;
 
 /// "A new version is ready" with a reload button, once a new release has
 /// installed. Never reloads by itself, so nothing is cut off mid-step.
@@ -225,5 +225,5 @@ pub fn ModuleOff() -> impl IntoView {
 
 /// Whether the deployment has the screen at `route` turned on.
 pub fn route_on(route: &Route) -> bool {
-    use_app().deployed.modules().allows(route)
+    route.allowed_by(&use_app().deployed.modules())
 }

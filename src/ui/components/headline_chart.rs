@@ -4,12 +4,12 @@
 //!
 //! The component takes plain data and the interface strings, not the app
 //! context, so it can be shown (and tested) on its own. Layout and markup
-//! come from [`crate::domain::chart`]; this file only puts the interface
+//! come from [`crate::chart`]; this file only puts the interface
 //! strings in and shows the markup.
 
+use crate::chart::{self, HeadlineRowWords, HeadlineWords};
+pub use crate::chart::{ChartBand, HeadlineChartRow};
 use crate::content::{fill, Strings};
-use crate::domain::chart::{self, HeadlineRowWords, HeadlineWords};
-pub use crate::domain::chart::{ChartBand, HeadlineChartRow};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

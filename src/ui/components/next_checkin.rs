@@ -1,10 +1,10 @@
 //! When the next check-in is due, with a calendar reminder to download.
 
 use crate::content::fill;
-use crate::domain::{calendar, history};
 use crate::platform::{self, files};
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::{calendar, history};
 
 /// One line on when the next check-in is due, and an "add to calendar"
 /// button that downloads an .ics file for that day.
@@ -60,7 +60,7 @@ pub fn NextCheckIn() -> impl IntoView {
             t.next_calendar_summary,
             t.next_calendar_description,
         );
-        let (y, m, d) = crate::store::backup::civil_date(next.due_date);
+        let (y, m, d) = tend_core::time::civil_date(next.due_date);
         let name = format!("tend-check-in-{y:04}-{m:02}-{d:02}.ics");
         match files::download(&name, "text/calendar", &ics) {
             Ok(()) => error.set(None),

@@ -2,16 +2,16 @@
 //! day a week, chosen days) and an optional note.
 
 use crate::content::strategies::{reason_text, strategies, weekday_name};
-use crate::domain::course::Milestone;
-use crate::domain::plan::{Weekday, When};
-use crate::domain::reading::ProfileReading;
-use crate::domain::recommend::recommend;
-use crate::domain::scoring::Profile;
-use crate::domain::strategy::{self, Fit, Strategy};
 use crate::platform;
 use crate::route::Route;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::course::Milestone;
+use tend_core::domain::plan::{Weekday, When};
+use tend_core::domain::reading::ProfileReading;
+use tend_core::domain::recommend::recommend;
+use tend_core::domain::scoring::Profile;
+use tend_core::domain::strategy::{self, Fit, Strategy};
 
 /// Which shape of schedule is chosen; the days live beside it so that
 /// switching shapes back and forth keeps what was picked.

@@ -2,13 +2,13 @@
 //! before and after, a step-by-step guide, and the paced-breathing pacer.
 
 use crate::content::{fill, Strings};
-use crate::domain::pacer::{Pace, Phase, Stopwatch, LENGTH_CHOICES, MAX_SECONDS, MIN_SECONDS};
-use crate::domain::practice::Practice;
 use crate::platform;
 use crate::platform::device;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use std::time::Duration;
+use tend_core::domain::pacer::{Pace, Phase, Stopwatch, LENGTH_CHOICES, MAX_SECONDS, MIN_SECONDS};
+use tend_core::domain::practice::Practice;
 
 /// A practice's name and one-line summary.
 pub fn words(t: &'static Strings, p: Practice) -> (&'static str, &'static str) {

@@ -2,10 +2,10 @@
 //! group in a fieldset, so keyboard and screen-reader use come for free:
 //! Tab moves between questions, arrow keys between answers.
 
-use crate::domain::answer::Answer;
-use crate::domain::instrument::{Item, ItemKind, ResponseScale};
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::answer::Answer;
+use tend_core::domain::instrument::{Item, ItemKind, ResponseScale};
 
 /// The id of a question's first answer, for moving focus to it.
 pub fn first_input_id(item_id: &str) -> String {

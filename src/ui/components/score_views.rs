@@ -1,11 +1,8 @@
 //! Score views shared by Results and History: the headline chart built
 //! from a scored check-in, and the change between two check-ins.
 
+use crate::chart::HeadlineChartRow;
 use crate::content::{fill, Strings};
-use crate::domain::chart::HeadlineChartRow;
-use crate::domain::history::{self, Change, Comparison, Direction, HeadlineScore, NotComparable};
-use crate::domain::instrument::{Headline, Instrument};
-use crate::domain::scoring::Profile;
 use crate::html::Markup;
 use crate::platform;
 use crate::ui::checkin::use_instruments;
@@ -13,6 +10,11 @@ use crate::ui::components::headline_chart::HeadlineChart;
 use crate::ui::pages::results::format_score;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::history::{
+    self, Change, Comparison, Direction, HeadlineScore, NotComparable,
+};
+use tend_core::domain::instrument::{Headline, Instrument};
+use tend_core::domain::scoring::Profile;
 
 /// The three headlines, in the order the results show them.
 pub const HEADLINES: [Headline; 3] = [

@@ -2,10 +2,10 @@
 //! usual, or has set aside data it could not read.
 
 use crate::content::{Label, Strings};
-use crate::store::{MemoryReason, Mode};
 use crate::ui::storage::use_storage;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::store::{MemoryReason, Mode};
 
 /// The banner text for a memory-only reason.
 fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {

@@ -2,9 +2,9 @@
 //! work" cards) with a form to add one, and Edit and Delete on each.
 //! Delete asks first, in place.
 
-use crate::store::personal::TextError;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::store::personal::TextError;
 
 /// One piece of writing as the list shows it.
 #[derive(Clone, Debug, PartialEq)]

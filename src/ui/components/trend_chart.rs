@@ -5,13 +5,13 @@
 //!
 //! The component takes plain data, the interface strings and a date
 //! formatter, not the app context, so it can be shown (and tested) on its
-//! own. Layout and markup come from [`crate::domain::chart`]; this file
+//! own. Layout and markup come from [`crate::chart`]; this file
 //! only puts the interface strings in and shows the markup.
 
 use super::headline_chart::chart_id;
+use crate::chart::{self, PlacedPoint, TrendFormat, TrendWords};
+pub use crate::chart::{ChartBand, TrendPoint, TrendSeries};
 use crate::content::{fill, Strings};
-use crate::domain::chart::{self, PlacedPoint, TrendFormat, TrendWords};
-pub use crate::domain::chart::{ChartBand, TrendPoint, TrendSeries};
 use leptos::prelude::*;
 
 /// How a point's value reads in the table and the description

@@ -5,20 +5,20 @@
 
 use super::title_effect;
 use crate::content::fill;
-use crate::domain::answer::Answer;
-use crate::domain::course::Milestone;
-use crate::domain::instrument::{Instrument, ItemKind};
-use crate::domain::progress;
-use crate::domain::scoring::safety_flagged;
 use crate::platform;
 use crate::route::Route;
-use crate::store::data::Draft;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::answer::Answer;
+use tend_core::domain::course::Milestone;
+use tend_core::domain::instrument::{Instrument, ItemKind};
+use tend_core::domain::progress;
+use tend_core::domain::scoring::safety_flagged;
+use tend_core::store::data::Draft;
 
 /// The check-in's start screen.
 #[component]

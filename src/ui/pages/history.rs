@@ -3,18 +3,18 @@
 //! comparison of any two check-ins.
 
 use super::title_effect;
+use crate::chart::TrendSeries;
 use crate::content::{fill, instruments};
-use crate::domain::chart::TrendSeries;
-use crate::domain::history::{self, HeadlineTrend};
-use crate::domain::instrument::Instrument;
 use crate::platform;
 use crate::route::Route;
-use crate::store::data::Deleted;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::score_views::ChangeList;
 use crate::ui::components::trend_chart::TrendChart;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::history::{self, HeadlineTrend};
+use tend_core::domain::instrument::Instrument;
+use tend_core::store::data::Deleted;
 
 /// The chart series for the trend of each headline.
 pub fn trend_series(trends: &[HeadlineTrend]) -> Vec<TrendSeries> {
@@ -64,7 +64,7 @@ pub fn History() -> impl IntoView {
                     is_pulse: true,
                 }))
                 .collect();
-            crate::sort::sort_by_key(&mut all, |e| std::cmp::Reverse(e.at));
+            all.sort_by_key(|e| std::cmp::Reverse(e.at));
             all
         })
     });
@@ -198,7 +198,7 @@ fn Compare() -> impl IntoView {
                 .iter()
                 .map(|c| (c.id.clone(), c.completed_at))
                 .collect();
-            crate::sort::sort_by_key(&mut list, |c| std::cmp::Reverse(c.1));
+            list.sort_by_key(|c| std::cmp::Reverse(c.1));
             list
         })
     });

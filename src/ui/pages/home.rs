@@ -3,8 +3,6 @@
 use super::title_effect;
 use crate::content::fill;
 use crate::content::Strings;
-use crate::domain::instrument::Headline;
-use crate::domain::scoring;
 use crate::html::Markup;
 use crate::platform;
 use crate::route::Route;
@@ -14,6 +12,8 @@ use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::pages::checkin::ResumeDraft;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::instrument::Headline;
+use tend_core::domain::scoring;
 
 /// Home: what Tend is, the check-in (resume, last result, what is due),
 /// and where to go next.
@@ -155,7 +155,7 @@ fn TodayCard() -> impl IntoView {
         let (the_plan, time_off, uses) = ctx
             .data
             .with(|d| (d.plan_view(), d.time_off.clone(), d.practice_uses()));
-        let due = crate::domain::plan::due_on(&the_plan, day);
+        let due = tend_core::domain::plan::due_on(&the_plan, day);
         let done = due.iter().filter(|d| d.done).count();
         let status = if the_plan.items.is_empty() {
             t.home_today_empty.to_string()
@@ -167,7 +167,7 @@ fn TodayCard() -> impl IntoView {
                 &[("done", &done.to_string()), ("due", &due.len().to_string())],
             )
         };
-        let off = crate::domain::plan::TimeOff {
+        let off = tend_core::domain::plan::TimeOff {
             last_break: time_off.last_break,
             next_break: time_off.next_break,
         };
@@ -181,10 +181,10 @@ fn TodayCard() -> impl IntoView {
             (None, None) => None,
         };
         let prompt = since.is_some_and(|n| {
-            crate::domain::plan::needs_break_prompt(n, time_off.threshold_days)
+            tend_core::domain::plan::needs_break_prompt(n, time_off.threshold_days)
                 && off.days_until(day).is_none()
         });
-        let best = crate::domain::practice::rank_by_benefit(&uses)
+        let best = tend_core::domain::practice::rank_by_benefit(&uses)
             .into_iter()
             .find(|b| b.average > 0.0)
             .map(|b| {
@@ -220,7 +220,7 @@ fn HomeSuggestions() -> impl IntoView {
         let checkin = latest.get()?;
         let instrument = instruments.get(&checkin.instrument_id)?;
         let profile = scoring::score(&instrument, &checkin.answers);
-        let reading = crate::domain::reading::read(&instrument, &profile, &checkin.answers);
+        let reading = tend_core::domain::reading::read(&instrument, &profile, &checkin.answers);
         Some(view! {
             <crate::ui::components::plan_parts::Suggestions reading=reading profile=profile limit=3 />
         })

@@ -3,7 +3,6 @@
 
 use super::title_effect;
 use crate::content::{fill, Page};
-use crate::domain::course::Milestone;
 use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::fragment::Fragment;
@@ -11,6 +10,7 @@ use crate::ui::pages::not_found::NotFound;
 use crate::ui::use_app;
 use crate::ui::AppContext;
 use leptos::prelude::*;
+use tend_core::domain::course::Milestone;
 
 /// Which set of pages to show.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -45,7 +45,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::Strategies => view! { <strategies::Strategies /> }.into_any(),
         Route::Strategy(id) => view! { <strategies::StrategyScreen id=id /> }.into_any(),
         Route::Practices => view! { <practice::Practices /> }.into_any(),
-        Route::Practice(id) => match crate::domain::practice::Practice::parse(&id) {
+        Route::Practice(id) => match tend_core::domain::practice::Practice::parse(&id) {
             Some(p) => view! { <practice::PracticeScreen practice=p /> }.into_any(),
             None => view! { <not_found::NotFound /> }.into_any(),
         },

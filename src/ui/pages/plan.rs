@@ -5,9 +5,6 @@
 use super::title_effect;
 use crate::content::fill;
 use crate::content::strategies::{strategies, when_text};
-use crate::domain::course::Milestone;
-use crate::domain::plan::{self, needs_break_prompt, Date, PlanItem, When};
-use crate::domain::strategy;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
@@ -15,6 +12,9 @@ use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::{when_is_complete, PlanFields};
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::course::Milestone;
+use tend_core::domain::plan::{self, needs_break_prompt, Date, PlanItem, When};
+use tend_core::domain::strategy;
 
 /// The thresholds offered for the break reminder, in days; 0 turns it off.
 const THRESHOLDS: [i64; 6] = [30, 60, 90, 120, 180, 0];

@@ -3,7 +3,6 @@
 
 use super::title_effect;
 use crate::content::fill;
-use crate::domain::practice::{rank_by_benefit, Practice};
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
@@ -11,6 +10,7 @@ use crate::ui::components::practice_parts::{steps, words, Breathing, DistressRat
 use crate::ui::components::text_records::{Record, RecordWords, TextRecords};
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::practice::{rank_by_benefit, Practice};
 
 /// Tenths as "1.5" or "-0.3", with whole-number formatting only.
 fn tenths(value: f64) -> String {
@@ -293,10 +293,12 @@ fn JournalPrompt(practice: Practice, on_finish: Callback<()>) -> impl IntoView {
                 error.set(None);
                 saved.set(true);
             }
-            Err(crate::store::personal::TextError::Empty) => {
+            Err(tend_core::store::personal::TextError::Empty) => {
                 error.set(Some(t.practice_journal_empty_error))
             }
-            Err(crate::store::personal::TextError::TooLong) => error.set(Some(t.records_too_long)),
+            Err(tend_core::store::personal::TextError::TooLong) => {
+                error.set(Some(t.records_too_long))
+            }
         }
     };
     let options = prompts

@@ -4,15 +4,9 @@
 
 use super::title_effect;
 use crate::content::{fill, Strings};
-use crate::domain::course::Milestone;
-use crate::domain::instrument::{Headline, Instrument};
-use crate::domain::reading::{self, Exposure, Pattern, ProfileReading, Sustaining};
-use crate::domain::recommend::DEFAULT_LIMIT;
-use crate::domain::scoring::{self, Profile, SubscaleScore};
 use crate::html::Markup;
 use crate::platform;
 use crate::route::Route;
-use crate::store::data::CheckIn;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::Suggestions;
@@ -20,6 +14,12 @@ use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::course::Milestone;
+use tend_core::domain::instrument::{Headline, Instrument};
+use tend_core::domain::reading::{self, Exposure, Pattern, ProfileReading, Sustaining};
+use tend_core::domain::recommend::DEFAULT_LIMIT;
+use tend_core::domain::scoring::{self, Profile, SubscaleScore};
+use tend_core::store::data::CheckIn;
 
 /// The results screen for the check-in with this id.
 #[component]
@@ -286,15 +286,19 @@ pub fn scores_html(t: &Strings, instrument: &Instrument, profile: &Profile) -> S
 /// A score as people read it: no trailing zeros beyond one decimal.
 pub fn format_score(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
-    crate::number::fixed(rounded, if rounded.fract() == 0.0 { 0 } else { 1 })
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::{instruments, Locale};
-    use crate::domain::answer::{Answer, Answers};
-    use crate::domain::instrument::ItemKind;
+    use tend_core::domain::answer::{Answer, Answers};
+    use tend_core::domain::instrument::ItemKind;
 
     fn tend() -> Instrument {
         match instruments::tend(Locale::En) {

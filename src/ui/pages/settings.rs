@@ -4,13 +4,13 @@ use super::title_effect;
 use crate::content::fill;
 use crate::content::{Label, Locale, Strings};
 use crate::platform;
-use crate::store::{TendData, TextSize, Theme};
 use crate::ui::components::data_panel::DataPanel;
 use crate::ui::components::deployment_parts::{About, InstallGuide};
 use crate::ui::components::instrument_files::InstrumentFiles;
 use crate::ui::components::page_body::Body;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::store::{TendData, TextSize, Theme};
 
 /// The Settings screen.
 #[component]

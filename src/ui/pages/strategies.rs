@@ -8,9 +8,6 @@ use crate::content::strategies::{
     fit_label, group_label, helps_label, source_label, strategies, time_label,
 };
 use crate::content::{fill, Strings};
-use crate::domain::strategy::{
-    self, Filter, Fit, HelpsWith, Source, SourceGroup, Strategy, TimeNeeded,
-};
 use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
@@ -19,6 +16,9 @@ use crate::ui::components::plan_parts::{default_when, AddToPlan};
 use crate::ui::components::practice_parts;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::strategy::{
+    self, Filter, Fit, HelpsWith, Source, SourceGroup, Strategy, TimeNeeded,
+};
 
 fn joined<T: Copy>(
     t: &'static Strings,

@@ -1,0 +1,998 @@
+//! A deployment's settings: the optional `tend.config.json` beside
+//! index.html and a small subset of them in the page's query string.
+//!
+//! Every value is checked strictly, because the file decides where a
+//! "call for help" link goes and which origin hears about a check-in:
+//!
+//! - links are only `https:` addresses, `tel:` and `sms:` numbers;
+//! - colours are hex, and dark enough for white text and for text on the
+//!   page background;
+//! - an unknown key is reported and otherwise ignored;
+//! - any other problem refuses the whole file: the defaults stay in force,
+//!   and every problem is reported, so a half-applied file never sends a
+//!   person to the wrong number.
+//!
+//! Only `lang` and `embed` may come from the query string: a shared link
+//! must never be able to change contacts, event origins or storage.
+//!
+//! Pure: text in, settings and problems out.
+
+use crate::contact::ContactKind;
+use crate::json::{self, Map, Value};
+use crate::store::data::{MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS};
+use crate::store::Namespace;
+
+/// The file's name, beside index.html.
+pub const FILE_NAME: &str = "tend.config.json";
+
+/// Every key the file may hold.
+pub const KEYS: [&str; 11] = [
+    "organisation",
+    "contacts",
+    "language",
+    "modules",
+    "reminder_days",
+    "accent",
+    "namespace",
+    "embed",
+    "host_origin",
+    "instrument",
+    "scorm_completion",
+];
+
+/// The most characters a label or organisation name may have.
+const MAX_TEXT: usize = 80;
+/// The most support contacts a file may list.
+const MAX_CONTACTS: usize = 8;
+/// The page background the accent colour must stand out from (#f7f5f0).
+const PAGE_BACKGROUND: Colour = Colour {
+    r: 0xf7,
+    g: 0xf5,
+    b: 0xf0,
+};
+
+/// What a deployment has set. The default is Tend as it ships.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Config {
+    /// The organisation's name, shown beside its contacts.
+    pub organisation: Option<String>,
+    /// The organisation's own support lines (EAP, peer support).
+    pub contacts: Vec<SupportContact>,
+    /// The language to use when the person has not chosen one: the code
+    /// of a language this copy of Tend ships (see [`load`]).
+    pub language: Option<String>,
+    /// Which optional parts of Tend are on.
+    pub modules: Modules,
+    /// Days between check-ins until the person picks their own.
+    pub reminder_days: Option<u32>,
+    /// The accent colour for the light theme.
+    pub accent: Option<Colour>,
+    /// Where the person's data is kept, when not Tend's default keys.
+    pub namespace: Option<Namespace>,
+    /// Compact chrome for a portal's frame.
+    pub embed: bool,
+    /// The one origin that may hear Tend's events when it is framed.
+    pub host_origin: Option<String>,
+    /// An instrument definition file beside index.html, offered with
+    /// Tend's own check-in.
+    pub instrument: Option<String>,
+    /// What completes the course in an LMS.
+    pub scorm_completion: Completion,
+}
+
+/// A support line from the deployment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupportContact {
+    /// Who answers, in the organisation's words.
+    pub label: String,
+    /// Call, text or web.
+    pub kind: ContactKind,
+    /// The number or address as written.
+    pub value: String,
+    /// The checked link.
+    pub href: String,
+}
+
+/// The optional parts of Tend a deployment may turn off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modules {
+    /// The guide for team leaders.
+    pub leaders: bool,
+    /// The journal and the practices that write to it.
+    pub journal: bool,
+    /// The short pulse check.
+    pub pulse: bool,
+}
+
+impl Default for Modules {
+    fn default() -> Self {
+        Modules {
+            leaders: true,
+            journal: true,
+            pulse: true,
+        }
+    }
+}
+
+/// The practices that write to the journal, off with it.
+pub const JOURNAL_PRACTICES: [&str; 2] = ["narrative-journal", "creative-journal"];
+
+/// What marks the course complete in an LMS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Completion {
+    /// Finishing a check-in and seeing its results.
+    #[default]
+    Results,
+    /// Opening every Learn topic.
+    Learn,
+}
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colour {
+    /// Red, 0–255.
+    pub r: u8,
+    /// Green, 0–255.
+    pub g: u8,
+    /// Blue, 0–255.
+    pub b: u8,
+}
+
+impl Colour {
+    /// Reads `#rgb` or `#rrggbb`.
+    pub fn parse(text: &str) -> Option<Colour> {
+        let hex = text.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+        let pair = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        match hex.len() {
+            3 => Some(Colour {
+                r: digit(0)? * 17,
+                g: digit(1)? * 17,
+                b: digit(2)? * 17,
+            }),
+            6 => Some(Colour {
+                r: pair(0)?,
+                g: pair(2)?,
+                b: pair(4)?,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `#rrggbb`.
+    pub fn to_hex(self) -> String {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::from("#");
+        for v in [self.r, self.g, self.b] {
+            out.push(DIGITS[usize::from(v >> 4)] as char);
+            out.push(DIGITS[usize::from(v & 15)] as char);
+        }
+        out
+    }
+
+    /// Relative luminance (WCAG 2), 0 for black to 1 for white.
+    fn luminance(self) -> f64 {
+        let channel = |v: u8| {
+            let c = f64::from(v) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+    }
+
+    /// The WCAG contrast ratio between two colours, 1 to 21.
+    pub fn contrast(self, other: Colour) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+}
+
+/// Where a setting came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// `tend.config.json`.
+    File,
+    /// The page address's query string.
+    Address,
+}
+
+/// What is wrong with one setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The file is not JSON; line and column of the fault.
+    NotJson(usize, usize),
+    /// The file is JSON but not an object.
+    NotObject,
+    /// A key Tend does not know (ignored).
+    UnknownKey,
+    /// Not text, true/false, a number, a list or an object as needed.
+    WrongType,
+    /// Empty, or longer than allowed.
+    BadText,
+    /// Not a phone number or https address for its kind.
+    BadLink,
+    /// A contact kind other than phone, sms or web.
+    BadKind,
+    /// Not a `#rgb` or `#rrggbb` colour.
+    BadColour,
+    /// Too light to read text on, or white text on it.
+    LowContrast,
+    /// A language Tend does not have.
+    BadLanguage,
+    /// Outside the allowed range.
+    OutOfRange,
+    /// Letters, digits, `-`, `_` and `.` only.
+    BadName,
+    /// Not an exact `https://host[:port]` origin.
+    BadOrigin,
+    /// Not a plain `name.json` beside index.html.
+    BadFileName,
+    /// Not one of the allowed words.
+    BadChoice,
+    /// More entries than allowed.
+    TooMany,
+}
+
+/// One problem found, with the key it concerns (`contacts[1].value`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// The file or the address.
+    pub source: Source,
+    /// The key, or an empty string for the whole file.
+    pub key: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl Issue {
+    /// Whether this problem alone leaves the rest of the file in force.
+    pub fn is_ignorable(&self) -> bool {
+        self.problem == Problem::UnknownKey
+    }
+}
+
+/// What became of the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileState {
+    /// There is none (or it could not be fetched): defaults.
+    Absent,
+    /// It was read and is in force (unknown keys aside).
+    Applied,
+    /// It had problems, so the defaults are in force.
+    Refused,
+}
+
+/// The settings in force, what happened to the file, and every problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deployment {
+    /// The settings in force.
+    pub config: Config,
+    /// What became of `tend.config.json`.
+    pub file: FileState,
+    /// Every problem, in the order found.
+    pub issues: Vec<Issue>,
+}
+
+impl Default for Deployment {
+    fn default() -> Self {
+        Deployment {
+            config: Config::default(),
+            file: FileState::Absent,
+            issues: Vec::new(),
+        }
+    }
+}
+
+/// Reads the file's text (`None` when there is no file) and then the query
+/// string (`?lang=es&embed=1`, or empty). `languages` are the codes of the
+/// languages this copy of Tend ships; any other is refused.
+pub fn load(file: Option<&str>, query: &str, languages: &[&str]) -> Deployment {
+    let mut issues = Vec::new();
+    let (mut config, file) = match file {
+        None => (Config::default(), FileState::Absent),
+        Some(text) => read_file(text, languages, &mut issues),
+    };
+    apply_query(&mut config, query, languages, &mut issues);
+    Deployment {
+        config,
+        file,
+        issues,
+    }
+}
+
+fn read_file(text: &str, languages: &[&str], issues: &mut Vec<Issue>) -> (Config, FileState) {
+    let refused = |issues: &mut Vec<Issue>, problem| {
+        issues.push(Issue {
+            source: Source::File,
+            key: String::new(),
+            problem,
+        });
+        (Config::default(), FileState::Refused)
+    };
+    let value = match json::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let (line, column) = e.line_column(text);
+            return refused(issues, Problem::NotJson(line, column));
+        }
+    };
+    let Value::Object(map) = value else {
+        return refused(issues, Problem::NotObject);
+    };
+    let first = issues.len();
+    let config = read_object(&map, languages, &mut Reporter { issues });
+    if issues[first..].iter().all(Issue::is_ignorable) {
+        (config, FileState::Applied)
+    } else {
+        (Config::default(), FileState::Refused)
+    }
+}
+
+/// Collects problems found in the file.
+struct Reporter<'a> {
+    issues: &'a mut Vec<Issue>,
+}
+
+impl Reporter<'_> {
+    fn report(&mut self, key: impl Into<String>, problem: Problem) {
+        self.issues.push(Issue {
+            source: Source::File,
+            key: key.into(),
+            problem,
+        });
+    }
+
+    /// `value` as text of 1 to `MAX_TEXT` characters with no control
+    /// characters, trimmed.
+    fn text(&mut self, key: &str, value: &Value) -> Option<String> {
+        let Some(s) = value.as_str() else {
+            self.report(key, Problem::WrongType);
+            return None;
+        };
+        let s = s.trim();
+        if s.is_empty() || s.chars().count() > MAX_TEXT || s.chars().any(char::is_control) {
+            self.report(key, Problem::BadText);
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    fn boolean(&mut self, key: &str, value: &Value) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.report(key, Problem::WrongType);
+                None
+            }
+        }
+    }
+
+    /// Checks `value` with `check`, reporting `problem` when it fails.
+    fn checked<T>(
+        &mut self,
+        key: &str,
+        value: &Value,
+        problem: Problem,
+        check: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
+        let Some(s) = value.as_str() else {
+            self.report(key, Problem::WrongType);
+            return None;
+        };
+        let out = check(s);
+        if out.is_none() {
+            self.report(key, problem);
+        }
+        out
+    }
+}
+
+fn read_object(map: &Map, languages: &[&str], r: &mut Reporter) -> Config {
+    let mut config = Config::default();
+    for (key, value) in map.iter() {
+        match key {
+            "organisation" => config.organisation = r.text(key, value),
+            "contacts" => config.contacts = read_contacts(value, r),
+            "language" => {
+                config.language = r.checked(key, value, Problem::BadLanguage, |code| {
+                    languages.contains(&code).then(|| code.to_string())
+                })
+            }
+            "modules" => config.modules = read_modules(value, r),
+            "reminder_days" => {
+                let days = value.as_u64();
+                match days {
+                    Some(d)
+                        if (u64::from(MIN_CHECKIN_INTERVAL_DAYS)
+                            ..=u64::from(MAX_CHECKIN_INTERVAL_DAYS))
+                            .contains(&d) =>
+                    {
+                        config.reminder_days = u32::try_from(d).ok()
+                    }
+                    Some(_) => r.report(key, Problem::OutOfRange),
+                    None => r.report(key, Problem::WrongType),
+                }
+            }
+            "accent" => {
+                if let Some(c) = r.checked(key, value, Problem::BadColour, Colour::parse) {
+                    if c.contrast(PAGE_BACKGROUND) < 4.5 {
+                        r.report(key, Problem::LowContrast);
+                    } else {
+                        config.accent = Some(c);
+                    }
+                }
+            }
+            "namespace" => config.namespace = r.checked(key, value, Problem::BadName, namespace),
+            "embed" => config.embed = r.boolean(key, value).unwrap_or(false),
+            "host_origin" => config.host_origin = r.checked(key, value, Problem::BadOrigin, origin),
+            "instrument" => {
+                config.instrument = r.checked(key, value, Problem::BadFileName, file_name)
+            }
+            "scorm_completion" => {
+                config.scorm_completion = r
+                    .checked(key, value, Problem::BadChoice, |s| match s {
+                        "results" => Some(Completion::Results),
+                        "learn" => Some(Completion::Learn),
+                        _ => None,
+                    })
+                    .unwrap_or_default()
+            }
+            _ => r.report(key, Problem::UnknownKey),
+        }
+    }
+    config
+}
+
+fn read_contacts(value: &Value, r: &mut Reporter) -> Vec<SupportContact> {
+    let Some(list) = value.as_array() else {
+        r.report("contacts", Problem::WrongType);
+        return Vec::new();
+    };
+    if list.len() > MAX_CONTACTS {
+        r.report("contacts", Problem::TooMany);
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let at = |field: &str| format!("contacts[{i}].{field}");
+        let Value::Object(map) = item else {
+            r.report(format!("contacts[{i}]"), Problem::WrongType);
+            continue;
+        };
+        let (mut label, mut kind, mut link) = (None, None, None);
+        for (key, v) in map.iter() {
+            match key {
+                "label" => label = r.text(&at(key), v),
+                "kind" => {
+                    kind = r.checked(&at(key), v, Problem::BadKind, |s| match s {
+                        "phone" => Some(ContactKind::Phone),
+                        "sms" => Some(ContactKind::Text),
+                        "web" => Some(ContactKind::Web),
+                        _ => None,
+                    })
+                }
+                "value" => link = Some(v),
+                _ => r.report(at(key), Problem::UnknownKey),
+            }
+        }
+        for (field, present) in [("label", label.is_some()), ("kind", kind.is_some())] {
+            if !present && !map.contains_key(field) {
+                r.report(at(field), Problem::BadText);
+            }
+        }
+        let Some(v) = link else {
+            r.report(at("value"), Problem::BadText);
+            continue;
+        };
+        let Some(kind) = kind else {
+            continue;
+        };
+        let href = r.checked(&at("value"), v, Problem::BadLink, |s| contact_href(kind, s));
+        if let (Some(label), Some(href), Some(value)) = (label, href, v.as_str()) {
+            out.push(SupportContact {
+                label,
+                kind,
+                value: value.trim().to_string(),
+                href,
+            });
+        }
+    }
+    out
+}
+
+fn read_modules(value: &Value, r: &mut Reporter) -> Modules {
+    let mut modules = Modules::default();
+    let Value::Object(map) = value else {
+        r.report("modules", Problem::WrongType);
+        return modules;
+    };
+    for (key, v) in map.iter() {
+        let path = format!("modules.{key}");
+        let slot = match key {
+            "leaders" => &mut modules.leaders,
+            "journal" => &mut modules.journal,
+            "pulse" => &mut modules.pulse,
+            _ => {
+                r.report(path, Problem::UnknownKey);
+                continue;
+            }
+        };
+        if let Some(on) = r.boolean(&path, v) {
+            *slot = on;
+        }
+    }
+    modules
+}
+
+/// The link for a support contact: a phone number for `tel:`/`sms:`
+/// (written plainly or with its own scheme), or a full https address.
+pub fn contact_href(kind: ContactKind, value: &str) -> Option<String> {
+    let value = value.trim();
+    match kind {
+        ContactKind::Phone | ContactKind::Text => {
+            let scheme = if kind == ContactKind::Phone {
+                "tel:"
+            } else {
+                "sms:"
+            };
+            let number = value.strip_prefix(scheme).unwrap_or(value);
+            let digits = number.chars().filter(|c| c.is_ascii_digit()).count();
+            let allowed = number
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'));
+            let plus_first = number.rfind('+').is_none_or(|i| i == 0);
+            if !(allowed && plus_first && (3..=20).contains(&digits)) {
+                return None;
+            }
+            kind.href(&number.replace(['(', ')'], ""))
+        }
+        ContactKind::Web => https_address(value),
+    }
+}
+
+/// A full `https://host/...` address with nothing that could turn it into
+/// something else: no spaces, quotes, angle brackets, backslashes or
+/// control characters, no user name, and a real host name.
+fn https_address(value: &str) -> Option<String> {
+    let rest = value.strip_prefix("https://")?;
+    if value.len() > 2000
+        || value.chars().any(|c| {
+            c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+        })
+    {
+        return None;
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    if authority.contains('@') {
+        return None;
+    }
+    host_and_port(authority)?;
+    Some(value.to_string())
+}
+
+/// Checks `host[:port]`: a dotted name or `localhost`, with letters,
+/// digits and hyphens, and a port from 1 to 65535.
+fn host_and_port(authority: &str) -> Option<(&str, Option<u16>)> {
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) => {
+            let port = p
+                .parse::<u16>()
+                .ok()
+                .filter(|n| *n > 0 && p.bytes().all(|b| b.is_ascii_digit()))?;
+            (h, Some(port))
+        }
+        None => (authority, None),
+    };
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    (host.len() <= 253 && host.split('.').all(label_ok)).then_some((host, port))
+}
+
+/// An exact origin: `https://host[:port]`, or `http://` for this machine
+/// (`localhost`, `127.0.0.1`) so a portal can be tried out locally.
+/// Returned in lower case, as browsers write origins.
+pub fn origin(value: &str) -> Option<String> {
+    let lower = value.trim().to_ascii_lowercase();
+    let (scheme, rest) = lower.split_once("://")?;
+    let (host, _) = host_and_port(rest)?;
+    let local = matches!(host, "localhost" | "127.0.0.1");
+    match scheme {
+        "https" => Some(lower.clone()),
+        "http" if local => Some(lower.clone()),
+        _ => None,
+    }
+}
+
+/// A plain file name beside index.html: `name.json`, no folders.
+fn file_name(value: &str) -> Option<String> {
+    let ok = value.len() <= 80
+        && value.ends_with(".json")
+        && value.len() > ".json".len()
+        && !value.starts_with('.')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && !value.contains("..");
+    ok.then(|| value.to_string())
+}
+
+/// A storage namespace from a short name: `riverside` keeps the person's
+/// data under `tend-riverside:`.
+fn namespace(value: &str) -> Option<Namespace> {
+    if value.is_empty() || value.len() > 40 {
+        return None;
+    }
+    Namespace::new(&format!("tend-{value}:")).ok()
+}
+
+/// Applies `lang` and `embed` from the query string. A bad value is
+/// reported and ignored; other parameters belong to whoever links to
+/// Tend (an LMS adds its own) and are left alone.
+fn apply_query(config: &mut Config, query: &str, languages: &[&str], issues: &mut Vec<Issue>) {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(value);
+        let problem = match name {
+            "lang" => match value.filter(|code| languages.contains(&code.as_str())) {
+                Some(l) => {
+                    config.language = Some(l);
+                    continue;
+                }
+                None => Problem::BadLanguage,
+            },
+            "embed" => match value.as_deref() {
+                Some("1" | "true" | "") => {
+                    config.embed = true;
+                    continue;
+                }
+                Some("0" | "false") => {
+                    config.embed = false;
+                    continue;
+                }
+                _ => Problem::BadChoice,
+            },
+            _ => continue,
+        };
+        issues.push(Issue {
+            source: Source::Address,
+            key: name.to_string(),
+            problem,
+        });
+    }
+}
+
+/// Decodes `%xx` escapes and `+` for a space; `None` if the result is not
+/// UTF-8 or an escape is broken.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads as a copy of Tend that ships English only.
+    fn load(file: Option<&str>, query: &str) -> Deployment {
+        super::load(file, query, &["en"])
+    }
+
+    fn problems(d: &Deployment) -> Vec<(&str, Problem)> {
+        d.issues
+            .iter()
+            .map(|i| (i.key.as_str(), i.problem.clone()))
+            .collect()
+    }
+
+    const FULL: &str = r##"{
+        "organisation": "Riverside Health",
+        "contacts": [
+            {"label": "Employee assistance", "kind": "phone", "value": "+1 (800) 555-0100"},
+            {"label": "Peer support text line", "kind": "sms", "value": "sms:+15550101"},
+            {"label": "Staff wellbeing hub", "kind": "web", "value": "https://wellbeing.example.org/hub?x=1"}
+        ],
+        "language": "en",
+        "modules": {"leaders": false, "journal": true, "pulse": false},
+        "reminder_days": 28,
+        "accent": "#1F4E79",
+        "namespace": "riverside",
+        "embed": true,
+        "host_origin": "https://Learning.Example.org",
+        "instrument": "team-check.json",
+        "scorm_completion": "learn"
+    }"##;
+
+    #[test]
+    fn the_readme_example_is_valid_and_sets_every_key() {
+        let readme = include_str!("../../../README.md");
+        let fence = "```json tend.config.json\n";
+        let start = readme.find(fence).map(|i| i + fence.len());
+        let text = start.and_then(|s| readme[s..].find("```").map(|e| &readme[s..s + e]));
+        let Some(text) = text else {
+            panic!("README.md has no tend.config.json example");
+        };
+        let d = load(Some(text), "");
+        assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);
+        assert!(d.issues.is_empty(), "{:?}", d.issues);
+        for key in KEYS {
+            assert!(
+                text.contains(&format!("\"{key}\":")),
+                "the example lacks {key}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_file_means_defaults() {
+        let d = load(None, "");
+        assert_eq!(d, Deployment::default());
+        assert!(d.config.modules.journal && d.config.contacts.is_empty());
+    }
+
+    #[test]
+    fn a_full_file_is_applied() {
+        let d = load(Some(FULL), "");
+        assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);
+        assert!(d.issues.is_empty());
+        let c = &d.config;
+        assert_eq!(c.organisation.as_deref(), Some("Riverside Health"));
+        let hrefs: Vec<&str> = c.contacts.iter().map(|c| c.href.as_str()).collect();
+        assert_eq!(
+            hrefs,
+            [
+                "tel:+18005550100",
+                "sms:+15550101",
+                "https://wellbeing.example.org/hub?x=1"
+            ]
+        );
+        assert_eq!(c.contacts[0].value, "+1 (800) 555-0100");
+        assert_eq!(c.language, Some("en".to_string()));
+        assert_eq!(
+            c.modules,
+            Modules {
+                leaders: false,
+                journal: true,
+                pulse: false
+            }
+        );
+        assert_eq!(c.reminder_days, Some(28));
+        assert_eq!(c.accent.map(Colour::to_hex).as_deref(), Some("#1f4e79"));
+        assert_eq!(
+            c.namespace.as_ref().map(Namespace::prefix),
+            Some("tend-riverside:")
+        );
+        assert!(c.embed);
+        assert_eq!(
+            c.host_origin.as_deref(),
+            Some("https://learning.example.org")
+        );
+        assert_eq!(c.instrument.as_deref(), Some("team-check.json"));
+        assert_eq!(c.scorm_completion, Completion::Learn);
+    }
+
+    #[test]
+    fn an_unknown_key_is_reported_and_the_rest_applies() {
+        let d = load(Some(r##"{"organisation": "A", "colour": "#fff"}"##), "");
+        assert_eq!(d.file, FileState::Applied);
+        assert_eq!(problems(&d), [("colour", Problem::UnknownKey)]);
+        assert_eq!(d.config.organisation.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn a_dangerous_link_or_bad_colour_refuses_the_whole_file() {
+        let text = r##"{
+            "organisation": "A",
+            "contacts": [{"label": "Help", "kind": "web", "value": "javascript:alert(1)"}],
+            "accent": "teal",
+            "extra": 1
+        }"##;
+        let d = load(Some(text), "");
+        assert_eq!(d.file, FileState::Refused);
+        assert_eq!(d.config, Config::default());
+        assert_eq!(
+            problems(&d),
+            [
+                ("accent", Problem::BadColour),
+                ("contacts[0].value", Problem::BadLink),
+                ("extra", Problem::UnknownKey)
+            ]
+        );
+    }
+
+    #[test]
+    fn links_other_than_https_tel_and_sms_are_refused() {
+        for (kind, value) in [
+            (ContactKind::Web, "javascript:alert(1)"),
+            (ContactKind::Web, "JAVASCRIPT:alert(1)"),
+            (ContactKind::Web, "data:text/html,<b>"),
+            (ContactKind::Web, "http://example.org"),
+            (ContactKind::Web, "//evil.example"),
+            (ContactKind::Web, "/relative/path"),
+            (ContactKind::Web, "https:/one-slash.example"),
+            (ContactKind::Web, "https://"),
+            (ContactKind::Web, "https://user@evil.example"),
+            (ContactKind::Web, "https://a b.example"),
+            (ContactKind::Web, "https://example.org/\"onmouseover"),
+            (ContactKind::Web, "https://exa_mple.org"),
+            (ContactKind::Phone, "javascript:alert(1)"),
+            (ContactKind::Phone, "12"),
+            (ContactKind::Phone, "1-800-CALL-NOW"),
+            (ContactKind::Phone, "sms:5550100"),
+            (ContactKind::Phone, "555+0100"),
+            (ContactKind::Text, "tel:5550100"),
+        ] {
+            assert_eq!(contact_href(kind, value), None, "{kind:?} {value}");
+        }
+        assert_eq!(
+            contact_href(ContactKind::Phone, "tel:116 123").as_deref(),
+            Some("tel:116123")
+        );
+        assert_eq!(
+            contact_href(ContactKind::Web, "https://example.org:8443/a#b").as_deref(),
+            Some("https://example.org:8443/a#b")
+        );
+    }
+
+    #[test]
+    fn colours_must_be_hex_and_readable() {
+        assert_eq!(
+            Colour::parse("#abc").map(Colour::to_hex).as_deref(),
+            Some("#aabbcc")
+        );
+        for bad in ["abc", "#abcd", "#ggg", "#12345", "red", "#12 456", ""] {
+            assert_eq!(Colour::parse(bad), None, "{bad}");
+        }
+        let d = load(Some(r##"{"accent": "#ffeb3b"}"##), "");
+        assert_eq!(problems(&d), [("accent", Problem::LowContrast)]);
+        assert_eq!(d.file, FileState::Refused);
+        // Tend's own accent passes its own rule.
+        let d = load(Some(r##"{"accent": "#2f6f62"}"##), "");
+        assert_eq!(d.file, FileState::Applied);
+        let black = Colour { r: 0, g: 0, b: 0 };
+        let white = Colour {
+            r: 255,
+            g: 255,
+            b: 255,
+        };
+        assert!((black.contrast(white) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn every_other_value_is_checked() {
+        let cases: [(&str, &str, Problem); 17] = [
+            (r#"{"organisation": ""}"#, "organisation", Problem::BadText),
+            (r#"{"organisation": 3}"#, "organisation", Problem::WrongType),
+            (r#"{"contacts": {}}"#, "contacts", Problem::WrongType),
+            (r#"{"contacts": ["x"]}"#, "contacts[0]", Problem::WrongType),
+            (
+                r#"{"contacts": [{"label": "A", "kind": "fax", "value": "123"}]}"#,
+                "contacts[0].kind",
+                Problem::BadKind,
+            ),
+            (
+                r#"{"contacts": [{"kind": "phone", "value": "123"}]}"#,
+                "contacts[0].label",
+                Problem::BadText,
+            ),
+            (r#"{"language": "fr"}"#, "language", Problem::BadLanguage),
+            (
+                r#"{"modules": {"leaders": "no"}}"#,
+                "modules.leaders",
+                Problem::WrongType,
+            ),
+            (
+                r#"{"reminder_days": 3}"#,
+                "reminder_days",
+                Problem::OutOfRange,
+            ),
+            (
+                r#"{"reminder_days": "14"}"#,
+                "reminder_days",
+                Problem::WrongType,
+            ),
+            (r#"{"namespace": "a:b"}"#, "namespace", Problem::BadName),
+            (r#"{"embed": "yes"}"#, "embed", Problem::WrongType),
+            (r#"{"host_origin": "*"}"#, "host_origin", Problem::BadOrigin),
+            (
+                r#"{"host_origin": "https://lms.example.org/path"}"#,
+                "host_origin",
+                Problem::BadOrigin,
+            ),
+            (
+                r#"{"host_origin": "http://lms.example.org"}"#,
+                "host_origin",
+                Problem::BadOrigin,
+            ),
+            (
+                r#"{"instrument": "../secret.json"}"#,
+                "instrument",
+                Problem::BadFileName,
+            ),
+            (
+                r#"{"scorm_completion": "always"}"#,
+                "scorm_completion",
+                Problem::BadChoice,
+            ),
+        ];
+        for (text, key, problem) in cases {
+            let d = load(Some(text), "");
+            assert_eq!(problems(&d), [(key, problem)], "{text}");
+            assert_eq!(d.file, FileState::Refused, "{text}");
+            assert_eq!(d.config, Config::default(), "{text}");
+        }
+        assert_eq!(
+            origin("http://127.0.0.1:9000").as_deref(),
+            Some("http://127.0.0.1:9000")
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_json_object_is_refused() {
+        let d = load(Some("{\n  \"embed\": tru\n}"), "");
+        assert_eq!(d.file, FileState::Refused);
+        assert!(matches!(d.issues[0].problem, Problem::NotJson(2, _)));
+        let d = load(Some("[]"), "");
+        assert_eq!(problems(&d), [("", Problem::NotObject)]);
+    }
+
+    #[test]
+    fn the_address_sets_language_and_embed_only() {
+        let d = load(
+            None,
+            "?lang=en&embed=1&host_origin=https%3A%2F%2Fevil.example&namespace=x",
+        );
+        assert_eq!(d.config.language, Some("en".to_string()));
+        assert!(d.config.embed);
+        assert_eq!(d.config.host_origin, None);
+        assert_eq!(d.config.namespace, None);
+        assert!(d.issues.is_empty());
+
+        let d = load(Some(r#"{"embed": true}"#), "embed=0&lang=xx");
+        assert!(!d.config.embed);
+        assert_eq!(d.file, FileState::Applied);
+        assert_eq!(
+            d.issues,
+            [Issue {
+                source: Source::Address,
+                key: "lang".into(),
+                problem: Problem::BadLanguage
+            }]
+        );
+        assert_eq!(percent_decode("a%20b+c").as_deref(), Some("a b c"));
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%e9"), None);
+    }
+}

@@ -1,0 +1,32 @@
+//! Pure decision logic: no browser, no clock, no storage. Everything here is
+//! plain Rust, tested natively.
+//!
+//! - [`instrument`]: the instrument definition format (JSON).
+//! - [`answer`]: what a person answered, item by item.
+//! - [`validation`]: the checks every definition passes before it is used.
+//! - [`scoring`]: answers in, subscale scores and bands out.
+//! - [`reading`]: the plain-language reading of a scored profile, as data.
+//! - [`catalogue`]: the built-in and loaded definitions, side by side.
+//! - [`history`]: change between check-ins, trends, the next check-in.
+//! - [`calendar`]: the .ics reminder for the next check-in.
+//! - [`pacer`]: where the paced-breathing pacer is at any running time.
+//! - [`strategy`]: the strategy library's tags, filtering and lookup.
+//! - [`recommend`]: a check-in's reading in, ranked strategies with reasons out.
+//! - [`practice`]: guided practices and ranking them by this person's benefit.
+//! - [`plan`]: the personal plan, what is due on a date, the log, time off.
+
+pub mod answer;
+pub mod calendar;
+pub mod catalogue;
+pub mod course;
+pub mod history;
+pub mod instrument;
+pub mod pacer;
+pub mod plan;
+pub mod practice;
+pub mod progress;
+pub mod reading;
+pub mod recommend;
+pub mod scoring;
+pub mod strategy;
+pub mod validation;
