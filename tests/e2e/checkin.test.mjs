@@ -5,7 +5,7 @@
 // and scored, the calendar reminder, and the print layout.
 //
 // Questions and sections are read from the compiled-in definition
-// (src/content/instruments/tend.en.json) and every string from
+// (crates/tend-core/src/builtin/tend.en.json) and every string from
 // locales/en/ui-checkin.toml, so a reworded item moves the test with it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,8 +40,8 @@ let pulse;
 let external;
 
 before(async () => {
-  tend = JSON.parse(await readFile(join(ROOT, 'src/content/instruments/tend.en.json'), 'utf8'));
-  pulse = JSON.parse(await readFile(join(ROOT, 'src/content/instruments/pulse.en.json'), 'utf8'));
+  tend = JSON.parse(await readFile(join(ROOT, 'crates/tend-core/src/builtin/tend.en.json'), 'utf8'));
+  pulse = JSON.parse(await readFile(join(ROOT, 'crates/tend-core/src/builtin/pulse.en.json'), 'utf8'));
   external = JSON.parse(await readFile(EXTERNAL_FIXTURE, 'utf8'));
   site = await startSite();
   browser = await launchBrowser();

@@ -9,7 +9,7 @@
 //
 // Every string is read from locales/en/*.toml, the check-in from its
 // compiled-in definition, and the burnout-first strategies from
-// src/domain/recommend.rs, so rewording or re-ranking moves the test with it.
+// crates/tend-core/src/domain/recommend.rs, so rewording or re-ranking moves the test with it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -40,7 +40,7 @@ let burnoutFirstCount;
 /** id → title of every strategy in locales/en/strategies.toml. */
 let strategyTitles;
 
-/** Every guided practice's address (src/domain/practice.rs Practice::id). */
+/** Every guided practice's address (crates/tend-core/src/domain/practice.rs Practice::id). */
 const PRACTICES = [
   'paced-breathing',
   'shift-transition',
@@ -53,13 +53,13 @@ const PRACTICES = [
 ];
 
 before(async () => {
-  tend = JSON.parse(await readFile(join(ROOT, 'src/content/instruments/tend.en.json'), 'utf8'));
-  const recommend = await readFile(join(ROOT, 'src/domain/recommend.rs'), 'utf8');
+  tend = JSON.parse(await readFile(join(ROOT, 'crates/tend-core/src/builtin/tend.en.json'), 'utf8'));
+  const recommend = await readFile(join(ROOT, 'crates/tend-core/src/domain/recommend.rs'), 'utf8');
   const list = recommend.match(/const BURNOUT_FIRST: &\[&str\] = &\[([^\]]*)\]/);
-  assert.ok(list, 'src/domain/recommend.rs has no BURNOUT_FIRST list');
+  assert.ok(list, 'crates/tend-core/src/domain/recommend.rs has no BURNOUT_FIRST list');
   burnoutFirst = [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   const rule = recommend.match(/when: Trigger::BurnoutLed,\s*pick: Pick::Ids\(BURNOUT_FIRST\),\s*first: (\d+)/);
-  assert.ok(rule, 'src/domain/recommend.rs has no BurnoutLed rule picking BURNOUT_FIRST');
+  assert.ok(rule, 'crates/tend-core/src/domain/recommend.rs has no BurnoutLed rule picking BURNOUT_FIRST');
   burnoutFirstCount = Number(rule[1]);
   const library = await readFile(join(ROOT, 'locales/en/strategies.toml'), 'utf8');
   strategyTitles = new Map(

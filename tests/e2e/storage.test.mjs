@@ -21,13 +21,13 @@ import {
 let site;
 let browser;
 let scratch;
-/** The schema version this build writes (CURRENT_SCHEMA in src/store/migrate.rs). */
+/** The schema version this build writes (CURRENT_SCHEMA in crates/tend-core/src/store/migrate.rs). */
 let currentSchema;
 
 before(async () => {
-  const migrate = await readFile(join(ROOT, 'src/store/migrate.rs'), 'utf8');
+  const migrate = await readFile(join(ROOT, 'crates/tend-core/src/store/migrate.rs'), 'utf8');
   const found = migrate.match(/pub const CURRENT_SCHEMA:\s*u32\s*=\s*(\d+)\s*;/);
-  assert.ok(found, 'src/store/migrate.rs has no `pub const CURRENT_SCHEMA: u32 = N;`');
+  assert.ok(found, 'crates/tend-core/src/store/migrate.rs has no `pub const CURRENT_SCHEMA: u32 = N;`');
   currentSchema = Number(found[1]);
   site = await startSite();
   browser = await launchBrowser();
