@@ -1,4 +1,4 @@
-// Renders every icon Tend ships from one source drawing, assets/icon.svg,
+// Renders every icon Tend ships from one source drawing, public/icon.svg,
 // into `<dir>/icons/`. Called by the post_build hook (postbuild.mjs); the
 // PNGs are never kept in git.
 //
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 
 /** The source drawing. */
-export const ICON_SOURCE = new URL('../assets/icon.svg', import.meta.url);
+export const ICON_SOURCE = new URL('../public/icon.svg', import.meta.url);
 
 /** What a maskable icon's drawing is scaled to: the central 80 % safe zone. */
 const SAFE_ZONE = 0.8;
@@ -43,7 +43,7 @@ function fullBleed(svg, scale) {
   const viewBox = svg.match(/\bviewBox="([^"]+)"/)?.[1];
   const background = svg.match(/<rect\b[^>]*\bid="background"[^>]*\bfill="([^"]+)"/)?.[1];
   if (!viewBox || !background) {
-    throw new Error('assets/icon.svg needs a viewBox and a <rect id="background" fill="…">');
+    throw new Error('public/icon.svg needs a viewBox and a <rect id="background" fill="…">');
   }
   const [, , w, h] = viewBox.split(/[\s,]+/).map(Number);
   const inner = svg.replace(/<svg\b[^>]*>/, '').replace(/<\/svg>\s*$/, '');

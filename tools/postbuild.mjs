@@ -6,7 +6,7 @@
 // - Loads the stylesheet in CORS mode, like the script and wasm (see below).
 // - Links the web app manifest and the icons.
 // - Copies the content fragments the wasm fetches into the site (see below).
-// - Renders the icons from assets/icon.svg (tools/icons.mjs), writes the web
+// - Renders the icons from public/icon.svg (tools/icons.mjs), writes the web
 //   app manifest and a default, empty deployment config.
 // - Last, writes the service worker with the list of every file above
 //   (tools/sw.mjs).

@@ -1,4 +1,4 @@
-// Writes the site's service worker, sw.js, from tools/sw-template.js with
+// Writes the site's service worker, sw.js, from public/sw-template.js with
 // the list of every file under the site directory and a version hashed from
 // their paths and contents. The post_build hook calls it last, once every
 // other file is in place; tests call it to make "a rebuild" of a copy.
@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 /** The service worker's file name, at the site's root. */
 export const SW_FILE = 'sw.js';
 
-const TEMPLATE = new URL('./sw-template.js', import.meta.url);
+const TEMPLATE = new URL('../public/sw-template.js', import.meta.url);
 
 /** Every file under `dir` (recursively), as sorted '/'-separated paths. */
 export function siteFiles(dir) {
@@ -38,7 +38,7 @@ export function writeServiceWorker(dir) {
   const urls = files.map((path) => path.split('/').map(encodeURIComponent).join('/'));
   const template = readFileSync(TEMPLATE, 'utf8');
   for (const token of ['__TEND_VERSION__', '__TEND_FILES__']) {
-    if (!template.includes(token)) throw new Error(`tools/sw-template.js lacks ${token}`);
+    if (!template.includes(token)) throw new Error(`public/sw-template.js lacks ${token}`);
   }
   const source = template
     .replace('__TEND_VERSION__', () => JSON.stringify(version))

@@ -186,3 +186,8 @@ pub fn navigate(href: &str) {
 pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
+
+/// Today on the person's own calendar.
+pub fn today() -> tend_core::domain::plan::Date {
+    tend_core::domain::plan::Date::at(now_ms(), utc_offset_minutes())
+}

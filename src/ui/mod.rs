@@ -178,3 +178,12 @@ fn Shell() -> impl IntoView {
         </footer>
     }
 }
+
+/// Keeps the document title in step with the screen's heading.
+pub fn title_effect(heading: impl Fn() -> String + 'static) {
+    let ctx = use_app();
+    Effect::new(move |_| {
+        let t = ctx.t();
+        crate::platform::set_title(&format!("{} — {}", heading(), t.app_title_suffix));
+    });
+}

@@ -736,13 +736,13 @@ mod tests {
     }"##;
 
     #[test]
-    fn the_readme_example_is_valid_and_sets_every_key() {
-        let readme = include_str!("../../../README.md");
+    fn the_documented_example_is_valid_and_sets_every_key() {
+        let doc = include_str!("../../../docs/deploying.md");
         let fence = "```json tend.config.json\n";
-        let start = readme.find(fence).map(|i| i + fence.len());
-        let text = start.and_then(|s| readme[s..].find("```").map(|e| &readme[s..s + e]));
+        let start = doc.find(fence).map(|i| i + fence.len());
+        let text = start.and_then(|s| doc[s..].find("```").map(|e| &doc[s..s + e]));
         let Some(text) = text else {
-            panic!("README.md has no tend.config.json example");
+            panic!("docs/deploying.md has no tend.config.json example");
         };
         let d = load(Some(text), "");
         assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);

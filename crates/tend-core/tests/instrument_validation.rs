@@ -553,30 +553,6 @@ mod translation {
     }
 }
 
-/// The README carries the same complete example as the format document,
-/// so the two cannot drift apart.
-#[test]
-fn the_readme_example_is_the_documented_one() {
-    let json_block = |text: &'static str| -> &'static str {
-        let start = text.find("```json\n").map(|i| i + "```json\n".len());
-        let start = match start {
-            Some(i) => i,
-            None => panic!("no json example"),
-        };
-        let end = match text[start..].find("```") {
-            Some(i) => start + i,
-            None => panic!("unterminated json example"),
-        };
-        &text[start..end]
-    };
-    let doc = json_block(include_str!("../../../docs/instrument-format.md"));
-    let readme = json_block(include_str!("../../../README.md"));
-    assert_eq!(
-        doc, readme,
-        "README.md's example differs from docs/instrument-format.md's"
-    );
-}
-
 /// The complete example in docs/instrument-format.md loads, and scores as
 /// the text under it says.
 #[test]

@@ -1,6 +1,8 @@
 //! Reusable pieces of the interface.
 
+pub mod contacts;
 pub mod data_panel;
+pub mod dead_end;
 pub mod deployment_parts;
 pub mod fragment;
 pub mod headline_chart;
@@ -11,6 +13,7 @@ pub mod page_body;
 pub mod plan_parts;
 pub mod practice_parts;
 pub mod question;
+pub mod resume_draft;
 pub mod safety_panel;
 pub mod score_views;
 pub mod storage_banner;

@@ -2,7 +2,7 @@
 //! anything but "Never", and kept at the top of the results.
 
 use crate::route::Route;
-use crate::ui::pages::help::{current_region, Contacts};
+use crate::ui::components::contacts::{current_region, Contacts};
 use crate::ui::use_app;
 use leptos::prelude::*;
 

@@ -7,7 +7,6 @@ use crate::html::Markup;
 use crate::platform;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::headline_chart::HeadlineChart;
-use crate::ui::pages::results::format_score;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::history::{
@@ -156,4 +155,14 @@ pub fn change_html(t: &Strings, comparison: &Comparison) -> String {
     }
     m.close("ul");
     m.finish()
+}
+
+/// A score as people read it: no trailing zeros beyond one decimal.
+pub fn format_score(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
 }

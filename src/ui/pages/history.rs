@@ -2,7 +2,6 @@
 //! table), a list to view or delete entries (with undo), and a side-by-side
 //! comparison of any two check-ins.
 
-use super::title_effect;
 use crate::chart::TrendSeries;
 use crate::content::{fill, instruments};
 use crate::platform;
@@ -10,6 +9,7 @@ use crate::route::Route;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::score_views::ChangeList;
 use crate::ui::components::trend_chart::TrendChart;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::history::{self, HeadlineTrend};

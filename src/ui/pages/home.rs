@@ -1,6 +1,5 @@
 //! The start screen.
 
-use super::title_effect;
 use crate::content::fill;
 use crate::content::Strings;
 use crate::html::Markup;
@@ -9,7 +8,8 @@ use crate::route::Route;
 use crate::ui::checkin::use_instruments;
 use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::next_checkin::NextCheckIn;
-use crate::ui::pages::checkin::ResumeDraft;
+use crate::ui::components::resume_draft::ResumeDraft;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::instrument::Headline;
@@ -150,7 +150,7 @@ fn LastResult() -> impl IntoView {
 fn TodayCard() -> impl IntoView {
     let ctx = use_app();
     let t = ctx.t();
-    let day = crate::ui::pages::plan::today();
+    let day = platform::today();
     move || {
         let (the_plan, time_off, uses) = ctx
             .data

@@ -2,9 +2,9 @@
 //! prompts. They never appear anywhere else in Tend, only here and in the
 //! export file.
 
-use super::title_effect;
 use crate::platform;
 use crate::ui::components::text_records::{Record, RecordWords, TextRecords};
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 

@@ -1,12 +1,12 @@
 //! The Learn topics and the leaders' guide: an index of pages, and one page
 //! at a time.
 
-use super::title_effect;
 use crate::content::{fill, Page};
 use crate::html::Markup;
 use crate::route::Route;
+use crate::ui::components::dead_end::NotFound;
 use crate::ui::components::fragment::Fragment;
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use crate::ui::AppContext;
 use leptos::prelude::*;

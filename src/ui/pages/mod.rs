@@ -6,7 +6,6 @@ pub mod history;
 pub mod home;
 pub mod journal;
 pub mod learn;
-pub mod not_found;
 pub mod plan;
 pub mod practice;
 pub mod pulse;
@@ -16,6 +15,7 @@ pub mod settings;
 pub mod strategies;
 
 use crate::route::Route;
+use crate::ui::components::dead_end::NotFound;
 use crate::ui::components::deployment_parts::{route_on, ModuleOff};
 use leptos::prelude::*;
 
@@ -47,19 +47,10 @@ pub fn screen(route: Route) -> AnyView {
         Route::Practices => view! { <practice::Practices /> }.into_any(),
         Route::Practice(id) => match tend_core::domain::practice::Practice::parse(&id) {
             Some(p) => view! { <practice::PracticeScreen practice=p /> }.into_any(),
-            None => view! { <not_found::NotFound /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
         },
         Route::Plan => view! { <plan::PlanScreen /> }.into_any(),
         Route::Journal => view! { <journal::Journal /> }.into_any(),
-        Route::NotFound(_) => view! { <not_found::NotFound /> }.into_any(),
+        Route::NotFound(_) => view! { <NotFound /> }.into_any(),
     }
-}
-
-/// Keeps the document title in step with the screen's heading.
-pub fn title_effect(heading: impl Fn() -> String + 'static) {
-    let ctx = crate::ui::use_app();
-    Effect::new(move |_| {
-        let t = ctx.t();
-        crate::platform::set_title(&format!("{} — {}", heading(), t.app_title_suffix));
-    });
 }

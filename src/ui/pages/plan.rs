@@ -2,7 +2,6 @@
 //! (change when, the note, or remove), a log of what was done with no idea
 //! of "missed", time off, and the next check-in.
 
-use super::title_effect;
 use crate::content::fill;
 use crate::content::strategies::{strategies, when_text};
 use crate::platform;
@@ -10,6 +9,7 @@ use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::{when_is_complete, PlanFields};
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::course::Milestone;
@@ -21,11 +21,6 @@ const THRESHOLDS: [i64; 6] = [30, 60, 90, 120, 180, 0];
 
 /// How many days back the log reaches.
 const LOG_DAYS: i64 = 30;
-
-/// Today on the person's own calendar.
-pub fn today() -> Date {
-    Date::at(platform::now_ms(), platform::utc_offset_minutes())
-}
 
 /// A civil date in the person's language ("26 November 2026").
 fn date_text(d: Date, language: &str) -> String {
@@ -41,7 +36,7 @@ pub fn PlanScreen() -> impl IntoView {
     title_effect(move || ctx.t().plan_title.to_string());
     let library = strategies(ctx.locale.get_untracked());
     let title_of = move |id: &str| strategy::find(library, id).map(|s| s.title);
-    let day = today();
+    let day = platform::today();
     let lang = move || ctx.locale.get().code();
     let the_plan = Memo::new(move |_| ctx.data.with(|d| d.plan_view()));
 
@@ -310,7 +305,7 @@ fn PlanEntry(
 fn TimeOffPanel() -> impl IntoView {
     let ctx = use_app();
     let t = ctx.t();
-    let day = today();
+    let day = platform::today();
     let record = Memo::new(move |_| ctx.data.with(|d| d.time_off.clone()));
     let error = RwSignal::new(false);
     let set_date = move |last: bool, text: String| {

@@ -1,13 +1,13 @@
 //! Practices: the list (with what helps this person most), and each guided
 //! practice at its own address, rated 0–10 before and after.
 
-use super::title_effect;
 use crate::content::fill;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::practice_parts::{steps, words, Breathing, DistressRating, Steps};
 use crate::ui::components::text_records::{Record, RecordWords, TextRecords};
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::practice::{rank_by_benefit, Practice};

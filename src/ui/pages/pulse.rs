@@ -1,12 +1,12 @@
 //! The one-minute pulse: five questions on one screen, saved as its own
 //! kind of entry so it shows in History beside the full check-ins.
 
-use super::title_effect;
 use crate::content::{fill, instruments};
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::answer::{Answer, Answers};

@@ -1,7 +1,7 @@
 //! The reading list.
 
-use super::title_effect;
 use crate::ui::components::fragment::Fragment;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 

@@ -2,7 +2,6 @@
 //! a plain-language reading, what stood out, change since last time, and
 //! always the not-a-diagnosis note and the way to help. Printable.
 
-use super::title_effect;
 use crate::content::{fill, Strings};
 use crate::html::Markup;
 use crate::platform;
@@ -11,7 +10,8 @@ use crate::ui::checkin::use_instruments;
 use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::Suggestions;
 use crate::ui::components::safety_panel::SafetyPanel;
-use crate::ui::components::score_views::{ChangeSincePrevious, HeadlineScores};
+use crate::ui::components::score_views::{format_score, ChangeSincePrevious, HeadlineScores};
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::course::Milestone;
@@ -281,16 +281,6 @@ pub fn scores_html(t: &Strings, instrument: &Instrument, profile: &Profile) -> S
     }
     m.close("tbody").close("table").close("div");
     m.finish()
-}
-
-/// A score as people read it: no trailing zeros beyond one decimal.
-pub fn format_score(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
 }
 
 #[cfg(test)]

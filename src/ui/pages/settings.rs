@@ -1,6 +1,5 @@
 //! Settings: language, appearance, data and privacy.
 
-use super::title_effect;
 use crate::content::fill;
 use crate::content::{Label, Locale, Strings};
 use crate::platform;
@@ -8,6 +7,7 @@ use crate::ui::components::data_panel::DataPanel;
 use crate::ui::components::deployment_parts::{About, InstallGuide};
 use crate::ui::components::instrument_files::InstrumentFiles;
 use crate::ui::components::page_body::Body;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::store::{TendData, TextSize, Theme};

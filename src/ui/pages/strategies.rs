@@ -3,7 +3,6 @@
 //! only the filters and the plan form are reactive. A strategy's why and
 //! steps are fetched when its screen opens (see [`Fragment`]).
 
-use super::title_effect;
 use crate::content::strategies::{
     fit_label, group_label, helps_label, source_label, strategies, time_label,
 };
@@ -14,6 +13,7 @@ use crate::ui::components::deployment_parts::route_on;
 use crate::ui::components::fragment::Fragment;
 use crate::ui::components::plan_parts::{default_when, AddToPlan};
 use crate::ui::components::practice_parts;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::strategy::{

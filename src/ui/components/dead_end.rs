@@ -1,8 +1,9 @@
-//! The screen for an address Tend does not know.
+//! Screens with nothing to show: an address Tend does not know, or a part
+//! of Tend a deployment turned off.
 
-use super::title_effect;
 use crate::content::Label;
 use crate::route::Route;
+use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
