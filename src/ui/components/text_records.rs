@@ -211,13 +211,17 @@ pub fn TextRecords(
                 <button type="submit">{words.save}</button>
             </div>
         </form>
-        {move || {
-            let list = records.get();
-            if list.is_empty() {
-                view! { <p class="notice-quiet">{words.empty}</p> }.into_any()
-            } else {
-                list.into_iter().map(item).collect_view().into_any()
-            }
-        }}
+        <Show
+            when=move || records.with(|list| !list.is_empty())
+            fallback=move || view! { <p class="notice-quiet">{words.empty}</p> }
+        >
+            // Keyed by what a record shows: saving one entry redraws that
+            // entry alone, and the rest keep their place and focus.
+            <For
+                each=move || records.get()
+                key=|r| (r.id.clone(), r.heading.clone(), r.note.clone(), r.text.clone())
+                children=item
+            />
+        </Show>
     }
 }

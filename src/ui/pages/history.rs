@@ -139,46 +139,51 @@ pub fn History() -> impl IntoView {
         <section aria-labelledby="entries-heading">
             <h2 id="entries-heading" tabindex="-1">{t().history_list_heading}</h2>
             <ul class="entry-list" data-testid="entries">
-                {move || {
-                    entries
-                        .get()
-                        .into_iter()
-                        .map(|entry| {
+                // Keyed by entry id: deleting one entry removes its row, and
+                // the other rows stay as they are (and keep their focus).
+                <For
+                    each=move || entries.get()
+                    key=|entry| entry.id.clone()
+                    children=move |entry| {
+                        let kind = move || {
                             let t = t();
-                            let kind = if entry.is_pulse { t.history_kind_pulse } else { t.history_kind_checkin };
-                            let when = date(entry.at);
-                            let label = fill(t.history_delete_label, &[("kind", &kind.to_lowercase()), ("date", &when)]);
-                            let for_delete = entry.clone();
-                            view! {
-                                <li class="entry card" data-kind=if entry.is_pulse { "pulse" } else { "checkin" }>
-                                    <p>
-                                        <strong>{kind}</strong>
-                                        " · "
-                                        {when}
-                                    </p>
-                                    <div class="actions">
-                                        {(!entry.is_pulse)
-                                            .then(|| {
-                                                view! {
-                                                    <a class="button secondary" href=Route::Results(entry.id.clone()).href()>
-                                                        {t.history_view}
-                                                    </a>
-                                                }
-                                            })}
-                                        <button
-                                            type="button"
-                                            class="secondary"
-                                            aria-label=label
-                                            on:click=move |_| delete(for_delete.clone())
-                                        >
-                                            {t.history_delete}
-                                        </button>
-                                    </div>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                            if entry.is_pulse { t.history_kind_pulse } else { t.history_kind_checkin }
+                        };
+                        let when = move || date(entry.at);
+                        let label = move || {
+                            fill(t().history_delete_label, &[("kind", &kind().to_lowercase()), ("date", &when())])
+                        };
+                        let results = (!entry.is_pulse).then(|| Route::Results(entry.id.clone()).href());
+                        let for_delete = entry.clone();
+                        view! {
+                            <li class="entry card" data-kind=if entry.is_pulse { "pulse" } else { "checkin" }>
+                                <p>
+                                    <strong>{kind}</strong>
+                                    " · "
+                                    {when}
+                                </p>
+                                <div class="actions">
+                                    {results
+                                        .map(|href| {
+                                            view! {
+                                                <a class="button secondary" href=href>
+                                                    {move || t().history_view}
+                                                </a>
+                                            }
+                                        })}
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        aria-label=label
+                                        on:click=move |_| delete(for_delete.clone())
+                                    >
+                                        {move || t().history_delete}
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    }
+                />
             </ul>
         </section>
         <Compare />

@@ -75,24 +75,29 @@ pub fn PlanScreen() -> impl IntoView {
     };
 
     let items = move || {
-        let p = the_plan.get();
-        if p.items.is_empty() {
-            return view! {
-                <p class="notice-quiet">{t.plan_empty}</p>
-                <p><a class="button" href=Route::Strategies.href()>{t.plan_find}</a></p>
-            }
-            .into_any();
-        }
-        let list = p
-            .items
-            .into_iter()
-            .map(|item| view! { <PlanEntry item=item title=title_of /> })
-            .collect_view();
         view! {
-            <ul class="topic-list plan-list">{list}</ul>
-            <p><a href=Route::Strategies.href()>{t.plan_find}</a></p>
+            <Show
+                when=move || the_plan.with(|p| !p.items.is_empty())
+                fallback=move || {
+                    view! {
+                        <p class="notice-quiet">{t.plan_empty}</p>
+                        <p><a class="button" href=Route::Strategies.href()>{t.plan_find}</a></p>
+                    }
+                }
+            >
+                <ul class="topic-list plan-list">
+                    // Keyed by the whole item: ticking "done" or changing
+                    // another item leaves this one (and an open Change form
+                    // in it) as it is.
+                    <For
+                        each=move || the_plan.with(|p| p.items.clone())
+                        key=|item| item.clone()
+                        children=move |item| view! { <PlanEntry item=item title=title_of /> }
+                    />
+                </ul>
+                <p><a href=Route::Strategies.href()>{t.plan_find}</a></p>
+            </Show>
         }
-        .into_any()
     };
 
     let log = move || {

@@ -106,7 +106,7 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 }
 
 /// When the person means to do a plan item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum When {
     /// After each shift. Tend does not know the shift pattern, so it is
     /// offered every day, as "after your shift".
@@ -131,7 +131,7 @@ impl When {
 }
 
 /// A strategy the person put in their plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PlanItem {
     /// Stable id of this item, unique in the plan.
     pub id: String,
