@@ -740,7 +740,7 @@ test('after adding a suggestion by keyboard, focus stays with that suggestion', 
 // PlanEntry), and "Save changes" and "Cancel" of an entry being edited
 // (src/ui/components/text_records.rs). A keyboard user stays within the
 // item they are working on.
-test('changing a plan item or a journal entry by keyboard keeps focus within it', () =>
+test('changing a plan item, ticking it done or changing a journal entry by keyboard keeps focus within it', () =>
   withPage(browser, site, {}, async ({ page }) => {
     const focusWithin = (selector) => page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector);
     const focusAt = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 100) ?? 'none');
@@ -763,6 +763,18 @@ test('changing a plan item or a journal entry by keyboard keeps focus within it'
     await page.keyboard.press('Enter');
     await item.locator('form').waitFor({ state: 'hidden' });
     await expectWithin('li.plan-item', 'Plan: after "Cancel"');
+    // Ticking "done today" redraws that box alone: focus stays on it.
+    const box = page.locator('.due-list label.due-item input[type="checkbox"]').first();
+    await box.focus();
+    await page.keyboard.press('Space');
+    await waitUntil(
+      page,
+      () => JSON.parse(localStorage.getItem('tend:data') ?? '{}').data?.done?.length > 0,
+      null,
+      'the done mark is saved',
+    );
+    await expectWithin('.due-list label.due-item', 'Plan: after ticking "done today"');
+    assert.equal(await box.isChecked(), true, 'the box is ticked');
 
     await gotoScreen(page, site, '#/journal');
     await page.getByLabel(await journal('journal', 'new_label'), { exact: true }).fill('An entry to change.');

@@ -40,38 +40,45 @@ pub fn PlanScreen() -> impl IntoView {
     let lang = move || ctx.locale.get().code();
     let the_plan = Memo::new(move |_| ctx.data.with(|d| d.plan_view()));
 
+    // Keyed by item, with "done" read where it is shown: ticking a box
+    // changes that box alone, so keyboard focus stays on it.
     let due = move || {
-        let p = the_plan.get();
-        let list = plan::due_on(&p, day);
-        if list.is_empty() {
-            return view! { <p class="notice-quiet">{t.plan_today_empty}</p> }.into_any();
+        view! {
+            <Show
+                when=move || the_plan.with(|p| !plan::due_on(p, day).is_empty())
+                fallback=move || view! { <p class="notice-quiet">{t.plan_today_empty}</p> }
+            >
+                <For
+                    each=move || {
+                        the_plan
+                            .with(|p| plan::due_on(p, day).into_iter().map(|due| due.item.clone()).collect::<Vec<_>>())
+                    }
+                    key=|item| item.clone()
+                    children=move |item| {
+                        let label = title_of(&item.strategy).unwrap_or(t.plan_log_item_gone);
+                        let when = when_text(t, &item.when);
+                        let (id, id_for_change) = (item.id.clone(), item.id);
+                        view! {
+                            <label class="choice due-item">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || the_plan.with(|p| p.is_done(&id, day))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let now = platform::now_ms();
+                                        ctx.data.update(|d| d.set_done(&id_for_change, day, on, now));
+                                    }
+                                />
+                                <span>
+                                    {label}
+                                    <span class="hint">{format!(" · {when} · {}", t.plan_done_today)}</span>
+                                </span>
+                            </label>
+                        }
+                    }
+                />
+            </Show>
         }
-        list.into_iter()
-            .map(|due| {
-                let id = due.item.id.clone();
-                let label = title_of(&due.item.strategy).unwrap_or(t.plan_log_item_gone);
-                let when = when_text(t, &due.item.when);
-                let done = due.done;
-                view! {
-                    <label class="choice due-item">
-                        <input
-                            type="checkbox"
-                            prop:checked=done
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let now = platform::now_ms();
-                                ctx.data.update(|d| d.set_done(&id, day, on, now));
-                            }
-                        />
-                        <span>
-                            {label}
-                            <span class="hint">{format!(" · {when} · {}", t.plan_done_today)}</span>
-                        </span>
-                    </label>
-                }
-            })
-            .collect_view()
-            .into_any()
     };
 
     let items = move || {
