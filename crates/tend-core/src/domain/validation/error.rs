@@ -50,7 +50,7 @@ pub enum InstrumentError {
     Parse {
         /// Line of the problem, from 1.
         line: usize,
-        /// Column of the problem (0 when the file ends early).
+        /// Column of the problem, from 1, in bytes.
         column: usize,
         /// The parser's own description.
         message: String,
