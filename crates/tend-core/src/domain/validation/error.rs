@@ -209,6 +209,12 @@ pub enum InstrumentError {
         /// The id.
         id: String,
     },
+    /// A person's file uses the id of the deployment's own definition,
+    /// which is the one offered.
+    DeploymentIdInUse {
+        /// The id.
+        id: String,
+    },
 }
 
 impl fmt::Display for IdKind {
@@ -397,6 +403,10 @@ impl fmt::Display for InstrumentError {
             E::IdInUse { id } => write!(
                 f,
                 "A built-in instrument already uses the id \"{id}\"; give this one its own id."
+            ),
+            E::DeploymentIdInUse { id } => write!(
+                f,
+                "Your organisation's own questionnaire already uses the id \"{id}\", and theirs is the one offered; this file was not loaded."
             ),
         }
     }
