@@ -66,6 +66,9 @@ impl Host {
     }
 
     /// Whether a message came from the configured origin and the parent.
+    /// A plain comparison is exact: the configured origin is written as
+    /// browsers write `event.origin` (lower case, no default port; see
+    /// `tend_core::deploy::origin`).
     pub fn is_from_host(&self, event: &web_sys::MessageEvent) -> bool {
         event.origin() == self.origin
             && event

@@ -24,18 +24,21 @@ fn builtin_catalogue(locale: Locale) -> Result<Catalogue, String> {
 /// Builds the catalogue for a language, the deployment's instrument file
 /// (if any) and the person's loaded files. A file that does not validate
 /// is left out rather than stopping the check-in (Settings > About says
-/// why for the deployment's).
+/// why for the deployment's); a person's file with the deployment's id is
+/// left out too.
 pub fn catalogue(
     locale: Locale,
     deployed: Option<&str>,
     loaded: &[LoadedInstrument],
 ) -> Result<Catalogue, String> {
     let mut catalogue = builtin_catalogue(locale)?;
-    for text in deployed
-        .into_iter()
-        .chain(loaded.iter().map(|f| f.json.as_str()))
-    {
-        let _ = catalogue.load_json(text);
+    if let Some(text) = deployed {
+        let _ = catalogue.load_deployed_json(text);
+    }
+    for file in loaded {
+        // A person's file with the deployment's id is refused here, so the
+        // deployment's definition is the one offered.
+        let _ = catalogue.load_json(&file.json);
     }
     Ok(catalogue)
 }
@@ -45,7 +48,7 @@ pub fn catalogue(
 /// or why it is not.
 pub fn deployed_outcome(locale: Locale, text: &str) -> Result<String, String> {
     builtin_catalogue(locale)?
-        .load_json(text)
+        .load_deployed_json(text)
         .map(|i| i.title.clone())
         .map_err(|e| e.to_string())
 }

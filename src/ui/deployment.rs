@@ -247,6 +247,8 @@ pub fn issue_text(t: &Strings, issue: &Issue) -> String {
         Problem::UnknownKey => t.issue_unknown_key,
         Problem::WrongType => t.issue_wrong_type,
         Problem::BadText => t.issue_bad_text,
+        Problem::HiddenCharacter => t.issue_hidden_character,
+        Problem::DuplicateKey => t.issue_duplicate_key,
         Problem::BadLink => t.issue_bad_link,
         Problem::BadKind => t.issue_bad_kind,
         Problem::BadColour => t.issue_bad_colour,

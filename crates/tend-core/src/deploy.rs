@@ -4,23 +4,33 @@
 //! Every value is checked strictly, because the file decides where a
 //! "call for help" link goes and which origin hears about a check-in:
 //!
-//! - links are only `https:` addresses, `tel:` and `sms:` numbers;
+//! - links are only `https:` addresses, `tel:` and `sms:` numbers
+//!   ([`links`]);
+//! - names and labels are plain text: no control characters and no
+//!   characters that change the direction text reads in;
 //! - colours are hex, and dark enough for white text and for text on the
 //!   page background;
 //! - an unknown key is reported and otherwise ignored;
-//! - any other problem refuses the whole file: the defaults stay in force,
-//!   and every problem is reported, so a half-applied file never sends a
-//!   person to the wrong number.
+//! - any other problem, a key given twice included, refuses the whole
+//!   file: the defaults stay in force, and every problem is reported, so a
+//!   half-applied file never sends a person to the wrong number.
 //!
 //! Only `lang` and `embed` may come from the query string: a shared link
 //! must never be able to change contacts, event origins or storage.
 //!
 //! Pure: text in, settings and problems out.
 
+pub mod links;
+mod query;
+mod tree;
+
+pub use links::{contact_href, origin};
+
 use crate::contact::ContactKind;
-use crate::json::{self, Map, Value};
 use crate::store::data::{MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS};
 use crate::store::Namespace;
+use links::{file_name, is_hidden, namespace};
+use serde_json::{Map, Value};
 
 /// The file's name, beside index.html.
 pub const FILE_NAME: &str = "tend.config.json";
@@ -71,7 +81,8 @@ pub struct Config {
     pub namespace: Option<Namespace>,
     /// Compact chrome for a portal's frame.
     pub embed: bool,
-    /// The one origin that may hear Tend's events when it is framed.
+    /// The one origin that may hear Tend's events when it is framed,
+    /// written as browsers write origins (see [`origin`]).
     pub host_origin: Option<String>,
     /// An instrument definition file beside index.html, offered with
     /// Tend's own check-in.
@@ -216,6 +227,12 @@ pub enum Problem {
     WrongType,
     /// Empty, or longer than allowed.
     BadText,
+    /// A control character, or one that changes the direction text reads
+    /// in (U+202A–U+202E, U+2066–U+2069), which could hide or reorder what
+    /// the person sees.
+    HiddenCharacter,
+    /// The same key is given twice in one object.
+    DuplicateKey,
     /// Not a phone number or https address for its kind.
     BadLink,
     /// A contact kind other than phone, sms or web.
@@ -299,7 +316,7 @@ pub fn load(file: Option<&str>, query: &str, languages: &[&str]) -> Deployment {
         None => (Config::default(), FileState::Absent),
         Some(text) => read_file(text, languages, &mut issues),
     };
-    apply_query(&mut config, query, languages, &mut issues);
+    query::apply(&mut config, query, languages, &mut issues);
     Deployment {
         config,
         file,
@@ -316,18 +333,22 @@ fn read_file(text: &str, languages: &[&str], issues: &mut Vec<Issue>) -> (Config
         });
         (Config::default(), FileState::Refused)
     };
-    let value = match json::parse(text) {
-        Ok(v) => v,
+    let tree = match tree::read(text) {
+        Ok(tree) => tree,
         Err(e) => {
-            let (line, column) = e.line_column(text);
+            let (line, column) = crate::position::of(text, &e);
             return refused(issues, Problem::NotJson(line, column));
         }
     };
-    let Value::Object(map) = value else {
+    let Value::Object(map) = tree.value else {
         return refused(issues, Problem::NotObject);
     };
     let first = issues.len();
-    let config = read_object(&map, languages, &mut Reporter { issues });
+    let mut reporter = Reporter { issues };
+    for path in tree.repeated {
+        reporter.report(path, Problem::DuplicateKey);
+    }
+    let config = read_object(&map, languages, &mut reporter);
     if issues[first..].iter().all(Issue::is_ignorable) {
         (config, FileState::Applied)
     } else {
@@ -349,16 +370,20 @@ impl Reporter<'_> {
         });
     }
 
-    /// `value` as text of 1 to `MAX_TEXT` characters with no control
-    /// characters, trimmed.
+    /// `value` as text of 1 to `MAX_TEXT` characters with no control or
+    /// direction characters, trimmed.
     fn text(&mut self, key: &str, value: &Value) -> Option<String> {
         let Some(s) = value.as_str() else {
             self.report(key, Problem::WrongType);
             return None;
         };
         let s = s.trim();
-        if s.is_empty() || s.chars().count() > MAX_TEXT || s.chars().any(char::is_control) {
+        if s.is_empty() || s.chars().count() > MAX_TEXT {
             self.report(key, Problem::BadText);
+            return None;
+        }
+        if s.chars().any(is_hidden) {
+            self.report(key, Problem::HiddenCharacter);
             return None;
         }
         Some(s.to_string())
@@ -394,9 +419,17 @@ impl Reporter<'_> {
     }
 }
 
-fn read_object(map: &Map, languages: &[&str], r: &mut Reporter) -> Config {
+/// The members of an object in key order, so problems are reported in the
+/// same order whatever order serde_json's map keeps.
+fn members(map: &Map<String, Value>) -> Vec<(&str, &Value)> {
+    let mut members: Vec<(&str, &Value)> = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    members.sort_by_key(|(k, _)| *k);
+    members
+}
+
+fn read_object(map: &Map<String, Value>, languages: &[&str], r: &mut Reporter) -> Config {
     let mut config = Config::default();
-    for (key, value) in map.iter() {
+    for (key, value) in members(map) {
         match key {
             "organisation" => config.organisation = r.text(key, value),
             "contacts" => config.contacts = read_contacts(value, r),
@@ -467,7 +500,7 @@ fn read_contacts(value: &Value, r: &mut Reporter) -> Vec<SupportContact> {
             continue;
         };
         let (mut label, mut kind, mut link) = (None, None, None);
-        for (key, v) in map.iter() {
+        for (key, v) in members(map) {
             match key {
                 "label" => label = r.text(&at(key), v),
                 "kind" => {
@@ -513,7 +546,7 @@ fn read_modules(value: &Value, r: &mut Reporter) -> Modules {
         r.report("modules", Problem::WrongType);
         return modules;
     };
-    for (key, v) in map.iter() {
+    for (key, v) in members(map) {
         let path = format!("modules.{key}");
         let slot = match key {
             "leaders" => &mut modules.leaders,
@@ -529,176 +562,6 @@ fn read_modules(value: &Value, r: &mut Reporter) -> Modules {
         }
     }
     modules
-}
-
-/// The link for a support contact: a phone number for `tel:`/`sms:`
-/// (written plainly or with its own scheme), or a full https address.
-pub fn contact_href(kind: ContactKind, value: &str) -> Option<String> {
-    let value = value.trim();
-    match kind {
-        ContactKind::Phone | ContactKind::Text => {
-            let scheme = if kind == ContactKind::Phone {
-                "tel:"
-            } else {
-                "sms:"
-            };
-            let number = value.strip_prefix(scheme).unwrap_or(value);
-            let digits = number.chars().filter(|c| c.is_ascii_digit()).count();
-            let allowed = number
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'));
-            let plus_first = number.rfind('+').is_none_or(|i| i == 0);
-            if !(allowed && plus_first && (3..=20).contains(&digits)) {
-                return None;
-            }
-            kind.href(&number.replace(['(', ')'], ""))
-        }
-        ContactKind::Web => https_address(value),
-    }
-}
-
-/// A full `https://host/...` address with nothing that could turn it into
-/// something else: no spaces, quotes, angle brackets, backslashes or
-/// control characters, no user name, and a real host name.
-fn https_address(value: &str) -> Option<String> {
-    let rest = value.strip_prefix("https://")?;
-    if value.len() > 2000
-        || value.chars().any(|c| {
-            c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
-        })
-    {
-        return None;
-    }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    if authority.contains('@') {
-        return None;
-    }
-    host_and_port(authority)?;
-    Some(value.to_string())
-}
-
-/// Checks `host[:port]`: a dotted name or `localhost`, with letters,
-/// digits and hyphens, and a port from 1 to 65535.
-fn host_and_port(authority: &str) -> Option<(&str, Option<u16>)> {
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) => {
-            let port = p
-                .parse::<u16>()
-                .ok()
-                .filter(|n| *n > 0 && p.bytes().all(|b| b.is_ascii_digit()))?;
-            (h, Some(port))
-        }
-        None => (authority, None),
-    };
-    let label_ok = |l: &str| {
-        !l.is_empty()
-            && l.len() <= 63
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    (host.len() <= 253 && host.split('.').all(label_ok)).then_some((host, port))
-}
-
-/// An exact origin: `https://host[:port]`, or `http://` for this machine
-/// (`localhost`, `127.0.0.1`) so a portal can be tried out locally.
-/// Returned in lower case, as browsers write origins.
-pub fn origin(value: &str) -> Option<String> {
-    let lower = value.trim().to_ascii_lowercase();
-    let (scheme, rest) = lower.split_once("://")?;
-    let (host, _) = host_and_port(rest)?;
-    let local = matches!(host, "localhost" | "127.0.0.1");
-    match scheme {
-        "https" => Some(lower.clone()),
-        "http" if local => Some(lower.clone()),
-        _ => None,
-    }
-}
-
-/// A plain file name beside index.html: `name.json`, no folders.
-fn file_name(value: &str) -> Option<String> {
-    let ok = value.len() <= 80
-        && value.ends_with(".json")
-        && value.len() > ".json".len()
-        && !value.starts_with('.')
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        && !value.contains("..");
-    ok.then(|| value.to_string())
-}
-
-/// A storage namespace from a short name: `riverside` keeps the person's
-/// data under `tend-riverside:`.
-fn namespace(value: &str) -> Option<Namespace> {
-    if value.is_empty() || value.len() > 40 {
-        return None;
-    }
-    Namespace::new(&format!("tend-{value}:")).ok()
-}
-
-/// Applies `lang` and `embed` from the query string. A bad value is
-/// reported and ignored; other parameters belong to whoever links to
-/// Tend (an LMS adds its own) and are left alone.
-fn apply_query(config: &mut Config, query: &str, languages: &[&str], issues: &mut Vec<Issue>) {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = percent_decode(value);
-        let problem = match name {
-            "lang" => match value.filter(|code| languages.contains(&code.as_str())) {
-                Some(l) => {
-                    config.language = Some(l);
-                    continue;
-                }
-                None => Problem::BadLanguage,
-            },
-            "embed" => match value.as_deref() {
-                Some("1" | "true" | "") => {
-                    config.embed = true;
-                    continue;
-                }
-                Some("0" | "false") => {
-                    config.embed = false;
-                    continue;
-                }
-                _ => Problem::BadChoice,
-            },
-            _ => continue,
-        };
-        issues.push(Issue {
-            source: Source::Address,
-            key: name.to_string(),
-            problem,
-        });
-    }
-}
-
-/// Decodes `%xx` escapes and `+` for a space; `None` if the result is not
-/// UTF-8 or an escape is broken.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = text.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -833,40 +696,6 @@ mod tests {
     }
 
     #[test]
-    fn links_other_than_https_tel_and_sms_are_refused() {
-        for (kind, value) in [
-            (ContactKind::Web, "javascript:alert(1)"),
-            (ContactKind::Web, "JAVASCRIPT:alert(1)"),
-            (ContactKind::Web, "data:text/html,<b>"),
-            (ContactKind::Web, "http://example.org"),
-            (ContactKind::Web, "//evil.example"),
-            (ContactKind::Web, "/relative/path"),
-            (ContactKind::Web, "https:/one-slash.example"),
-            (ContactKind::Web, "https://"),
-            (ContactKind::Web, "https://user@evil.example"),
-            (ContactKind::Web, "https://a b.example"),
-            (ContactKind::Web, "https://example.org/\"onmouseover"),
-            (ContactKind::Web, "https://exa_mple.org"),
-            (ContactKind::Phone, "javascript:alert(1)"),
-            (ContactKind::Phone, "12"),
-            (ContactKind::Phone, "1-800-CALL-NOW"),
-            (ContactKind::Phone, "sms:5550100"),
-            (ContactKind::Phone, "555+0100"),
-            (ContactKind::Text, "tel:5550100"),
-        ] {
-            assert_eq!(contact_href(kind, value), None, "{kind:?} {value}");
-        }
-        assert_eq!(
-            contact_href(ContactKind::Phone, "tel:116 123").as_deref(),
-            Some("tel:116123")
-        );
-        assert_eq!(
-            contact_href(ContactKind::Web, "https://example.org:8443/a#b").as_deref(),
-            Some("https://example.org:8443/a#b")
-        );
-    }
-
-    #[test]
     fn colours_must_be_hex_and_readable() {
         assert_eq!(
             Colour::parse("#abc").map(Colour::to_hex).as_deref(),
@@ -892,8 +721,33 @@ mod tests {
 
     #[test]
     fn every_other_value_is_checked() {
-        let cases: [(&str, &str, Problem); 17] = [
+        let cases: [(&str, &str, Problem); 22] = [
             (r#"{"organisation": ""}"#, "organisation", Problem::BadText),
+            (
+                r#"{"organisation": "A\u0007B"}"#,
+                "organisation",
+                Problem::HiddenCharacter,
+            ),
+            (
+                r#"{"contacts": [{"label": "Call \u202eus", "kind": "phone", "value": "123"}]}"#,
+                "contacts[0].label",
+                Problem::HiddenCharacter,
+            ),
+            (
+                r#"{"contacts": [{"label": "A", "kind": "phone", "value": "1                              23"}]}"#,
+                "contacts[0].value",
+                Problem::BadLink,
+            ),
+            (
+                r#"{"host_origin": "https://user@lms.example.org"}"#,
+                "host_origin",
+                Problem::BadOrigin,
+            ),
+            (
+                r#"{"modules": {"pulse": true, "pulse": false}}"#,
+                "modules.pulse",
+                Problem::DuplicateKey,
+            ),
             (r#"{"organisation": 3}"#, "organisation", Problem::WrongType),
             (r#"{"contacts": {}}"#, "contacts", Problem::WrongType),
             (r#"{"contacts": ["x"]}"#, "contacts[0]", Problem::WrongType),
@@ -963,9 +817,79 @@ mod tests {
     fn a_file_that_is_not_a_json_object_is_refused() {
         let d = load(Some("{\n  \"embed\": tru\n}"), "");
         assert_eq!(d.file, FileState::Refused);
-        assert!(matches!(d.issues[0].problem, Problem::NotJson(2, _)));
+        assert_eq!(problems(&d), [("", Problem::NotJson(2, 15))]);
+        let deep = format!("{{\"modules\": {}", "[".repeat(100_000));
+        let d = load(Some(&deep), "");
+        assert!(matches!(
+            d.issues[..],
+            [Issue {
+                problem: Problem::NotJson(1, _),
+                ..
+            }]
+        ));
         let d = load(Some("[]"), "");
         assert_eq!(problems(&d), [("", Problem::NotObject)]);
+    }
+
+    #[test]
+    fn a_key_given_twice_refuses_the_file_and_each_is_named() {
+        let text = r#"{
+            "host_origin": "https://lms.example.org",
+            "contacts": [{"label": "A", "kind": "phone", "value": "123", "value": "456"}],
+            "host_origin": "https://evil.example",
+            "colour": 1
+        }"#;
+        let d = load(Some(text), "");
+        assert_eq!(d.file, FileState::Refused);
+        assert_eq!(d.config, Config::default());
+        assert_eq!(
+            problems(&d),
+            [
+                ("contacts[0].value", Problem::DuplicateKey),
+                ("host_origin", Problem::DuplicateKey),
+                ("colour", Problem::UnknownKey),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_host_origin_is_kept_as_browsers_write_it() {
+        let d = load(
+            Some(r#"{"host_origin": "HTTPS://LMS.Example.org:443"}"#),
+            "",
+        );
+        assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);
+        assert_eq!(
+            d.config.host_origin.as_deref(),
+            Some("https://lms.example.org")
+        );
+    }
+
+    #[test]
+    fn names_and_labels_hold_no_hidden_characters() {
+        for hidden in [
+            r"\u0000", r"\u001b", r"\u007f", r"\u0085", r"\u202a", r"\u202e", r"\u2066", r"\u2069",
+            r"\n",
+        ] {
+            let text = format!(r#"{{"organisation": "Riverside {hidden}Health"}}"#);
+            let d = load(Some(&text), "");
+            assert_eq!(
+                problems(&d),
+                [("organisation", Problem::HiddenCharacter)],
+                "{text}"
+            );
+            assert_eq!(d.file, FileState::Refused);
+        }
+        // Text in any script, and the direction marks it may need, is fine.
+        let d = load(
+            Some(r#"{"organisation": "  مستشفى النهر \u200f Café  "}"#),
+            "",
+        );
+        assert_eq!(d.file, FileState::Applied, "{:?}", d.issues);
+        assert_eq!(
+            d.config.organisation.as_deref(),
+            Some("مستشفى النهر \u{200f} Café")
+        );
     }
 
     #[test]
@@ -991,8 +915,5 @@ mod tests {
                 problem: Problem::BadLanguage
             }]
         );
-        assert_eq!(percent_decode("a%20b+c").as_deref(), Some("a b c"));
-        assert_eq!(percent_decode("%zz"), None);
-        assert_eq!(percent_decode("%e9"), None);
     }
 }

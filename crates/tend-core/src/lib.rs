@@ -16,6 +16,7 @@ pub mod deploy;
 pub mod domain;
 pub mod json;
 pub mod number;
+pub mod position;
 pub mod sort;
 pub mod store;
 pub mod time;

@@ -354,6 +354,30 @@ fn a_misspelt_field_is_reported_where_it_is() {
 }
 
 #[test]
+fn a_repeated_field_is_refused_where_it_is() {
+    let text =
+        fixture("valid-small").replacen("\"title\":", "\"title\": \"Once\",\n  \"title\":", 1);
+    match Instrument::from_json(&text) {
+        Err(E::Parse { line, message, .. }) => {
+            assert!(message.starts_with("duplicate field `title`"), "{message}");
+            assert!(line > 1, "{line}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing() {
+    for text in [
+        "[".repeat(100_000),
+        "{\"scale\": ".repeat(100_000),
+        format!("{{\"sections\": [{{\"items\": {}", "[".repeat(100_000)),
+    ] {
+        assert!(matches!(Instrument::from_json(&text), Err(E::Parse { .. })));
+    }
+}
+
+#[test]
 fn every_invalid_fixture_is_tested() {
     let on_disk: BTreeSet<String> = std::fs::read_dir(dir())
         .into_iter()
@@ -438,7 +462,10 @@ fn definitions_survive_a_round_trip_through_json() {
         let Ok(first) = Instrument::from_json(&text) else {
             panic!("fixture does not load");
         };
-        let written = tend_core::json::to_string(&first.to_json());
+        let written = match serde_json::to_string(&first) {
+            Ok(text) => text,
+            Err(e) => panic!("{e}"),
+        };
         assert_eq!(Instrument::from_json(&written), Ok(first));
     }
 }

@@ -1,6 +1,8 @@
 //! The Settings part where a person loads an organisation's questionnaire
 //! file. It is validated by the same code as Tend's own; an invalid file
-//! changes nothing.
+//! changes nothing. The deployment's own questionnaire (from its settings)
+//! is listed too, and a file with its id is refused: the deployment's is
+//! the one offered.
 
 use crate::content::fill;
 use crate::platform::{self, files};
@@ -9,6 +11,8 @@ use crate::ui::use_app;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tend_core::domain::instrument::Instrument;
+use tend_core::domain::validation::InstrumentError;
 
 /// Loaded questionnaires, with a file input to add one and a button to
 /// remove each that no saved check-in uses.
@@ -34,15 +38,24 @@ pub fn InstrumentFiles() -> impl IntoView {
                 Ok(bytes) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     // Validate against a copy of the current catalogue, so a
-                    // clash with Tend's own id is caught too.
+                    // clash with Tend's own id or the deployment's is caught
+                    // too.
                     match instruments.0.get_untracked() {
                         Err(e) => Err(fill(t.checkin_instrument_broken, &[("error", &e)])),
-                        Ok(mut trial) => match trial.load_json(&text) {
-                            Ok(instrument) => {
-                                Ok((instrument.id.clone(), instrument.title.clone(), text))
+                        Ok(mut trial) => {
+                            let org_title = trial.deployed().map(|i| i.title.clone());
+                            match (trial.load_json(&text), org_title) {
+                                (Ok(instrument), _) => {
+                                    Ok((instrument.id.clone(), instrument.title.clone(), text))
+                                }
+                                (Err(InstrumentError::DeploymentIdInUse { .. }), Some(title)) => {
+                                    Err(fill(t.org_instrument_wins, &[("title", &title)]))
+                                }
+                                (Err(e), _) => {
+                                    Err(fill(t.instruments_error, &[("error", &e.to_string())]))
+                                }
                             }
-                            Err(e) => Err(fill(t.instruments_error, &[("error", &e.to_string())])),
-                        },
+                        }
                     }
                 }
             };
@@ -59,17 +72,39 @@ pub fn InstrumentFiles() -> impl IntoView {
             }
         });
     };
-    let loaded = move || {
+    let deployed = move || {
         instruments.0.with(|c| {
             c.as_ref()
+                .ok()
+                .and_then(|c| c.deployed())
+                .map(|i| (i.id.clone(), i.title.clone()))
+        })
+    };
+    // The person's files: those on offer, then any the deployment's
+    // definition stands in for, which stay removable.
+    let loaded = move || {
+        let org_id = deployed().map(|(id, _)| id);
+        let mut files: Vec<(String, String, bool)> = instruments.0.with(|c| {
+            c.as_ref()
                 .map(|c| {
-                    c.iter()
-                        .skip(1)
-                        .map(|i| (i.id.clone(), i.title.clone()))
-                        .collect::<Vec<_>>()
+                    c.loaded()
+                        .map(|i| (i.id.clone(), i.title.clone(), false))
+                        .collect()
                 })
                 .unwrap_or_default()
-        })
+        });
+        ctx.data.with(|d| {
+            for file in d
+                .instruments
+                .iter()
+                .filter(|f| Some(&f.id) == org_id.as_ref())
+            {
+                let title =
+                    Instrument::from_json(&file.json).map_or_else(|_| file.id.clone(), |i| i.title);
+                files.push((file.id.clone(), title, true));
+            }
+        });
+        files
     };
     view! {
         <section aria-labelledby="instruments-heading">
@@ -78,14 +113,25 @@ pub fn InstrumentFiles() -> impl IntoView {
             <ul class="plain-list">
                 <li>{t().instruments_builtin}</li>
                 {move || {
+                    deployed()
+                        .map(|(_, title)| {
+                            view! {
+                                <li data-testid="org-instrument">
+                                    {fill(t().org_instrument_listed, &[("title", &title)])}
+                                </li>
+                            }
+                        })
+                }}
+                {move || {
                     loaded()
                         .into_iter()
-                        .map(|(id, title)| {
+                        .map(|(id, title, set_aside)| {
                             let in_use = ctx.data.with(|d| d.checkins.iter().any(|c| c.instrument_id == id));
                             let remove_label = fill(t().instruments_remove, &[("title", &title)]);
                             view! {
                                 <li class="loaded-instrument">
                                     <span>{title}</span>
+                                    {set_aside.then(|| view! { <p class="hint">{t().org_instrument_set_aside}</p> })}
                                     {if in_use {
                                         view! { <p class="hint">{t().instruments_remove_in_use}</p> }.into_any()
                                     } else {

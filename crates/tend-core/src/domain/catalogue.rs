@@ -1,6 +1,11 @@
-//! The instruments a person can take: the built-in one first, then any an
-//! organisation loaded. Built-in and loaded definitions go through the same
-//! validation and the same scoring.
+//! The instruments a person can take: the built-in one first, then the
+//! deployment's own (if its settings name one), then any the person loaded.
+//! Built-in and loaded definitions go through the same validation and the
+//! same scoring.
+//!
+//! The deployment's definition outranks the person's files: whoever set
+//! Tend up decides what their check-in is, so a file with the same id never
+//! replaces it, whichever arrived first.
 
 use super::instrument::Instrument;
 use super::validation::InstrumentError;
@@ -9,6 +14,7 @@ use super::validation::InstrumentError;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalogue {
     builtin: Instrument,
+    deployed: Option<Instrument>,
     loaded: Vec<Instrument>,
 }
 
@@ -17,24 +23,31 @@ impl Catalogue {
     pub fn new(builtin: Instrument) -> Catalogue {
         Catalogue {
             builtin,
+            deployed: None,
             loaded: Vec::new(),
         }
     }
 
-    /// Reads, validates and adds a definition from a file. A definition
-    /// with the id of one loaded earlier replaces it (a newer version). On
-    /// any error the catalogue is left exactly as it was.
+    /// Reads, validates and adds a definition from a person's file. A
+    /// definition with the id of one they loaded earlier replaces it (a
+    /// newer version); one with the id of the built-in or the deployment's
+    /// definition is refused. On any error the catalogue is left exactly as
+    /// it was.
     pub fn load_json(&mut self, text: &str) -> Result<&Instrument, InstrumentError> {
         let instrument = Instrument::from_json(text)?;
         self.add(instrument)
     }
 
-    /// Adds an already-parsed definition, validating it first; see
-    /// [`Catalogue::load_json`].
+    /// Adds an already-parsed definition from a person's file, validating
+    /// it first; see [`Catalogue::load_json`].
     pub fn add(&mut self, instrument: Instrument) -> Result<&Instrument, InstrumentError> {
-        instrument.validate()?;
-        if instrument.id == self.builtin.id {
-            return Err(InstrumentError::IdInUse { id: instrument.id });
+        self.check_free(&instrument)?;
+        if self
+            .deployed
+            .as_ref()
+            .is_some_and(|d| d.id == instrument.id)
+        {
+            return Err(InstrumentError::DeploymentIdInUse { id: instrument.id });
         }
         let index = match self.loaded.iter().position(|i| i.id == instrument.id) {
             Some(index) => {
@@ -49,8 +62,37 @@ impl Catalogue {
         Ok(&self.loaded[index])
     }
 
-    /// Removes a loaded definition; the built-in one cannot be removed.
-    /// Returns whether anything was removed.
+    /// Reads, validates and sets the deployment's definition (from the file
+    /// its settings name). It replaces any earlier deployment definition and
+    /// takes the place of a person's file with the same id. On any error the
+    /// catalogue is left exactly as it was.
+    pub fn load_deployed_json(&mut self, text: &str) -> Result<&Instrument, InstrumentError> {
+        let instrument = Instrument::from_json(text)?;
+        self.set_deployed(instrument)
+    }
+
+    /// Sets an already-parsed deployment definition, validating it first;
+    /// see [`Catalogue::load_deployed_json`].
+    pub fn set_deployed(&mut self, instrument: Instrument) -> Result<&Instrument, InstrumentError> {
+        self.check_free(&instrument)?;
+        self.loaded.retain(|i| i.id != instrument.id);
+        Ok(self.deployed.insert(instrument))
+    }
+
+    /// Validates a definition and checks it does not take the built-in id.
+    fn check_free(&self, instrument: &Instrument) -> Result<(), InstrumentError> {
+        instrument.validate()?;
+        if instrument.id == self.builtin.id {
+            return Err(InstrumentError::IdInUse {
+                id: instrument.id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Removes a definition the person loaded; neither the built-in one nor
+    /// the deployment's can be removed. Returns whether anything was
+    /// removed.
     pub fn remove(&mut self, id: &str) -> bool {
         let before = self.loaded.len();
         self.loaded.retain(|i| i.id != id);
@@ -62,13 +104,91 @@ impl Catalogue {
         &self.builtin
     }
 
+    /// The deployment's own instrument, if it has one that validated.
+    pub fn deployed(&self) -> Option<&Instrument> {
+        self.deployed.as_ref()
+    }
+
+    /// The instruments the person loaded, in the order loaded.
+    pub fn loaded(&self) -> impl Iterator<Item = &Instrument> {
+        self.loaded.iter()
+    }
+
     /// The instrument with this id.
     pub fn get(&self, id: &str) -> Option<&Instrument> {
         self.iter().find(|i| i.id == id)
     }
 
-    /// Every instrument, built-in first, then in the order loaded.
+    /// Every instrument: built-in first, then the deployment's, then the
+    /// person's in the order loaded.
     pub fn iter(&self) -> impl Iterator<Item = &Instrument> {
-        std::iter::once(&self.builtin).chain(self.loaded.iter())
+        std::iter::once(&self.builtin)
+            .chain(self.deployed.iter())
+            .chain(self.loaded.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::TEND_EN;
+
+    const SMALL: &str = include_str!("../../tests/fixtures/instruments/valid-small.json");
+
+    fn catalogue() -> Catalogue {
+        match Instrument::from_json(TEND_EN) {
+            Ok(builtin) => Catalogue::new(builtin),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn version(c: &Catalogue, id: &str) -> Option<String> {
+        c.get(id).map(|i| i.version.clone())
+    }
+
+    /// The same definition as `SMALL` under another version, so it can be
+    /// told apart.
+    fn small_version(v: &str) -> String {
+        SMALL.replace("\"version\": \"1\"", &format!("\"version\": \"{v}\""))
+    }
+
+    #[test]
+    fn a_persons_file_never_replaces_the_deployments_definition() {
+        let mut c = catalogue();
+        assert!(c.load_deployed_json(&small_version("org")).is_ok());
+        let before = c.clone();
+        assert_eq!(
+            c.load_json(&small_version("mine"))
+                .map(|i| i.version.clone()),
+            Err(InstrumentError::DeploymentIdInUse {
+                id: "fixture".into()
+            })
+        );
+        assert_eq!(c, before);
+        assert_eq!(version(&c, "fixture").as_deref(), Some("org"));
+        assert!(!c.remove("fixture"));
+        assert_eq!(c.iter().count(), 2);
+    }
+
+    #[test]
+    fn the_deployments_definition_wins_when_the_persons_came_first() {
+        let mut c = catalogue();
+        assert!(c.load_json(&small_version("mine")).is_ok());
+        assert!(c.load_deployed_json(&small_version("org")).is_ok());
+        assert_eq!(version(&c, "fixture").as_deref(), Some("org"));
+        assert_eq!(c.loaded().count(), 0);
+        let ids: Vec<&str> = c.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["tend", "fixture"]);
+    }
+
+    #[test]
+    fn the_deployment_cannot_take_the_builtin_id_either() {
+        let mut c = catalogue();
+        let builtin = c.builtin().clone();
+        assert_eq!(
+            c.set_deployed(builtin).map(|i| i.id.clone()),
+            Err(InstrumentError::IdInUse { id: "tend".into() })
+        );
+        assert_eq!(c.deployed(), None);
     }
 }

@@ -1,0 +1,156 @@
+//! Sections and items: ids, texts, how each item is scored, and the
+//! options of choice items (fixed for the context questions the reading
+//! relies on).
+
+use super::{non_empty, Check, ChoiceProblem, IdKind, InstrumentError};
+use crate::domain::instrument::{
+    ContextQuestion, Instrument, Item, ItemKind, EXPOSURE_OPTIONS, RECENT_INCIDENT_OPTIONS,
+};
+use std::collections::BTreeSet;
+
+impl Instrument {
+    pub(super) fn check_sections(&self) -> Check {
+        let mut ids = BTreeSet::new();
+        for section in &self.sections {
+            non_empty(&section.id, || "a section id".into())?;
+            if !ids.insert(section.id.as_str()) {
+                return Err(InstrumentError::DuplicateId {
+                    kind: IdKind::Section,
+                    id: section.id.clone(),
+                });
+            }
+            non_empty(&section.title, || {
+                format!("the title of section \"{}\"", section.id)
+            })?;
+            if let Some(intro) = &section.intro {
+                non_empty(intro, || format!("the intro of section \"{}\"", section.id))?;
+            }
+            if section.items.is_empty() {
+                return Err(InstrumentError::EmptySection {
+                    section: section.id.clone(),
+                });
+            }
+        }
+        if !self.items().any(|i| i.kind != ItemKind::Choice) {
+            return Err(InstrumentError::NoItems);
+        }
+        Ok(())
+    }
+
+    pub(super) fn check_items(&self) -> Check {
+        let mut ids = BTreeSet::new();
+        let mut contexts = BTreeSet::new();
+        for item in self.items() {
+            non_empty(&item.id, || "an item id".into())?;
+            if !ids.insert(item.id.as_str()) {
+                return Err(InstrumentError::DuplicateId {
+                    kind: IdKind::Item,
+                    id: item.id.clone(),
+                });
+            }
+            non_empty(&item.text, || format!("the text of item \"{}\"", item.id))?;
+            for tag in &item.covers {
+                non_empty(tag, || format!("a coverage tag of item \"{}\"", item.id))?;
+            }
+            if let Some(question) = item.context {
+                if !contexts.insert(question) {
+                    return Err(InstrumentError::DuplicateId {
+                        kind: IdKind::ContextQuestion,
+                        id: question.as_str().into(),
+                    });
+                }
+            }
+            self.check_item_scoring(item)?;
+            check_choice(item)?;
+        }
+        Ok(())
+    }
+
+    fn check_item_scoring(&self, item: &Item) -> Check {
+        let id = || item.id.clone();
+        match (&item.subscale, item.kind) {
+            (Some(_), ItemKind::Choice) => {
+                return Err(InstrumentError::ScoredChoice { item: id() })
+            }
+            (Some(_), ItemKind::Safety) => {
+                return Err(InstrumentError::ScoredSafety { item: id() })
+            }
+            (Some(subscale), ItemKind::Scale) => {
+                if self.subscale(subscale).is_none() {
+                    return Err(InstrumentError::UnknownSubscale {
+                        item: id(),
+                        subscale: subscale.clone(),
+                    });
+                }
+            }
+            (None, _) => {
+                if item.reverse {
+                    return Err(InstrumentError::ReverseUnscored { item: id() });
+                }
+            }
+        }
+        if item.reverse && self.scale.max.is_none() {
+            return Err(InstrumentError::ReverseWithoutMaximum { item: id() });
+        }
+        Ok(())
+    }
+}
+
+fn check_choice(item: &Item) -> Check {
+    let bad = |problem| {
+        Err(InstrumentError::BadChoice {
+            item: item.id.clone(),
+            problem,
+        })
+    };
+    if item.kind != ItemKind::Choice {
+        if !item.options.is_empty() {
+            return bad(ChoiceProblem::OptionsOnNonChoice);
+        }
+        if item.multiple {
+            return bad(ChoiceProblem::MultipleOnNonChoice);
+        }
+        if item.context.is_some() {
+            return bad(ChoiceProblem::ContextOnNonChoice);
+        }
+        return Ok(());
+    }
+    if item.options.len() < 2 {
+        return bad(ChoiceProblem::TooFewOptions);
+    }
+    let mut ids = BTreeSet::new();
+    for option in &item.options {
+        non_empty(&option.id, || {
+            format!("an option id of item \"{}\"", item.id)
+        })?;
+        if !ids.insert(option.id.as_str()) {
+            return Err(InstrumentError::DuplicateId {
+                kind: IdKind::ChoiceOption(item.id.clone()),
+                id: option.id.clone(),
+            });
+        }
+        non_empty(&option.label, || {
+            format!(
+                "the label of option \"{}\" of item \"{}\"",
+                option.id, item.id
+            )
+        })?;
+    }
+    let Some(question) = item.context else {
+        return Ok(());
+    };
+    let fixed: &[&str] = match question {
+        ContextQuestion::Exposure => &EXPOSURE_OPTIONS,
+        ContextQuestion::RecentIncident => &RECENT_INCIDENT_OPTIONS,
+        _ => return Ok(()),
+    };
+    if item.multiple {
+        return bad(ChoiceProblem::MustBeSingle(question));
+    }
+    // With at least two distinct options, all known, a recent-incident
+    // item necessarily offers both "yes" and "no".
+    match ids.iter().find(|id| !fixed.contains(id)) {
+        Some(unknown) => bad(ChoiceProblem::UnknownOption(question, (*unknown).into())),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,52 @@
+//! The answer scale: its range, its labelled points and the "prefer not
+//! to answer" label.
+
+use super::{non_empty, Check, IdKind, InstrumentError};
+use crate::domain::instrument::Instrument;
+use std::collections::BTreeSet;
+
+impl Instrument {
+    pub(super) fn check_scale(&self) -> Check {
+        let scale = &self.scale;
+        if let Some(max) = scale.max {
+            if max <= scale.min {
+                return Err(InstrumentError::OutOfRange {
+                    place: "the scale maximum".into(),
+                    value: max.to_string(),
+                    allowed: format!("above the scale minimum {}", scale.min),
+                });
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for point in &scale.labels {
+            if !seen.insert(point.value) {
+                return Err(InstrumentError::DuplicateId {
+                    kind: IdKind::ScalePoint,
+                    id: point.value.to_string(),
+                });
+            }
+            if !scale.contains(point.value) {
+                return Err(InstrumentError::OutOfRange {
+                    place: "a scale label's value".into(),
+                    value: point.value.to_string(),
+                    allowed: match scale.max {
+                        Some(max) => format!("from {} to {max}", scale.min),
+                        None => format!("{} or more", scale.min),
+                    },
+                });
+            }
+            non_empty(&point.label, || {
+                format!("the label of scale value {}", point.value)
+            })?;
+        }
+        for end in std::iter::once(scale.min).chain(scale.max) {
+            if scale.label(end).is_none() {
+                return Err(InstrumentError::MissingScaleLabel { value: end });
+            }
+        }
+        if let Some(label) = &scale.prefer_not {
+            non_empty(label, || "the \"prefer not to answer\" label".into())?;
+        }
+        Ok(())
+    }
+}
