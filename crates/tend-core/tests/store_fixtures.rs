@@ -6,12 +6,23 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use tend_core::json::{self, Value};
-use tend_core::store::envelope::{self, encode};
+use tend_core::store::checksum::{checksum, fnv1a64};
+use tend_core::store::data::Removed;
+use tend_core::store::envelope::{self, decode, encode, encode_pretty};
+use tend_core::store::import::{self, ImportMode};
 use tend_core::store::migrate::{migrate, migrate_with, Migration, CURRENT_SCHEMA, MIGRATIONS};
-use tend_core::store::{import, TendData};
+use tend_core::store::TendData;
+
+/// The clock at which the fixtures are imported: after every time in them.
+const NOW: i64 = 1_800_000_000_000;
+
+/// Parses JSON text from a fixture.
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("json")
+}
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store")
@@ -42,8 +53,7 @@ fn fixtures(version: u32) -> Vec<(PathBuf, String, TendData)> {
         let expected_path = path.with_file_name(format!("{stem}.expected.json"));
         let expected_text = fs::read_to_string(&expected_path)
             .unwrap_or_else(|_| panic!("{} needs {}", name, expected_path.display()));
-        let expected = json::parse(&expected_text)
-            .and_then(|v| TendData::from_json(&v))
+        let expected: TendData = serde_json::from_str(&expected_text)
             .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
         found.push((path, text, expected));
     }
@@ -67,7 +77,7 @@ fn every_version_has_a_fixture_and_reads_to_its_expected_data() {
             assert_eq!(opened.schema, version, "{}", path.display());
             assert_eq!(opened.data, expected, "{}", path.display());
             // An export file of any old version imports too.
-            let preview = import::read(text.as_bytes())
+            let preview = import::read(text.as_bytes(), NOW)
                 .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
             assert_eq!(preview.data, expected, "{}", path.display());
         }
@@ -77,10 +87,10 @@ fn every_version_has_a_fixture_and_reads_to_its_expected_data() {
 #[test]
 fn the_current_writer_still_writes_what_the_newest_fixture_holds() {
     for (path, text, expected) in fixtures(CURRENT_SCHEMA) {
-        let fixture: Value = json::parse(&text).expect("json");
+        let fixture = json(&text);
         let written_at = fixture["written_at"].as_i64().expect("written_at");
         let (ours, _) = encode(&expected, written_at).expect("encodes");
-        let ours: Value = json::parse(&ours).expect("json");
+        let ours = json(&ours);
         // Compare whole envelopes only for the full fixture: a minimal one
         // leaves out fields the writer always fills in.
         if path
@@ -115,10 +125,9 @@ fn no_fixture_claims_a_version_this_build_does_not_know() {
 #[test]
 fn the_real_steps_turn_the_v1_fixture_into_exactly_the_expected_json() {
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
-    let fixture: Value = json::parse(&text).expect("json");
+    let fixture = json(&text);
     let expected =
-        json::parse(&fs::read_to_string(fixture_dir().join("v1.expected.json")).expect("expected"))
-            .expect("json");
+        json(&fs::read_to_string(fixture_dir().join("v1.expected.json")).expect("expected"));
     // Compared as JSON, before the reader fills in defaults, so a step that
     // forgot a field fails here.
     let migrated = migrate(fixture["data"].clone(), 1).expect("migrates");
@@ -140,7 +149,7 @@ fn the_real_steps_and_their_summaries_say_what_each_adds() {
 #[test]
 fn the_v2_fixture_reads_the_same_through_the_real_v2_to_v3_step() {
     let text = fs::read_to_string(fixture_dir().join("v2.json")).expect("v2 fixture");
-    let fixture: Value = json::parse(&text).expect("json");
+    let fixture = json(&text);
     let migrated = migrate(fixture["data"].clone(), 2).expect("migrates");
     assert_eq!(migrated, fixture["data"]);
 }
@@ -149,7 +158,7 @@ fn the_v2_fixture_reads_the_same_through_the_real_v2_to_v3_step() {
 /// data past the current version: adds a list of team pulse codes.
 fn test_v3_to_v4(mut data: Value) -> Result<Value, String> {
     let obj = data.as_object_mut().ok_or("data is not an object")?;
-    obj.insert("team_codes", Value::Array(Vec::new()));
+    obj.insert("team_codes".to_string(), Value::Array(Vec::new()));
     Ok(data)
 }
 
@@ -162,7 +171,7 @@ fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v3_to_v4_step() {
         step: test_v3_to_v4,
     });
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
-    let fixture: Value = json::parse(&text).expect("json");
+    let fixture = json(&text);
     let v4 = migrate_with(fixture["data"].clone(), 1, 4, &steps).expect("migrates");
     assert_eq!(v4["team_codes"], Value::Array(Vec::new()));
     assert_eq!(v4["checkins"], Value::Array(Vec::new()));
@@ -175,16 +184,17 @@ fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v3_to_v4_step() {
 #[test]
 fn the_v3_fixture_holds_every_kind_of_entry() {
     let text = fs::read_to_string(fixture_dir().join("v3.json")).expect("v3 fixture");
-    let preview = import::read(text.as_bytes()).expect("reads");
+    let preview = import::read(text.as_bytes(), NOW).expect("reads");
     let d = &preview.data;
     assert!(!d.checkins.is_empty() && !d.pulses.is_empty());
     assert!(!d.journal.is_empty() && !d.why_cards.is_empty());
     assert!(!d.practice_log.is_empty() && d.plan.len() >= 2);
     assert!(d.done.iter().any(|x| x.done) && d.done.iter().any(|x| !x.done));
     assert!(d.time_off.last_break.is_some() && d.time_off.next_break.is_some());
-    assert!(d.deleted.iter().any(|t| t
-        .id
-        .starts_with(tend_core::store::personal::JOURNAL_KEY_PREFIX)));
+    assert!(d
+        .deleted
+        .iter()
+        .any(|t| matches!(t.id, Removed::Journal(_))));
     // Each entry's meaning survives: the plan reads as the domain sees it.
     let plan = d.plan_view();
     assert_eq!(plan.items.len(), d.plan.len());
@@ -194,10 +204,164 @@ fn the_v3_fixture_holds_every_kind_of_entry() {
 #[test]
 fn the_v2_fixture_holds_every_kind_of_entry() {
     let text = fs::read_to_string(fixture_dir().join("v2.json")).expect("v2 fixture");
-    let preview = import::read(text.as_bytes()).expect("reads");
+    let preview = import::read(text.as_bytes(), NOW).expect("reads");
     let data = &preview.data;
     assert!(data.checkins.len() >= 2 && !data.pulses.is_empty());
     assert!(data.draft.is_some() && !data.instruments.is_empty());
     assert!(!data.deleted.is_empty() && !data.restored.is_empty());
     assert_ne!(data.settings.checkin_interval_days, 14);
+}
+
+/// Every fixture with a checksum, and its text.
+fn envelopes() -> Vec<(PathBuf, String)> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(fixture_dir()).expect("dir") {
+        let path = entry.expect("entry").path();
+        let text = fs::read_to_string(&path).expect("readable");
+        if json(&text).get("checksum").is_some() {
+            found.push((path, text));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_store_fixture_checksum_still_verifies() {
+    let mut seen = 0;
+    for (path, text) in envelopes() {
+        let value = json(&text);
+        let stored = value["checksum"].as_str().expect("a string");
+        assert_eq!(checksum(&value["data"]), stored, "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 6, "{seen}");
+}
+
+#[test]
+fn the_newest_fixture_is_exactly_what_the_writer_writes() {
+    let text = fs::read_to_string(fixture_dir().join("v3.json")).expect("v3");
+    let opened = decode(&text).expect("decodes");
+    let (pretty, stamp) = encode_pretty(&opened.data, opened.stamp.written_at).expect("encodes");
+    assert_eq!(pretty, text.trim_end());
+    assert_eq!(stamp, opened.stamp);
+    // Compact: the same envelope with no whitespace, its data canonical.
+    let (compact, _) = encode(&opened.data, opened.stamp.written_at).expect("encodes");
+    let value = json(&text);
+    assert!(compact.starts_with(r#"{"format":"tend","schema":3,"written_at":"#));
+    assert!(compact.ends_with(&format!(r#","data":{}}}"#, value["data"])));
+}
+
+/// Files the release before serde wrote: an export (indented, as
+/// downloaded) and the envelope it kept in storage (compact). Both hold
+/// every kind of record, removal and restoration.
+const PREVIOUS_RELEASE: [&str; 2] = [
+    "v3-previous-release-export.json",
+    "v3-previous-release-storage.json",
+];
+
+#[test]
+fn what_the_previous_release_wrote_opens_and_is_written_back_byte_for_byte() {
+    for name in PREVIOUS_RELEASE {
+        let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
+        let opened = decode(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let at = opened.stamp.written_at;
+        let (written, stamp) = if name.contains("export") {
+            encode_pretty(&opened.data, at)
+        } else {
+            encode(&opened.data, at)
+        }
+        .expect("encodes");
+        assert_eq!(written, text, "{name}");
+        assert_eq!(stamp, opened.stamp, "{name}: the same checksum");
+        let d = &opened.data;
+        assert!(
+            d.checkins.len() >= 2 && !d.pulses.is_empty() && d.draft.is_some(),
+            "{name}"
+        );
+        assert!(!d.journal.is_empty() && !d.why_cards.is_empty(), "{name}");
+        assert!(
+            !d.practice_log.is_empty() && !d.plan.is_empty() && !d.done.is_empty(),
+            "{name}"
+        );
+        assert!(
+            !d.time_off.is_default() && !d.instruments.is_empty(),
+            "{name}"
+        );
+        assert!(!d.restored.is_empty(), "{name}");
+        let kind = |key: &Removed| match key {
+            Removed::Entry(_) => "entry",
+            Removed::Instrument(_) => "instrument",
+            Removed::Draft(_) => "draft",
+            Removed::Journal(_) => "journal",
+            Removed::Card(_) => "card",
+            Removed::Plan(_) => "plan",
+        };
+        let kinds: std::collections::BTreeSet<&str> =
+            d.deleted.iter().map(|t| kind(&t.id)).collect();
+        assert_eq!(
+            kinds,
+            ["card", "draft", "entry", "instrument", "journal", "plan"].into(),
+            "{name}: a tombstone of every kind"
+        );
+    }
+}
+
+#[test]
+fn an_export_from_the_previous_release_imports_unchanged() {
+    let text = fs::read_to_string(fixture_dir().join(PREVIOUS_RELEASE[0])).expect("export");
+    let preview = import::read(text.as_bytes(), NOW).expect("imports");
+    let opened = decode(&text).expect("decodes");
+    assert_eq!(preview.data, opened.data);
+    assert_eq!(preview.exported_at, opened.stamp.written_at);
+    // Into an empty device, by either way, it is exactly the file's data.
+    for mode in [ImportMode::Merge, ImportMode::Replace] {
+        let applied = import::apply(&TendData::default(), &preview.data, mode, NOW);
+        let (again, _) = encode_pretty(&applied, opened.stamp.written_at).expect("encodes");
+        let mut expected = preview.data.clone();
+        if mode == ImportMode::Replace {
+            // A replace is dated now, so other tabs take it.
+            expected.settings.updated_at = NOW;
+        }
+        assert_eq!(applied, expected, "{mode:?}");
+        if mode == ImportMode::Merge {
+            assert_eq!(again, text, "merged into nothing, it writes the same file");
+        }
+    }
+}
+
+#[test]
+fn serde_json_still_writes_every_file_as_the_store_has_always_written_it() {
+    // `tests/fixtures/json/serde_json_files.json` holds, for every data and
+    // definition file in the repository at the time, the FNV-1a hash of
+    // serde_json 1.0.154's compact and pretty text of it (null where it
+    // refused the file). A later serde_json that wrote any of them
+    // differently would change checksums people already have.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let table =
+        fs::read_to_string(root.join("tests/fixtures/json/serde_json_files.json")).expect("table");
+    let table = json(&table);
+    let entries = table.as_object().expect("an object");
+    assert!(entries.len() >= 50, "{}", entries.len());
+    let hash = |text: &str| format!("fnv1a64:{:016x}", fnv1a64(text.as_bytes()));
+    for (path, want) in entries {
+        let text = fs::read_to_string(root.join(path)).expect(path);
+        match (serde_json::from_str::<Value>(&text), want.as_array()) {
+            (Ok(value), Some(hashes)) => {
+                let compact = serde_json::to_string(&value).expect("writes");
+                let pretty = serde_json::to_string_pretty(&value).expect("writes");
+                assert_eq!(
+                    Some(hash(&compact).as_str()),
+                    hashes[0].as_str(),
+                    "{path} compact"
+                );
+                assert_eq!(
+                    Some(hash(&pretty).as_str()),
+                    hashes[1].as_str(),
+                    "{path} pretty"
+                );
+            }
+            (Err(_), None) => {}
+            (got, _) => panic!("{path}: {got:?}, serde_json: {want}"),
+        }
+    }
 }

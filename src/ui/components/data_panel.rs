@@ -158,7 +158,8 @@ fn problem_text(t: &Strings, problem: &ImportProblem) -> &'static str {
             ImportError::NotTendExport => t.data_import_error_not_tend,
             ImportError::Newer { .. } => t.data_import_error_newer,
             ImportError::Damaged => t.data_import_error_damaged,
-            ImportError::WrongShape => t.data_import_error_wrong_shape,
+            ImportError::WrongShape { .. } => t.data_import_error_wrong_shape,
+            ImportError::TooMany { .. } => t.data_import_error_too_many,
         },
     }
 }
@@ -283,7 +284,9 @@ fn ImportControl() -> impl IntoView {
         reading.set(true);
         spawn_local(async move {
             let outcome = match files::read_bytes(&file).await {
-                Ok(bytes) => import::read(&bytes).map_err(ImportProblem::Refused),
+                Ok(bytes) => {
+                    import::read(&bytes, platform::now_ms()).map_err(ImportProblem::Refused)
+                }
                 Err(_) => Err(ImportProblem::Unreadable),
             };
             reading.set(false);

@@ -4,7 +4,7 @@
 
 use crate::ui::use_app;
 use leptos::prelude::*;
-use tend_core::store::personal::TextError;
+use tend_core::store::journal::TextError;
 
 /// One piece of writing as the list shows it.
 #[derive(Clone, Debug, PartialEq)]

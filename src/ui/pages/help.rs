@@ -23,8 +23,7 @@ pub fn Help() -> impl IntoView {
     };
     let choose = move |id: &'static str| {
         ctx.data.update(|d| {
-            d.settings.region = Some(id.to_string());
-            d.settings.updated_at = platform::now_ms();
+            d.settings.set_region(id, platform::now_ms());
         })
     };
     view! {

@@ -293,10 +293,10 @@ fn JournalPrompt(practice: Practice, on_finish: Callback<()>) -> impl IntoView {
                 error.set(None);
                 saved.set(true);
             }
-            Err(tend_core::store::personal::TextError::Empty) => {
+            Err(tend_core::store::journal::TextError::Empty) => {
                 error.set(Some(t.practice_journal_empty_error))
             }
-            Err(tend_core::store::personal::TextError::TooLong) => {
+            Err(tend_core::store::journal::TextError::TooLong) => {
                 error.set(Some(t.records_too_long))
             }
         }

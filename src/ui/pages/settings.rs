@@ -11,6 +11,8 @@ use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::store::{TendData, TextSize, Theme};
+// The stored preferences, named apart from the `Settings` screen below.
+use tend_core::store::Settings as Preferences;
 
 /// The Settings screen.
 #[component]
@@ -33,7 +35,7 @@ pub fn Settings() -> impl IntoView {
                     (Theme::Dark, |t| t.settings_theme_dark),
                 ]
                 get=|d: &TendData| d.settings.theme
-                set=|d: &mut TendData, v| d.settings.theme = v
+                set=Preferences::set_theme
             />
             <Choice
                 name="text-size"
@@ -44,7 +46,7 @@ pub fn Settings() -> impl IntoView {
                     (TextSize::Larger, |t| t.settings_text_size_larger),
                 ]
                 get=|d: &TendData| d.settings.text_size
-                set=|d: &mut TendData, v| d.settings.text_size = v
+                set=Preferences::set_text_size
             />
         </section>
         <section aria-labelledby="checkin-settings-heading">
@@ -62,14 +64,15 @@ pub fn Settings() -> impl IntoView {
     }
 }
 
-/// A radio group bound to one setting.
+/// A radio group bound to one setting; `set` stamps the change with the
+/// time it is given.
 #[component]
 fn Choice<V>(
     name: &'static str,
     legend: Label,
     options: Vec<(V, Label)>,
     get: fn(&TendData) -> V,
-    set: fn(&mut TendData, V),
+    set: fn(&mut Preferences, V, i64),
 ) -> impl IntoView
 where
     V: Copy + PartialEq + Send + Sync + 'static,
@@ -88,10 +91,7 @@ where
                                 name=name
                                 prop:checked=move || ctx.data.with(|d| get(d) == value)
                                 on:change=move |_| {
-                                    ctx.data.update(|d| {
-                                        set(d, value);
-                                        d.settings.updated_at = platform::now_ms();
-                                    })
+                                    ctx.data.update(|d| set(&mut d.settings, value, platform::now_ms()))
                                 }
                             />
                             <span>{move || label(ctx.t())}</span>
@@ -110,10 +110,8 @@ fn LanguageChoice() -> impl IntoView {
     let t = move || ctx.t();
     let chosen = move || ctx.data.with(|d| d.settings.language.clone());
     let set = move |code: Option<&'static str>| {
-        ctx.data.update(|d| {
-            d.settings.language = code.map(str::to_string);
-            d.settings.updated_at = platform::now_ms();
-        })
+        ctx.data
+            .update(|d| d.settings.set_language(code, platform::now_ms()))
     };
     view! {
         <fieldset class="choice-group">

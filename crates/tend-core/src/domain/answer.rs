@@ -2,12 +2,13 @@
 //! and a saved check-in hold; scores are always derived from it.
 
 use super::instrument::{Item, ItemKind, ResponseScale};
-use crate::json::{self, Fields, JsonError, Map, Value};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One answer to one item. In JSON: `{"value": 3}`, `"prefer_not"` or
-/// `{"choices": ["weekly"]}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `{"choices": ["weekly"]}` (serde's externally tagged form).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// A point on the response scale (scale and safety items).
     Value(i32),
@@ -43,58 +44,37 @@ impl Item {
     }
 }
 
-/// The answers as JSON: an object from item id to answer.
-pub fn answers_to_json(answers: &Answers) -> Value {
-    let mut m = Map::new();
-    for (id, answer) in answers {
-        m.insert(id.as_str(), answer.to_json());
-    }
-    Value::Object(m)
-}
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
 
-/// Reads answers written by [`answers_to_json`], found at byte `at`.
-pub fn answers_from_json(v: &Value, at: usize) -> Result<Answers, JsonError> {
-    let map = v
-        .as_object()
-        .ok_or_else(|| json::wrong_type(v, "an object", at))?;
-    let mut answers = Answers::new();
-    for (id, answer) in map.iter() {
-        answers.insert(id.to_string(), Answer::from_json(answer, at)?);
-    }
-    Ok(answers)
-}
-
-impl Answer {
-    /// The answer as JSON.
-    pub fn to_json(&self) -> Value {
-        let (key, value) = match self {
-            Answer::PreferNot => return Value::from("prefer_not"),
-            Answer::Value(v) => ("value", Value::from(i64::from(*v))),
-            Answer::Choices(ids) => (
-                "choices",
-                Value::Array(ids.iter().map(|id| Value::from(id.as_str())).collect()),
+    #[test]
+    fn answers_are_stored_as_they_always_were() {
+        let answers = Answers::from([
+            ("a".to_string(), Answer::Value(-3)),
+            ("b".to_string(), Answer::PreferNot),
+            (
+                "c".to_string(),
+                Answer::Choices(vec!["x".into(), "y".into()]),
             ),
-        };
-        let mut m = Map::new();
-        m.insert(key, value);
-        Value::Object(m)
+        ]);
+        let text = r#"{"a":{"value":-3},"b":"prefer_not","c":{"choices":["x","y"]}}"#;
+        assert_eq!(serde_json::to_string(&answers).ok().as_deref(), Some(text));
+        assert_eq!(serde_json::from_str::<Answers>(text).ok(), Some(answers));
     }
 
-    /// Reads an answer written by [`Answer::to_json`], found at byte `at`.
-    pub fn from_json(v: &Value, at: usize) -> Result<Answer, JsonError> {
-        if let Value::String(_) = v {
-            json::variant(v, at, &["prefer_not"])?;
-            return Ok(Answer::PreferNot);
-        }
-        // Exactly one of the two, as an externally tagged enum.
-        let f = Fields::read(v, at, &["value", "choices"])?;
-        let one = v.as_object().map_or(0, |m| m.len());
-        match (f.get("value"), one) {
-            (Some(_), 1) => Ok(Answer::Value(
-                f.integer("value", i32::MIN.into(), i32::MAX.into())? as i32,
-            )),
-            (None, 1) => Ok(Answer::Choices(f.list("choices", true, json::string)?)),
-            _ => Err(json::wrong_type(v, "one answer", at)),
+    #[test]
+    fn anything_else_is_not_an_answer() {
+        for text in [
+            r#""maybe""#,
+            r#"{"value":1,"choices":[]}"#,
+            r#"{}"#,
+            r#"{"value":"1"}"#,
+            r#"{"value":2147483648}"#,
+            r#"{"choices":[1]}"#,
+            r#"[1]"#,
+        ] {
+            assert!(serde_json::from_str::<Answer>(text).is_err(), "{text}");
         }
     }
 }

@@ -96,6 +96,24 @@ impl Date {
     }
 }
 
+/// Stored as `YYYY-MM-DD`, as [`Date::to_iso`] writes it.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_iso())
+    }
+}
+
+/// Read from `YYYY-MM-DD`; any other text, or a day that does not exist,
+/// is refused.
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse_iso(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &"a YYYY-MM-DD date")
+        })
+    }
+}
+
 fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,

@@ -3,12 +3,8 @@
 //! entries, tombstones and drafts, which is where merging is interesting.
 
 use super::data::{
-    draft_key, instrument_key, CheckIn, Draft, LoadedInstrument, Pulse, Restoration, Settings,
-    TendData, TextSize, Theme, Tombstone,
-};
-use super::personal::{
-    DoneRecord, JournalEntry, PlanEntry, PracticeLog, TimeOffRecord, WhyCard, CARD_KEY_PREFIX,
-    JOURNAL_KEY_PREFIX, PLAN_KEY_PREFIX,
+    CheckIn, DoneRecord, Draft, JournalEntry, LoadedInstrument, PlanEntry, PracticeLog, Pulse,
+    Removed, Restoration, Settings, TendData, TextSize, Theme, TimeOffRecord, Tombstone, WhyCard,
 };
 use crate::domain::answer::{Answer, Answers};
 use crate::domain::plan::Date;
@@ -100,15 +96,15 @@ fn draft() -> impl Strategy<Value = Draft> {
 
 /// A key a tombstone or restoration may name: a check-in, a pulse, a
 /// loaded instrument or a draft from the pools above.
-fn key() -> impl Strategy<Value = String> {
+fn key() -> impl Strategy<Value = Removed> {
     prop_oneof![
-        (0u8..5).prop_map(|n| format!("c{n}")),
-        (0u8..4).prop_map(|n| format!("p{n}")),
-        prop_oneof![Just("x"), Just("y")].prop_map(instrument_key),
-        (0i64..20).prop_map(draft_key),
-        (0u8..3).prop_map(|n| format!("{JOURNAL_KEY_PREFIX}j{n}")),
-        (0u8..3).prop_map(|n| format!("{CARD_KEY_PREFIX}w{n}")),
-        (0u8..3).prop_map(|n| format!("{PLAN_KEY_PREFIX}i{n}")),
+        (0u8..5).prop_map(|n| Removed::Entry(format!("c{n}"))),
+        (0u8..4).prop_map(|n| Removed::Entry(format!("p{n}"))),
+        prop_oneof![Just("x"), Just("y")].prop_map(|id| Removed::Instrument(id.into())),
+        (0i64..20).prop_map(Removed::Draft),
+        (0u8..3).prop_map(|n| Removed::Journal(format!("j{n}"))),
+        (0u8..3).prop_map(|n| Removed::Card(format!("w{n}"))),
+        (0u8..3).prop_map(|n| Removed::Plan(format!("i{n}"))),
     ]
 }
 

@@ -146,7 +146,7 @@ mod tests {
         let mut data = TendData::default();
         data.settings.theme = Theme::Light;
         let text = export_text(&data, 7).expect("encodes");
-        let preview = crate::store::import::read(text.as_bytes()).expect("reads back");
+        let preview = crate::store::import::read(text.as_bytes(), 7).expect("reads back");
         assert_eq!(preview.data, data);
         assert!(text.contains('\n'), "exports are indented for people");
     }

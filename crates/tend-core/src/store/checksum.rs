@@ -1,8 +1,14 @@
 //! A stable fingerprint of the person's data, so a damaged copy is noticed
 //! before it is trusted. It detects accidents (a cut-off write, a stray
 //! edit), not tampering: anyone can recompute it.
+//!
+//! It is taken over the data's canonical JSON: compact, every object's
+//! keys sorted. That is serde_json's text of a [`Value`], whose objects
+//! keep their keys sorted (serde_json's `preserve_order` feature would
+//! break this, and the tests below with it). Every checksum people already
+//! have in saved data and export files was taken over these same bytes.
 
-use crate::json::{self, Value};
+use serde_json::Value;
 use std::fmt::Write as _;
 
 /// The algorithm tag written in front of every checksum, so a later version
@@ -11,10 +17,10 @@ pub const ALGORITHM: &str = "fnv1a64";
 
 /// The JSON text of `value` with every object's keys in sorted order and no
 /// whitespace, so the same data always gives the same text whatever order
-/// it was built or parsed in. (A [`Value`]'s objects are always sorted, so
-/// this is its compact text.)
+/// it was built or parsed in.
 pub fn canonical_json(value: &Value) -> String {
-    json::to_string(value)
+    // Writing a `Value` to a `String` cannot fail: its keys are strings.
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// FNV-1a, 64-bit, over `bytes`.
@@ -41,7 +47,7 @@ mod tests {
     use super::*;
 
     fn json(text: &str) -> Value {
-        json::parse(text).unwrap_or_default()
+        serde_json::from_str(text).unwrap_or_default()
     }
 
     #[test]
@@ -77,6 +83,11 @@ mod tests {
         assert_eq!(
             canonical_json(&json(r#"{"q\"k": "line\nbreak"}"#)),
             r#"{"q\"k":"line\nbreak"}"#
+        );
+        // Only quotes, backslashes and control characters are escaped.
+        assert_eq!(
+            canonical_json(&json(r#"["é “x” 🚑 \u0001 /"]"#)),
+            "[\"é “x” 🚑 \\u0001 /\"]"
         );
     }
 }

@@ -1,43 +1,37 @@
-//! The person's data as the current schema (v2) defines it. Domain types
-//! only: no signals, no browser calls.
+//! The person's data as the current schema (v3) defines it: [`TendData`],
+//! what it is made of, and the canonical form every copy is put in. Domain
+//! types only: no signals, no browser calls.
 //!
-//! Check-ins, pulses and loaded instruments are immutable entries keyed by
-//! id. Removing one leaves a [`Tombstone`] so that merging with an older
-//! copy (another tab, an import) cannot bring it back; undoing a removal
-//! leaves a [`Restoration`] dated after the tombstone, so the undo in turn
-//! survives merging with a copy that still holds the tombstone. For each
-//! key the later of the two wins; see [`TendData::normalise`].
+//! Each concept keeps its records and its behaviour in a module of its own
+//! — [`super::checkins`] (and the draft), [`super::pulses`],
+//! [`super::instruments`], [`super::journal`] (entries and cards),
+//! [`super::practices`], [`super::plan`] (and time off),
+//! [`super::settings`] — and [`super::removal`] keeps what was removed.
+//! The records are re-exported here, so `store::data` names all of them.
+//!
+//! Stored as JSON through serde. Every record refuses fields it does not
+//! know; the lists schema 3 added, and time off, are left out while empty,
+//! so data without them reads as it did before they existed.
 
-use super::personal::{
-    DoneRecord, JournalEntry, PlanEntry, PracticeLog, TimeOffRecord, WhyCard, CARD_KEY_PREFIX,
-    JOURNAL_KEY_PREFIX, PLAN_KEY_PREFIX,
+pub use super::checkins::{entry_id, CheckIn, Draft, Entry};
+pub use super::instruments::LoadedInstrument;
+pub use super::journal::{clean_text, JournalEntry, TextError, WhyCard, MAX_TEXT_CHARS};
+pub use super::plan::{when_from_text, when_to_text, DoneRecord, PlanEntry, TimeOffRecord};
+pub use super::practices::PracticeLog;
+pub use super::pulses::Pulse;
+pub use super::removal::{Deleted, DeletedEntry, Removed, Restoration, Tombstone};
+pub use super::settings::{
+    clamp_interval, IntervalOutOfRange, Settings, TextSize, Theme, DEFAULT_CHECKIN_INTERVAL_DAYS,
+    MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS,
 };
-use crate::domain::answer::{answers_from_json, answers_to_json};
-use crate::domain::answer::{Answer, Answers};
-use crate::json::{self, Fields, JsonError, Map, Value};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeSet;
 
-/// The check-in interval a new person starts with, in days.
-pub const DEFAULT_CHECKIN_INTERVAL_DAYS: u32 = 14;
-
-/// The shortest check-in interval the person may choose, in days.
-pub const MIN_CHECKIN_INTERVAL_DAYS: u32 = 7;
-
-/// The longest check-in interval the person may choose, in days.
-pub const MAX_CHECKIN_INTERVAL_DAYS: u32 = 90;
-
-/// The prefix of tombstone and restoration keys that stand for a loaded
-/// instrument (`instrument:<id>`), so an instrument id can never be taken
-/// for a check-in or pulse id.
-pub const INSTRUMENT_KEY_PREFIX: &str = "instrument:";
-
-/// The prefix of tombstone keys that stand for a discarded draft
-/// (`draft:<started_at>`).
-pub const DRAFT_KEY_PREFIX: &str = "draft:";
-
 /// Everything Tend keeps for the person. Each addition to it is a schema
-/// version with a migration (see [`crate::store::migrate`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// version with a migration (see [`crate::store::migrate`]). Any field may
+/// be left out of the stored JSON and takes its default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct TendData {
     /// The person's preferences.
     pub settings: Settings,
@@ -58,117 +52,36 @@ pub struct TendData {
     /// instrument again), so that no merge removes it again.
     pub restored: Vec<Restoration>,
     /// Private journal entries.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<JournalEntry>,
     /// "Why I do this work" cards.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub why_cards: Vec<WhyCard>,
     /// Every finished guided practice, with its ratings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub practice_log: Vec<PracticeLog>,
     /// The strategies in the person's plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanEntry>,
     /// Plan items marked done (or un-ticked), by day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<DoneRecord>,
     /// The last real break, the next planned one, and the reminder.
+    #[serde(
+        skip_serializing_if = "TimeOffRecord::is_default",
+        deserialize_with = "null_as_default"
+    )]
     pub time_off: TimeOffRecord,
 }
 
-/// One completed check-in. Immutable once saved; its scores are always
-/// derived from the answers and the instrument, never stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CheckIn {
-    /// Stable id (see [`entry_id`]).
-    pub id: String,
-    /// The id of the instrument answered.
-    pub instrument_id: String,
-    /// The version of that instrument.
-    pub instrument_version: String,
-    /// When it was completed (ms since the epoch).
-    pub completed_at: i64,
-    /// The answers, item by item.
-    pub answers: Answers,
-}
-
-/// One completed pulse: the short in-between check, always Tend's pulse
-/// instrument. Immutable once saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pulse {
-    /// Stable id (see [`entry_id`]).
-    pub id: String,
-    /// When it was completed (ms since the epoch).
-    pub completed_at: i64,
-    /// The answers, item by item.
-    pub answers: Answers,
-}
-
-/// The check-in in progress.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    /// The id of the instrument being answered.
-    pub instrument_id: String,
-    /// The version of that instrument.
-    pub instrument_version: String,
-    /// When it was started (ms since the epoch); also what identifies this
-    /// draft when it is discarded.
-    pub started_at: i64,
-    /// When it last changed (ms since the epoch).
-    pub updated_at: i64,
-    /// The section the person was on, from 0.
-    pub step: usize,
-    /// The answers so far.
-    pub answers: Answers,
-}
-
-/// An instrument definition the person loaded from a file. Kept as the
-/// file's text and validated again every time it is loaded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadedInstrument {
-    /// The instrument's id, as its definition gives it.
-    pub id: String,
-    /// When it was loaded (ms since the epoch).
-    pub added_at: i64,
-    /// The definition, exactly as loaded.
-    pub json: String,
-}
-
-/// A record that something was removed: a check-in or pulse (by its id),
-/// a loaded instrument (`instrument:<id>`) or a discarded draft
-/// (`draft:<started_at>`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tombstone {
-    /// The key of what was removed.
-    pub id: String,
-    /// When it was removed (ms since the epoch).
-    pub deleted_at: i64,
-}
-
-/// A record that something removed was brought back. It outweighs any
-/// tombstone for the same key dated before it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Restoration {
-    /// The key of what was brought back, as in [`Tombstone::id`].
-    pub id: String,
-    /// When it was brought back (ms since the epoch).
-    pub restored_at: i64,
-}
-
-/// What [`TendData::delete_entry`] or [`TendData::remove_instrument`]
-/// removed: everything [`TendData::undo_delete`] needs to put it back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
-    /// The entry as it was.
-    pub entry: DeletedEntry,
-    /// The tombstone the removal left.
-    pub tombstone: Tombstone,
-}
-
-/// The entry a removal took away.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DeletedEntry {
-    /// A check-in.
-    CheckIn(CheckIn),
-    /// A pulse.
-    Pulse(Pulse),
-    /// A loaded instrument definition.
-    Instrument(LoadedInstrument),
+/// Reads a field that may be null as its default, as the hand-written
+/// reader before serde did for the fields that allowed it.
+pub(crate) fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// How many entries of each kind some data holds.
@@ -182,23 +95,6 @@ pub struct EntryCounts {
     pub instruments: usize,
     /// Whether there is a check-in in progress.
     pub draft: bool,
-}
-
-/// The key a loaded instrument's tombstone or restoration is kept under.
-pub fn instrument_key(id: &str) -> String {
-    format!("{INSTRUMENT_KEY_PREFIX}{id}")
-}
-
-/// The key a discarded draft's tombstone is kept under.
-pub fn draft_key(started_at: i64) -> String {
-    format!("{DRAFT_KEY_PREFIX}{started_at}")
-}
-
-/// A new id for a check-in (`prefix` `c`) or a pulse (`p`) completed at
-/// `now`, made unique by `nonce` (a random number the caller draws). Never
-/// collides with an instrument or draft key.
-pub fn entry_id(prefix: &str, now: i64, nonce: u32) -> String {
-    format!("{prefix}-{now:x}-{nonce:08x}")
 }
 
 impl TendData {
@@ -218,238 +114,42 @@ impl TendData {
         }
     }
 
-    /// The check-in with this id.
-    pub fn checkin(&self, id: &str) -> Option<&CheckIn> {
-        self.checkins.iter().find(|c| c.id == id)
-    }
-
-    /// The pulse with this id.
-    pub fn pulse(&self, id: &str) -> Option<&Pulse> {
-        self.pulses.iter().find(|p| p.id == id)
-    }
-
-    /// The most recently completed check-in.
-    pub fn latest_checkin(&self) -> Option<&CheckIn> {
-        self.checkins.iter().max_by(|a, b| entry_order(*a, *b))
-    }
-
-    /// The check-in completed just before the one with this id, of any
-    /// instrument; none when it is the first or there is no such id.
-    pub fn previous_checkin(&self, id: &str) -> Option<&CheckIn> {
-        let this = self.checkin(id)?;
-        self.checkins
-            .iter()
-            .filter(|c| entry_order(*c, this).is_lt())
-            .max_by(|a, b| entry_order(*a, *b))
-    }
-
-    /// The check-in of the same instrument completed just before the one
-    /// with this id: the one whose scores can be compared with it.
-    pub fn previous_comparable_checkin(&self, id: &str) -> Option<&CheckIn> {
-        let this = self.checkin(id)?;
-        self.checkins
-            .iter()
-            .filter(|c| c.instrument_id == this.instrument_id && entry_order(*c, this).is_lt())
-            .max_by(|a, b| entry_order(*a, *b))
-    }
-
-    /// When the latest check-in was completed, if there is one.
-    pub fn last_checkin_at(&self) -> Option<i64> {
-        self.latest_checkin().map(|c| c.completed_at)
-    }
-
-    /// Adds a completed check-in in date order. A check-in whose id is
-    /// already here is not added twice.
-    pub fn add_checkin(&mut self, checkin: CheckIn) {
-        if self.checkin(&checkin.id).is_none() {
-            self.checkins.push(checkin);
-            self.checkins.sort_by(entry_order);
+    /// Every key an entry here is known by: its check-ins, pulses and
+    /// loaded instruments, as a tombstone would name them.
+    pub fn entry_keys(&self) -> BTreeSet<Removed> {
+        let mut keys = BTreeSet::new();
+        for c in &self.checkins {
+            keys.insert(Removed::entry(&c.id));
         }
-    }
-
-    /// Adds a completed pulse in date order. A pulse whose id is already
-    /// here is not added twice.
-    pub fn add_pulse(&mut self, pulse: Pulse) {
-        if self.pulse(&pulse.id).is_none() {
-            self.pulses.push(pulse);
-            self.pulses.sort_by(entry_order);
+        for p in &self.pulses {
+            keys.insert(Removed::entry(&p.id));
         }
-    }
-
-    /// Starts a new draft of `instrument_id`, replacing any draft there
-    /// was. Its times are kept after the latest check-in's completion, so
-    /// that merging never takes it for a draft that was completed.
-    pub fn start_draft(&mut self, instrument_id: &str, instrument_version: &str, now: i64) {
-        let after_last = self
-            .last_checkin_at()
-            .map_or(now, |at| now.max(at.saturating_add(1)));
-        self.draft = Some(Draft {
-            instrument_id: instrument_id.to_string(),
-            instrument_version: instrument_version.to_string(),
-            started_at: after_last,
-            updated_at: after_last,
-            step: 0,
-            answers: Answers::new(),
-        });
-    }
-
-    /// Records one answer in the draft, on section `step`. Does nothing
-    /// when there is no draft.
-    pub fn answer_draft(&mut self, item_id: &str, answer: Answer, step: usize, now: i64) {
-        if let Some(draft) = self.draft.as_mut() {
-            draft.answers.insert(item_id.to_string(), answer);
-            draft.step = step;
-            draft.updated_at = draft.updated_at.max(now);
+        for i in &self.instruments {
+            keys.insert(Removed::Instrument(i.id.clone()));
         }
+        keys
     }
 
-    /// Turns the draft into a completed check-in with id `id`, and returns
-    /// it. Nothing happens when there is no draft.
-    pub fn complete_draft(&mut self, id: &str, now: i64) -> Option<&CheckIn> {
-        let draft = self.draft.take()?;
-        self.add_checkin(CheckIn {
-            id: id.to_string(),
-            instrument_id: draft.instrument_id,
-            instrument_version: draft.instrument_version,
-            // Never before the last answer: a merge drops a draft once a
-            // check-in completed at or after its last change exists.
-            completed_at: now.max(draft.updated_at),
-            answers: draft.answers,
-        });
-        self.checkin(id)
-    }
-
-    /// Discards the draft, leaving a tombstone so another tab's copy of it
-    /// does not come back. Returns the discarded draft.
-    pub fn discard_draft(&mut self, now: i64) -> Option<Draft> {
-        let draft = self.draft.take()?;
-        // At or after its last change, or the merge would keep it.
-        record_tombstone(
-            &mut self.deleted,
-            &draft_key(draft.started_at),
-            now.max(draft.updated_at),
-        );
-        Some(draft)
-    }
-
-    /// Removes the check-in or pulse with this id at `now`, leaving a
-    /// tombstone. Returns what [`TendData::undo_delete`] needs, or none
-    /// when there is no such entry.
-    pub fn delete_entry(&mut self, id: &str, now: i64) -> Option<Deleted> {
-        let entry = if let Some(i) = self.checkins.iter().position(|c| c.id == id) {
-            DeletedEntry::CheckIn(self.checkins.remove(i))
-        } else if let Some(i) = self.pulses.iter().position(|p| p.id == id) {
-            DeletedEntry::Pulse(self.pulses.remove(i))
-        } else {
-            return None;
-        };
-        Some(self.bury(id.to_string(), entry, now))
-    }
-
-    /// Adds (or replaces with a newer version) an instrument definition the
-    /// person loaded. The caller has validated `json`. Loading an
-    /// instrument that was removed before brings it back for good.
-    pub fn add_instrument(&mut self, id: &str, json: &str, now: i64) {
-        let key = instrument_key(id);
-        if let Some(stone) = self.deleted.iter().find(|t| t.id == key) {
-            let at = now.max(stone.deleted_at.saturating_add(1));
-            record_restoration(&mut self.restored, &key, at);
-            self.deleted.retain(|t| t.id != key);
-        }
-        let added_at = self
-            .instruments
-            .iter()
-            .find(|i| i.id == id)
-            .map_or(now, |old| now.max(old.added_at.saturating_add(1)));
-        self.instruments.retain(|i| i.id != id);
-        self.instruments.push(LoadedInstrument {
-            id: id.to_string(),
-            added_at,
-            json: json.to_string(),
-        });
-        self.instruments
-            .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
-    }
-
-    /// Removes a loaded instrument definition at `now`, leaving a
-    /// tombstone. Check-ins made with it stay. Returns what
-    /// [`TendData::undo_delete`] needs, or none when it is not loaded.
-    pub fn remove_instrument(&mut self, id: &str, now: i64) -> Option<Deleted> {
-        let i = self.instruments.iter().position(|l| l.id == id)?;
-        let entry = DeletedEntry::Instrument(self.instruments.remove(i));
-        Some(self.bury(instrument_key(id), entry, now))
-    }
-
-    /// Puts back what a removal took away and clears its tombstone,
-    /// recording a restoration dated after the removal so that no merge
-    /// removes it again. Returns whether anything was put back (false when
-    /// it is already here).
-    pub fn undo_delete(&mut self, deleted: Deleted, now: i64) -> bool {
-        let key = deleted.tombstone.id.clone();
-        let latest_removal = self
-            .deleted
-            .iter()
-            .filter(|t| t.id == key)
-            .map(|t| t.deleted_at)
-            .chain([deleted.tombstone.deleted_at])
-            .max()
-            .unwrap_or(deleted.tombstone.deleted_at);
-        self.deleted.retain(|t| t.id != key);
-        record_restoration(
-            &mut self.restored,
-            &key,
-            now.max(latest_removal.saturating_add(1)),
-        );
-        match deleted.entry {
-            DeletedEntry::CheckIn(c) => {
-                let had = self.checkin(&c.id).is_some();
-                self.add_checkin(c);
-                !had
-            }
-            DeletedEntry::Pulse(p) => {
-                let had = self.pulse(&p.id).is_some();
-                self.add_pulse(p);
-                !had
-            }
-            DeletedEntry::Instrument(l) => {
-                if self.instruments.iter().any(|i| i.id == l.id) {
-                    return false;
-                }
-                self.instruments.push(l);
-                self.instruments
-                    .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
-                true
-            }
-        }
-    }
-
-    /// Every key an entry here is known by: check-in and pulse ids, and
-    /// `instrument:<id>` for loaded instruments.
-    pub fn entry_keys(&self) -> BTreeSet<String> {
-        key_set(
-            self.checkins
-                .iter()
-                .map(|c| c.id.clone())
-                .chain(self.pulses.iter().map(|p| p.id.clone()))
-                .chain(self.instruments.iter().map(|i| instrument_key(&i.id))),
-        )
-    }
-
-    /// Whether the key's latest tombstone is later than its latest
-    /// restoration (or it has a tombstone and no restoration): whether an
-    /// entry with this key must not be kept.
-    pub fn is_removed(&self, key: &str) -> bool {
-        let removed = latest_tombstone(&self.deleted, key);
-        let restored = self
-            .restored
-            .iter()
-            .filter(|r| r.id == key)
-            .map(|r| r.restored_at)
-            .max();
-        match (removed, restored) {
-            (Some(d), Some(r)) => d > r,
-            (Some(_), None) => true,
+    /// Whether the person has a record that no export holds yet: a
+    /// check-in, pulse, journal entry, card, practice or plan change made
+    /// after the last export (or any at all, if they never exported).
+    pub fn has_unexported_records(&self) -> bool {
+        let latest = [
+            self.checkins.iter().map(|c| c.completed_at).max(),
+            self.pulses.iter().map(|p| p.completed_at).max(),
+            self.journal.iter().map(|j| j.updated_at).max(),
+            self.why_cards.iter().map(|c| c.updated_at).max(),
+            self.practice_log.iter().map(|l| l.at).max(),
+            self.plan.iter().map(|p| p.updated_at).max(),
+            self.done.iter().map(|d| d.updated_at).max(),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        match (latest, self.last_exported_at) {
             (None, _) => false,
+            (Some(_), None) => true,
+            (Some(changed), Some(exported)) => changed > exported,
         }
     }
 
@@ -458,655 +158,64 @@ impl TendData {
     ///
     /// - for each key, the later of its tombstone and its restoration wins
     ///   (a tie goes to the restoration, which keeps the data); the loser
-    ///   is dropped, and so is an entry whose key is removed;
-    /// - one entry per id (the later `completed_at`/`added_at`; on a tie,
-    ///   the first), sorted by date then id;
+    ///   is dropped, and so is a record whose key is removed;
+    /// - one record per id (the later `completed_at`/`added_at`, or the
+    ///   one changed last; on a tie, the first), each kind in its order;
     /// - a draft is dropped when a check-in was completed at or after its
     ///   last change, or it was discarded at or after its last change;
     /// - the check-in interval is kept within its allowed range.
+    ///
+    /// Each step is indexed by key, so it takes moments even for a file
+    /// at the import limits.
     pub fn normalise(&mut self) {
-        self.deleted = latest_per_key(
-            std::mem::take(&mut self.deleted),
-            |t| &t.id,
-            |t| t.deleted_at,
-        );
-        self.restored = latest_per_key(
-            std::mem::take(&mut self.restored),
-            |r| &r.id,
-            |r| r.restored_at,
-        );
-        let removed = key_set(
-            self.deleted
-                .iter()
-                .filter(|t| self.is_removed(&t.id))
-                .map(|t| t.id.clone()),
-        );
-        self.deleted.retain(|t| removed.contains(&t.id));
-        self.restored.retain(|r| !removed.contains(&r.id));
-
-        self.checkins = latest_per_key(
-            std::mem::take(&mut self.checkins),
-            |c| &c.id,
-            |c| c.completed_at,
-        );
-        self.checkins.retain(|c| !removed.contains(&c.id));
-        self.checkins.sort_by(entry_order);
-
-        self.pulses = latest_per_key(
-            std::mem::take(&mut self.pulses),
-            |p| &p.id,
-            |p| p.completed_at,
-        );
-        self.pulses.retain(|p| !removed.contains(&p.id));
-        self.pulses.sort_by(entry_order);
-
-        self.instruments = latest_per_key(
-            std::mem::take(&mut self.instruments),
-            |i| &i.id,
-            |i| i.added_at,
-        );
-        self.instruments
-            .retain(|i| !removed.contains(&instrument_key(&i.id)));
-        self.instruments
-            .sort_by(|a, b| (a.added_at, &a.id).cmp(&(b.added_at, &b.id)));
-
-        self.journal = editable(
-            std::mem::take(&mut self.journal),
-            &removed,
-            JOURNAL_KEY_PREFIX,
-            |e| (&e.id, e.updated_at, e.created_at),
-        );
-        self.why_cards = editable(
-            std::mem::take(&mut self.why_cards),
-            &removed,
-            CARD_KEY_PREFIX,
-            |c| (&c.id, c.updated_at, c.created_at),
-        );
-
-        self.practice_log =
-            latest_per_key(std::mem::take(&mut self.practice_log), |p| &p.id, |p| p.at);
-        self.practice_log
-            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-
-        self.plan = editable(
-            std::mem::take(&mut self.plan),
-            &removed,
-            PLAN_KEY_PREFIX,
-            |e| (&e.id, e.updated_at, e.added_at),
-        );
-
-        self.done = latest_per(
-            std::mem::take(&mut self.done),
-            |a, b| a.item == b.item && a.on == b.on,
-            |d| d.updated_at,
-        );
-        self.done
-            .sort_by(|a, b| (&a.on, &a.item).cmp(&(&b.on, &b.item)));
-
-        if self.draft.as_ref().is_some_and(|d| self.supersedes(d)) {
-            self.draft = None;
-        }
+        let removed = self.normalise_removals();
+        self.normalise_checkins(&removed);
+        self.normalise_pulses(&removed);
+        self.normalise_instruments(&removed);
+        self.normalise_journal(&removed);
+        self.normalise_practices();
+        self.normalise_plan(&removed);
         self.settings.checkin_interval_days = clamp_interval(self.settings.checkin_interval_days);
     }
 
-    /// Whether `draft` is over: a check-in was completed at or after its
-    /// last change, or it was discarded at or after its last change.
-    pub fn supersedes(&self, draft: &Draft) -> bool {
-        let completed = self
-            .checkins
-            .iter()
-            .any(|c| c.completed_at >= draft.updated_at);
-        let discarded = latest_tombstone(&self.deleted, &draft_key(draft.started_at))
-            .is_some_and(|at| at >= draft.updated_at);
-        completed || discarded
-    }
-
-    fn bury(&mut self, key: String, entry: DeletedEntry, now: i64) -> Deleted {
-        let tombstone = self.remove_key(key, now);
-        Deleted { entry, tombstone }
-    }
-
-    /// Records that what `key` names was removed at `now` (or just after
-    /// its latest restoration, which would otherwise outweigh this).
-    pub(crate) fn remove_key(&mut self, key: String, now: i64) -> Tombstone {
-        let restored = self
-            .restored
-            .iter()
-            .filter(|r| r.id == key)
-            .map(|r| r.restored_at)
-            .max();
-        let at = restored.map_or(now, |r| now.max(r.saturating_add(1)));
-        self.restored.retain(|r| r.id != key);
-        record_tombstone(&mut self.deleted, &key, at);
-        Tombstone {
-            id: key,
-            deleted_at: at,
+    /// Every time this data holds (ms since the epoch), to change in place:
+    /// what an import checks against the clock.
+    pub(crate) fn times_mut(&mut self) -> Vec<&mut i64> {
+        let mut times: Vec<&mut i64> = vec![&mut self.settings.updated_at];
+        times.extend(self.last_exported_at.as_mut());
+        times.extend(self.checkins.iter_mut().map(|c| &mut c.completed_at));
+        times.extend(self.pulses.iter_mut().map(|p| &mut p.completed_at));
+        if let Some(d) = self.draft.as_mut() {
+            times.push(&mut d.started_at);
+            times.push(&mut d.updated_at);
         }
-    }
-}
-
-/// A completed entry: something with an id and a completion time.
-pub trait Entry {
-    /// The entry's id.
-    fn id(&self) -> &str;
-    /// When it was completed (ms since the epoch).
-    fn completed_at(&self) -> i64;
-}
-
-impl Entry for CheckIn {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn completed_at(&self) -> i64 {
-        self.completed_at
-    }
-}
-
-impl Entry for Pulse {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn completed_at(&self) -> i64 {
-        self.completed_at
-    }
-}
-
-/// Date order, then id order so that equal times still sort one way.
-fn entry_order<E: Entry>(a: &E, b: &E) -> std::cmp::Ordering {
-    (a.completed_at(), a.id()).cmp(&(b.completed_at(), b.id()))
-}
-
-/// `days` within the allowed check-in interval range.
-pub fn clamp_interval(days: u32) -> u32 {
-    days.clamp(MIN_CHECKIN_INTERVAL_DAYS, MAX_CHECKIN_INTERVAL_DAYS)
-}
-
-fn latest_tombstone(deleted: &[Tombstone], key: &str) -> Option<i64> {
-    deleted
-        .iter()
-        .filter(|t| t.id == key)
-        .map(|t| t.deleted_at)
-        .max()
-}
-
-fn record_tombstone(deleted: &mut Vec<Tombstone>, key: &str, at: i64) {
-    match deleted.iter_mut().find(|t| t.id == key) {
-        Some(t) => t.deleted_at = t.deleted_at.max(at),
-        None => deleted.push(Tombstone {
-            id: key.to_string(),
-            deleted_at: at,
-        }),
-    }
-}
-
-fn record_restoration(restored: &mut Vec<Restoration>, key: &str, at: i64) {
-    match restored.iter_mut().find(|r| r.id == key) {
-        Some(r) => r.restored_at = r.restored_at.max(at),
-        None => restored.push(Restoration {
-            id: key.to_string(),
-            restored_at: at,
-        }),
-    }
-}
-
-/// One item per key: the one with the latest time, the first on a tie.
-/// Keeps the order in which keys first appear.
-/// Records the person can edit (journal entries, cards, plan items): one
-/// per id, the one changed last; none whose `<prefix><id>` key is removed;
-/// ordered by when each was first made, then id. `fields` gives a record's
-/// id, when it last changed and when it was made.
-fn editable<T>(
-    items: Vec<T>,
-    removed: &BTreeSet<String>,
-    prefix: &str,
-    fields: impl Fn(&T) -> (&String, i64, i64),
-) -> Vec<T> {
-    let mut kept = latest_per_key(items, |r| fields(r).0, |r| fields(r).1);
-    kept.retain(|r| !removed.contains(&format!("{prefix}{}", fields(r).0)));
-    kept.sort_by(|a, b| {
-        let (a, b) = (fields(a), fields(b));
-        (a.2, a.0).cmp(&(b.2, b.0))
-    });
-    kept
-}
-
-/// A set of keys, built one insert at a time: collecting into a
-/// `BTreeSet` sorts with the standard library's sort, which would add its
-/// code to the download for no gain on sets this small.
-fn key_set(keys: impl Iterator<Item = String>) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    for k in keys {
-        set.insert(k);
-    }
-    set
-}
-
-fn latest_per_key<T>(items: Vec<T>, key: impl Fn(&T) -> &String, at: impl Fn(&T) -> i64) -> Vec<T> {
-    latest_per(items, |a, b| key(a) == key(b), at)
-}
-
-/// Like [`latest_per_key`], with `same` saying which items are one.
-fn latest_per<T>(items: Vec<T>, same: impl Fn(&T, &T) -> bool, at: impl Fn(&T) -> i64) -> Vec<T> {
-    let mut kept: Vec<T> = Vec::with_capacity(items.len());
-    for item in items {
-        match kept.iter().position(|k| same(k, &item)) {
-            Some(i) if at(&item) > at(&kept[i]) => kept[i] = item,
-            Some(_) => {}
-            None => kept.push(item),
+        times.extend(self.instruments.iter_mut().map(|i| &mut i.added_at));
+        times.extend(self.deleted.iter_mut().map(|t| &mut t.deleted_at));
+        times.extend(self.restored.iter_mut().map(|r| &mut r.restored_at));
+        for j in &mut self.journal {
+            times.push(&mut j.created_at);
+            times.push(&mut j.updated_at);
         }
-    }
-    kept
-}
-
-/// Colour scheme choice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow the system setting.
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-/// Base text size.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum TextSize {
-    /// The browser's default size.
-    #[default]
-    Normal,
-    /// One step larger.
-    Large,
-    /// Two steps larger.
-    Larger,
-}
-
-/// The person's preferences.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
-    /// Chosen language code; `None` follows the browser.
-    pub language: Option<String>,
-    /// Colour scheme.
-    pub theme: Theme,
-    /// Base text size.
-    pub text_size: TextSize,
-    /// Region id for crisis contacts (`us`, `ca`, `uk-ie`, `au`, `other`);
-    /// `None` until the person picks one.
-    pub region: Option<String>,
-    /// Days from one check-in to the next reminder, from
-    /// [`MIN_CHECKIN_INTERVAL_DAYS`] to [`MAX_CHECKIN_INTERVAL_DAYS`].
-    pub checkin_interval_days: u32,
-    /// When these settings last changed (ms since the epoch); the newer
-    /// side wins when two tabs or an import disagree.
-    pub updated_at: i64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            language: None,
-            theme: Theme::default(),
-            text_size: TextSize::default(),
-            region: None,
-            checkin_interval_days: DEFAULT_CHECKIN_INTERVAL_DAYS,
-            updated_at: 0,
+        for c in &mut self.why_cards {
+            times.push(&mut c.created_at);
+            times.push(&mut c.updated_at);
         }
-    }
-}
-
-/// A check-in interval outside the allowed range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IntervalOutOfRange {
-    /// The number of days asked for.
-    pub days: u32,
-}
-
-impl Settings {
-    /// Sets the check-in interval at `now`, refusing one outside
-    /// [`MIN_CHECKIN_INTERVAL_DAYS`]..=[`MAX_CHECKIN_INTERVAL_DAYS`].
-    pub fn set_checkin_interval(&mut self, days: u32, now: i64) -> Result<(), IntervalOutOfRange> {
-        if clamp_interval(days) != days {
-            return Err(IntervalOutOfRange { days });
+        times.extend(self.practice_log.iter_mut().map(|p| &mut p.at));
+        for p in &mut self.plan {
+            times.push(&mut p.added_at);
+            times.push(&mut p.updated_at);
         }
-        self.checkin_interval_days = days;
-        self.updated_at = now.max(self.updated_at.saturating_add(1));
-        Ok(())
-    }
-}
-
-// ------------------------------------------------------------------ JSON
-//
-// As schema 2 writes it: every field always present (`null` for none),
-// object keys sorted. Reading refuses unknown fields; a field left out
-// takes its default, and an optional one may be null.
-
-const ANY_TIME: (i64, i64) = (i64::MIN, i64::MAX);
-
-impl Theme {
-    const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
-    const NAMES: [&'static str; 3] = ["system", "light", "dark"];
-}
-
-impl TextSize {
-    const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Larger];
-    const NAMES: [&'static str; 3] = ["normal", "large", "larger"];
-}
-
-pub(crate) fn time(f: &Fields, key: &str) -> Result<i64, JsonError> {
-    f.integer(key, ANY_TIME.0, ANY_TIME.1)
-}
-
-pub(crate) fn record(pairs: Vec<(&str, Value)>) -> Value {
-    let mut m = Map::new();
-    for (key, value) in pairs {
-        m.insert(key, value);
-    }
-    Value::Object(m)
-}
-
-impl TendData {
-    /// The data as JSON.
-    pub fn to_json(&self) -> Value {
-        let mut fields = vec![
-            ("settings", self.settings.to_json()),
-            ("last_exported_at", self.last_exported_at.into()),
-            ("checkins", list(&self.checkins, CheckIn::to_json)),
-            ("pulses", list(&self.pulses, Pulse::to_json)),
-            (
-                "draft",
-                self.draft.as_ref().map_or(Value::Null, Draft::to_json),
-            ),
-            (
-                "instruments",
-                list(&self.instruments, LoadedInstrument::to_json),
-            ),
-            ("deleted", list(&self.deleted, Tombstone::to_json)),
-            ("restored", list(&self.restored, Restoration::to_json)),
-        ];
-        // Written only when there is something, so data without them reads
-        // exactly as it did before they existed.
-        let optional = [
-            ("journal", list(&self.journal, JournalEntry::to_json)),
-            ("why_cards", list(&self.why_cards, WhyCard::to_json)),
-            (
-                "practice_log",
-                list(&self.practice_log, PracticeLog::to_json),
-            ),
-            ("plan", list(&self.plan, PlanEntry::to_json)),
-            ("done", list(&self.done, DoneRecord::to_json)),
-        ];
-        fields.extend(
-            optional
-                .into_iter()
-                .filter(|(_, v)| v.as_array().is_some_and(|a| !a.is_empty())),
-        );
-        if !self.time_off.is_default() {
-            fields.push(("time_off", self.time_off.to_json()));
-        }
-        record(fields)
-    }
-
-    /// Reads data written by [`TendData::to_json`].
-    pub fn from_json(v: &Value) -> Result<TendData, JsonError> {
-        let f = Fields::read(
-            v,
-            0,
-            &[
-                "settings",
-                "last_exported_at",
-                "checkins",
-                "pulses",
-                "draft",
-                "instruments",
-                "deleted",
-                "restored",
-                "journal",
-                "why_cards",
-                "practice_log",
-                "plan",
-                "done",
-                "time_off",
-            ],
-        )?;
-        Ok(TendData {
-            settings: match f.get("settings") {
-                None => Settings::default(),
-                Some((v, at)) => Settings::from_json(v, at)?,
-            },
-            last_exported_at: f.optional_integer("last_exported_at", ANY_TIME.0, ANY_TIME.1)?,
-            checkins: f.list("checkins", false, CheckIn::from_json)?,
-            pulses: f.list("pulses", false, Pulse::from_json)?,
-            draft: match f.get("draft") {
-                None | Some((Value::Null, _)) => None,
-                Some((v, at)) => Some(Draft::from_json(v, at)?),
-            },
-            instruments: f.list("instruments", false, LoadedInstrument::from_json)?,
-            deleted: f.list("deleted", false, Tombstone::from_json)?,
-            restored: f.list("restored", false, Restoration::from_json)?,
-            journal: f.list("journal", false, JournalEntry::from_json)?,
-            why_cards: f.list("why_cards", false, WhyCard::from_json)?,
-            practice_log: f.list("practice_log", false, PracticeLog::from_json)?,
-            plan: f.list("plan", false, PlanEntry::from_json)?,
-            done: f.list("done", false, DoneRecord::from_json)?,
-            time_off: match f.get("time_off") {
-                None | Some((Value::Null, _)) => TimeOffRecord::default(),
-                Some((v, at)) => TimeOffRecord::from_json(v, at)?,
-            },
-        })
-    }
-}
-
-pub(crate) fn list<T>(items: &[T], write: fn(&T) -> Value) -> Value {
-    Value::Array(items.iter().map(write).collect())
-}
-
-impl Settings {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("language", self.language.as_deref().into()),
-            ("theme", Theme::NAMES[self.theme as usize].into()),
-            ("text_size", TextSize::NAMES[self.text_size as usize].into()),
-            ("region", self.region.as_deref().into()),
-            (
-                "checkin_interval_days",
-                u64::from(self.checkin_interval_days).into(),
-            ),
-            ("updated_at", self.updated_at.into()),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<Settings, JsonError> {
-        let f = Fields::read(
-            v,
-            at,
-            &[
-                "language",
-                "theme",
-                "text_size",
-                "region",
-                "checkin_interval_days",
-                "updated_at",
-            ],
-        )?;
-        let default = Settings::default();
-        Ok(Settings {
-            language: f.optional_string("language")?,
-            theme: match f.get("theme") {
-                None => default.theme,
-                Some((v, at)) => Theme::ALL[json::variant(v, at, &Theme::NAMES)?],
-            },
-            text_size: match f.get("text_size") {
-                None => default.text_size,
-                Some((v, at)) => TextSize::ALL[json::variant(v, at, &TextSize::NAMES)?],
-            },
-            region: f.optional_string("region")?,
-            checkin_interval_days: match f.get("checkin_interval_days") {
-                None => default.checkin_interval_days,
-                Some((v, at)) => json::integer(v, at, 0, u32::MAX.into())? as u32,
-            },
-            updated_at: match f.get("updated_at") {
-                None => default.updated_at,
-                Some(_) => time(&f, "updated_at")?,
-            },
-        })
-    }
-}
-
-impl CheckIn {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("id", self.id.as_str().into()),
-            ("instrument_id", self.instrument_id.as_str().into()),
-            (
-                "instrument_version",
-                self.instrument_version.as_str().into(),
-            ),
-            ("completed_at", self.completed_at.into()),
-            ("answers", answers_to_json(&self.answers)),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<CheckIn, JsonError> {
-        let f = Fields::read(
-            v,
-            at,
-            &[
-                "id",
-                "instrument_id",
-                "instrument_version",
-                "completed_at",
-                "answers",
-            ],
-        )?;
-        let (answers, answers_at) = f.required("answers")?;
-        Ok(CheckIn {
-            id: f.string("id")?,
-            instrument_id: f.string("instrument_id")?,
-            instrument_version: f.string("instrument_version")?,
-            completed_at: time(&f, "completed_at")?,
-            answers: answers_from_json(answers, answers_at)?,
-        })
-    }
-}
-
-impl Pulse {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("id", self.id.as_str().into()),
-            ("completed_at", self.completed_at.into()),
-            ("answers", answers_to_json(&self.answers)),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<Pulse, JsonError> {
-        let f = Fields::read(v, at, &["id", "completed_at", "answers"])?;
-        let (answers, answers_at) = f.required("answers")?;
-        Ok(Pulse {
-            id: f.string("id")?,
-            completed_at: time(&f, "completed_at")?,
-            answers: answers_from_json(answers, answers_at)?,
-        })
-    }
-}
-
-impl Draft {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("instrument_id", self.instrument_id.as_str().into()),
-            (
-                "instrument_version",
-                self.instrument_version.as_str().into(),
-            ),
-            ("started_at", self.started_at.into()),
-            ("updated_at", self.updated_at.into()),
-            ("step", (self.step as u64).into()),
-            ("answers", answers_to_json(&self.answers)),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<Draft, JsonError> {
-        let f = Fields::read(
-            v,
-            at,
-            &[
-                "instrument_id",
-                "instrument_version",
-                "started_at",
-                "updated_at",
-                "step",
-                "answers",
-            ],
-        )?;
-        let (answers, answers_at) = f.required("answers")?;
-        let most_steps = i64::try_from(usize::MAX).unwrap_or(i64::MAX);
-        Ok(Draft {
-            instrument_id: f.string("instrument_id")?,
-            instrument_version: f.string("instrument_version")?,
-            started_at: time(&f, "started_at")?,
-            updated_at: time(&f, "updated_at")?,
-            step: usize::try_from(f.integer("step", 0, most_steps)?).unwrap_or(0),
-            answers: answers_from_json(answers, answers_at)?,
-        })
-    }
-}
-
-impl LoadedInstrument {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("id", self.id.as_str().into()),
-            ("added_at", self.added_at.into()),
-            ("json", self.json.as_str().into()),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<LoadedInstrument, JsonError> {
-        let f = Fields::read(v, at, &["id", "added_at", "json"])?;
-        Ok(LoadedInstrument {
-            id: f.string("id")?,
-            added_at: time(&f, "added_at")?,
-            json: f.string("json")?,
-        })
-    }
-}
-
-impl Tombstone {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("id", self.id.as_str().into()),
-            ("deleted_at", self.deleted_at.into()),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<Tombstone, JsonError> {
-        let f = Fields::read(v, at, &["id", "deleted_at"])?;
-        Ok(Tombstone {
-            id: f.string("id")?,
-            deleted_at: time(&f, "deleted_at")?,
-        })
-    }
-}
-
-impl Restoration {
-    fn to_json(&self) -> Value {
-        record(vec![
-            ("id", self.id.as_str().into()),
-            ("restored_at", self.restored_at.into()),
-        ])
-    }
-
-    fn from_json(v: &Value, at: usize) -> Result<Restoration, JsonError> {
-        let f = Fields::read(v, at, &["id", "restored_at"])?;
-        Ok(Restoration {
-            id: f.string("id")?,
-            restored_at: time(&f, "restored_at")?,
-        })
+        times.extend(self.done.iter_mut().map(|d| &mut d.updated_at));
+        times.push(&mut self.time_off.updated_at);
+        times
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::domain::answer::{Answer, Answers};
+    use crate::domain::practice::Practice;
     use crate::store::arbitrary;
     use crate::store::merge::merge;
     use proptest::prelude::*;
@@ -1218,7 +327,7 @@ mod tests {
             }
         );
         assert_eq!(d.deleted, vec![deleted.tombstone.clone()]);
-        assert!(d.is_removed("o2"));
+        assert!(d.is_removed(&"o2".into()));
         assert!(matches!(&deleted.entry, DeletedEntry::CheckIn(c) if c.id == "o2"));
 
         assert!(d.undo_delete(deleted.clone(), 101));
@@ -1231,7 +340,7 @@ mod tests {
                 restored_at: 101
             }]
         );
-        assert!(!d.is_removed("o2"));
+        assert!(!d.is_removed(&"o2".into()));
         assert_eq!(d.checkins, before.checkins);
         assert!(!d.undo_delete(deleted, 102), "nothing to put back twice");
         assert_eq!(ids(&d), ["c1", "o2", "c3", "c4"]);
@@ -1260,7 +369,7 @@ mod tests {
         let again = d.delete_entry("c1", 60).expect("c1 is back");
         assert_eq!(again.tombstone.deleted_at, 102);
         assert!(d.restored.is_empty());
-        assert!(d.is_removed("c1"));
+        assert!(d.is_removed(&"c1".into()));
     }
 
     #[test]
@@ -1293,7 +402,7 @@ mod tests {
         assert_eq!(
             d.deleted,
             vec![Tombstone {
-                id: draft_key(80),
+                id: Removed::Draft(80),
                 deleted_at: 90
             }]
         );
@@ -1317,20 +426,23 @@ mod tests {
         assert_eq!(org, [("org", 11, "{\"v\":2}"), ("other", 12, "{}")]);
 
         let removed = d.remove_instrument("org", 20).expect("loaded");
-        assert_eq!(removed.tombstone.id, "instrument:org");
-        assert!(d.is_removed("instrument:org"));
-        assert!(!d.is_removed("org"), "a check-in called org is another key");
+        assert_eq!(removed.tombstone.id, Removed::Instrument("org".into()));
+        assert!(d.is_removed(&"instrument:org".into()));
+        assert!(
+            !d.is_removed(&"org".into()),
+            "a check-in called org is another key"
+        );
         assert_eq!(d.remove_instrument("org", 21), None);
 
         assert!(d.undo_delete(removed, 22));
         assert_eq!(d.instruments.len(), 2);
-        assert!(!d.is_removed("instrument:org"));
+        assert!(!d.is_removed(&"instrument:org".into()));
 
         // Removed, then loaded again from the file: back for good.
         d.remove_instrument("other", 30).expect("loaded");
         d.add_instrument("other", "{}", 31);
         assert!(d.deleted.is_empty());
-        assert!(!d.is_removed("instrument:other"));
+        assert!(!d.is_removed(&"instrument:other".into()));
         let mut copy = d.clone();
         copy.normalise();
         assert_eq!(copy, d);
@@ -1419,52 +531,11 @@ mod tests {
     }
 
     #[test]
-    fn the_check_in_interval_is_kept_in_range() {
-        let mut s = Settings::default();
-        assert_eq!(s.checkin_interval_days, DEFAULT_CHECKIN_INTERVAL_DAYS);
-        for (days, ok) in [
-            (6, false),
-            (7, true),
-            (30, true),
-            (90, true),
-            (91, false),
-            (0, false),
-        ] {
-            let before = s.clone();
-            let result = s.set_checkin_interval(days, 5);
-            if ok {
-                assert_eq!(result, Ok(()), "{days}");
-                assert_eq!(s.checkin_interval_days, days);
-                assert!(s.updated_at > before.updated_at, "a change wins a merge");
-            } else {
-                assert_eq!(result, Err(IntervalOutOfRange { days }), "{days}");
-                assert_eq!(s, before, "{days}");
-            }
-        }
-        assert_eq!(clamp_interval(1), 7);
-        assert_eq!(clamp_interval(1000), 90);
-    }
-
-    #[test]
-    fn entry_ids_never_look_like_other_keys() {
-        let id = entry_id("c", 1_764_150_000_000, 42);
-        assert_eq!(id, "c-19abf88b980-0000002a");
-        assert_ne!(entry_id("c", 1, 1), entry_id("c", 1, 2));
-        assert_ne!(entry_id("c", 1, 1), entry_id("p", 1, 1));
-        for prefix in ["c", "p"] {
-            let id = entry_id(prefix, 5, 7);
-            assert!(!id.starts_with(INSTRUMENT_KEY_PREFIX) && !id.starts_with(DRAFT_KEY_PREFIX));
-        }
-        assert_eq!(instrument_key("org"), "instrument:org");
-        assert_eq!(draft_key(12), "draft:12");
-    }
-
-    #[test]
     fn blank_data_is_the_default_with_a_fourteen_day_interval() {
         let d = TendData::default();
         assert!(d.is_blank());
         assert_eq!(d.settings.checkin_interval_days, 14);
-        let parsed = TendData::from_json(&Value::Object(Map::new())).expect("reads");
+        let parsed: TendData = serde_json::from_str("{}").expect("reads");
         assert_eq!(parsed, d, "every field has a default");
         let mut with_stone = d.clone();
         with_stone.deleted.push(Tombstone {
@@ -1472,6 +543,55 @@ mod tests {
             deleted_at: 1,
         });
         assert!(!with_stone.is_blank(), "a removal is worth keeping");
+    }
+
+    #[test]
+    fn records_made_after_the_last_export_are_unexported() {
+        let mut d = TendData::default();
+        assert!(!d.has_unexported_records(), "nothing to lose");
+        d.record_practice("l1", Practice::PacedBreathing, 1_000, Some(6), Some(3));
+        assert!(d.has_unexported_records(), "never exported");
+        d.last_exported_at = Some(2_000);
+        assert!(!d.has_unexported_records(), "the export holds it");
+        assert_eq!(d.save_journal("j1", None, "A long day.", 3_000), Ok(()));
+        assert!(d.has_unexported_records(), "written after the export");
+    }
+
+    #[test]
+    fn every_time_is_offered_to_the_clock_check() {
+        let text = include_str!("../../tests/fixtures/store/v3-previous-release-export.json");
+        let mut d = crate::store::envelope::decode(text).expect("decodes").data;
+        let count = d.times_mut().len();
+        for at in d.times_mut() {
+            *at = 7;
+        }
+        // Every number in the data that is a time is now 7; none is left.
+        let value = serde_json::to_value(&d).expect("writes");
+        let mut times = Vec::new();
+        collect_times(&value, "", &mut times);
+        assert!(times.iter().all(|(_, at)| *at == 7), "{times:?}");
+        assert_eq!(times.len(), count);
+    }
+
+    /// Every integer under a key that names a time (`at`, `…_at`), with
+    /// its key.
+    fn collect_times(v: &serde_json::Value, key: &str, out: &mut Vec<(String, i64)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    collect_times(v, k, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for v in items {
+                    collect_times(v, key, out);
+                }
+            }
+            serde_json::Value::Number(n) if key == "at" || key.ends_with("_at") => {
+                out.push((key.to_string(), n.as_i64().unwrap_or(0)));
+            }
+            _ => {}
+        }
     }
 
     proptest! {
@@ -1490,14 +610,15 @@ mod tests {
             let mut d = data.clone();
             let deleted = d.delete_entry(&id, at).expect("there");
             let gone = d.clone();
-            prop_assert!(!d.entry_keys().contains(&id));
-            prop_assert!(!merge(&data, &gone).entry_keys().contains(&id));
-            prop_assert!(!merge(&gone, &data).entry_keys().contains(&id));
+            let key = Removed::entry(&id);
+            prop_assert!(!d.entry_keys().contains(&key));
+            prop_assert!(!merge(&data, &gone).entry_keys().contains(&key));
+            prop_assert!(!merge(&gone, &data).entry_keys().contains(&key));
             prop_assert!(d.undo_delete(deleted, at));
             prop_assert_eq!(d.entry_keys(), data.entry_keys());
             for other in [&data, &gone] {
-                prop_assert!(merge(&d, other).entry_keys().contains(&id));
-                prop_assert!(merge(other, &d).entry_keys().contains(&id));
+                prop_assert!(merge(&d, other).entry_keys().contains(&key));
+                prop_assert!(merge(other, &d).entry_keys().contains(&key));
             }
         }
 

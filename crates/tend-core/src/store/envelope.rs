@@ -15,10 +15,29 @@
 use super::checksum::checksum;
 use super::data::TendData;
 use super::migrate::{self, MigrationError, CURRENT_SCHEMA};
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The `format` marker that says "this is a Tend envelope".
 pub const FORMAT: &str = "tend";
+
+/// The envelope as written, its fields in this order (not sorted: only the
+/// data is canonical, and the checksum covers the data alone).
+#[derive(Serialize, Deserialize)]
+struct Envelope<D> {
+    format: String,
+    schema: u32,
+    written_at: i64,
+    checksum: String,
+    data: D,
+}
+
+/// Only the data of an envelope, read from its text so that an error in
+/// it says where it is; the other fields are checked before.
+#[derive(Deserialize)]
+struct DataOnly {
+    data: TendData,
+}
 
 /// Identifies one written envelope: when it was written and what it held.
 /// Two tabs compare stamps to tell whether someone else wrote since.
@@ -45,7 +64,8 @@ pub struct Opened {
 /// decides whether to set the text aside or refuse an import.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The text is not JSON at all (or is cut off).
+    /// The text is not JSON at all (or is cut off, or nested deeper than
+    /// serde_json's limit of 128 levels).
     NotJson,
     /// JSON, but not a Tend envelope (missing or mistyped envelope fields).
     NotAnEnvelope,
@@ -61,7 +81,8 @@ pub enum DecodeError {
     /// The data could not be migrated to the current schema.
     Migration(MigrationError),
     /// The data does not fit the schema it claims (wrong types, unknown
-    /// fields). Carries the reader's description for logs and tests.
+    /// fields). Carries the reader's description, which names the field
+    /// and, for data in the current schema, its line and column.
     WrongShape(String),
 }
 
@@ -85,42 +106,51 @@ fn encode_with(
     written_at: i64,
     pretty: bool,
 ) -> Result<(String, Stamp), EncodeError> {
-    let value = data.to_json();
+    // Through a `Value`, whose objects keep their keys sorted: the data is
+    // written in the canonical form its checksum is taken over, whatever
+    // order the record types declare their fields in.
+    let value = serde_json::to_value(data).map_err(|e| EncodeError(e.to_string()))?;
     let sum = checksum(&value);
-    let text = json::object_in_order(
-        &[
-            ("format", &Value::from(FORMAT)),
-            ("schema", &Value::from(u64::from(CURRENT_SCHEMA))),
-            ("written_at", &Value::from(written_at)),
-            ("checksum", &Value::from(sum.as_str())),
-            ("data", &value),
-        ],
-        pretty,
-    );
+    let envelope = Envelope {
+        format: FORMAT.to_string(),
+        schema: CURRENT_SCHEMA,
+        written_at,
+        checksum: sum,
+        data: value,
+    };
+    let text = if pretty {
+        serde_json::to_string_pretty(&envelope)
+    } else {
+        serde_json::to_string(&envelope)
+    }
+    .map_err(|e| EncodeError(e.to_string()))?;
     Ok((
         text,
         Stamp {
             written_at,
-            checksum: sum,
+            checksum: envelope.checksum,
         },
     ))
 }
 
-/// Reads an envelope from its JSON text.
+/// Reads an envelope from its JSON text, its data in canonical form.
 pub fn decode(text: &str) -> Result<Opened, DecodeError> {
-    let value = json::parse(text).map_err(|_| DecodeError::NotJson)?;
-    decode_value(value)
+    let mut opened = decode_as_written(text)?;
+    // Whatever wrote it, the data is used in its one canonical form, which
+    // merging relies on (see `TendData::normalise`).
+    opened.data.normalise();
+    Ok(opened)
 }
 
-/// Reads an envelope already parsed as JSON.
-pub fn decode_value(value: Value) -> Result<Opened, DecodeError> {
-    let Value::Object(mut obj) = value else {
-        return Err(DecodeError::NotAnEnvelope);
-    };
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+/// Reads an envelope from its JSON text, its data migrated to the current
+/// schema but otherwise as written: not yet in canonical form, so that an
+/// import can check it against its limits before doing any work on it.
+pub fn decode_as_written(text: &str) -> Result<Opened, DecodeError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotAnEnvelope);
     }
-    let schema = obj
+    let schema = value
         .get("schema")
         .and_then(Value::as_u64)
         .and_then(|s| u32::try_from(s).ok())
@@ -133,40 +163,64 @@ pub fn decode_value(value: Value) -> Result<Opened, DecodeError> {
             supported: CURRENT_SCHEMA,
         });
     }
-    let written_at = obj
-        .get("written_at")
-        .and_then(Value::as_i64)
-        .ok_or(DecodeError::NotAnEnvelope)?;
-    let stored_sum = obj
-        .get("checksum")
-        .and_then(Value::as_str)
-        .ok_or(DecodeError::NotAnEnvelope)?
-        .to_string();
-    let data = obj.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
-    if checksum(&data) != stored_sum {
+    let envelope: Envelope<Value> =
+        serde_json::from_value(value).map_err(|_| DecodeError::NotAnEnvelope)?;
+    if checksum(&envelope.data) != envelope.checksum {
         return Err(DecodeError::ChecksumMismatch);
     }
-    let current = migrate::migrate(data, schema).map_err(DecodeError::Migration)?;
-    // Records are read strictly: a list never stands in for a record.
-    let data = TendData::from_json(&current).map_err(|e| DecodeError::WrongShape(e.message))?;
-    // Whatever wrote it, the data is used in its one canonical form, which
-    // merging relies on (see `TendData::normalise`).
-    let mut data = data;
-    data.normalise();
+    let current = migrate::migrate(envelope.data, schema).map_err(DecodeError::Migration)?;
+    refuse_lists_as_records(&current).map_err(DecodeError::WrongShape)?;
+    let data = TendData::deserialize(current).map_err(|e| shape_error(text, schema, e))?;
     Ok(Opened {
         data,
         schema,
         stamp: Stamp {
-            written_at,
-            checksum: stored_sum,
+            written_at: envelope.written_at,
+            checksum: envelope.checksum,
         },
     })
+}
+
+/// The fields of the data that hold one record; every other field is a
+/// list of records (or, for `last_exported_at`, a number).
+const RECORD_FIELDS: [&str; 3] = ["settings", "draft", "time_off"];
+
+/// serde reads a record from a JSON list of its fields in order as well as
+/// from an object. Tend never wrote one as a list, and the old reader
+/// refused it: a list where a record belongs is a damaged or foreign file,
+/// however well its values happen to line up.
+fn refuse_lists_as_records(data: &Value) -> Result<(), String> {
+    let fields = data
+        .as_object()
+        .ok_or("invalid type: the data is not an object")?;
+    for (name, value) in fields {
+        let Value::Array(items) = value else {
+            continue;
+        };
+        if RECORD_FIELDS.contains(&name.as_str()) || items.iter().any(Value::is_array) {
+            return Err(format!(
+                "invalid type: `{name}` holds a list where a record belongs"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What is wrong with the data, in the reader's words. Data in the
+/// current schema is the text as written, so it is read again from the
+/// text to say on which line and column; migrated data has no such place.
+fn shape_error(text: &str, schema: u32, from_value: serde_json::Error) -> DecodeError {
+    let message = match serde_json::from_str::<DataOnly>(text).map(|d| d.data) {
+        Err(e) if schema == CURRENT_SCHEMA => e.to_string(),
+        _ => from_value.to_string(),
+    };
+    DecodeError::WrongShape(message)
 }
 
 /// The schema version an envelope says it was written in, if the text is
 /// an envelope at all. Used to recognise newer data without trusting it.
 pub fn schema_of(text: &str) -> Option<u32> {
-    let value = json::parse(text).ok()?;
+    let value: Value = serde_json::from_str(text).ok()?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return None;
     }
@@ -184,11 +238,10 @@ mod tests {
 
     /// An envelope around `data` (JSON text) with a checksum that matches.
     fn envelope_with(data: &str, schema: u32) -> String {
-        let data = json::parse(data).expect("json");
+        let value: Value = serde_json::from_str(data).expect("json");
         format!(
-            r#"{{"format":"tend","schema":{schema},"written_at":1,"checksum":"{}","data":{}}}"#,
-            checksum(&data),
-            json::to_string(&data)
+            r#"{{"format":"tend","schema":{schema},"written_at":1,"checksum":"{}","data":{data}}}"#,
+            checksum(&value),
         )
     }
 
@@ -219,11 +272,11 @@ mod tests {
             let (text, _) = encode(&data, 1).expect("encodes");
             let (other_text, _) = encode(&other, 1).expect("encodes");
             // Graft the other data under this envelope's checksum.
-            let mut env = json::parse(&text).expect("json");
-            let other_env = json::parse(&other_text).expect("json");
-            env.as_object_mut().expect("an object").insert("data", other_env["data"].clone());
+            let mut env: Value = serde_json::from_str(&text).expect("json");
+            let other_env: Value = serde_json::from_str(&other_text).expect("json");
+            env["data"] = other_env["data"].clone();
             prop_assert_eq!(
-                decode(&json::to_string(&env)),
+                decode(&env.to_string()),
                 Err(DecodeError::ChecksumMismatch)
             );
         }
@@ -283,6 +336,9 @@ mod tests {
             r#"{"settings": {"theme": 5}}"#,
             r#"{"settings": ["system", "normal"]}"#,
             r#"{"checkins": [["c1", "tend", "1", 5, {}]]}"#,
+            r#"{"draft": ["tend", "1", 1, 1, 0, {}]}"#,
+            r#"{"time_off": []}"#,
+            r#"[]"#,
         ] {
             assert!(
                 matches!(
@@ -296,5 +352,52 @@ mod tests {
             decode(&envelope_with(r#"{"settings": {"theme": 5}}"#, 1)),
             Err(DecodeError::WrongShape(_))
         ));
+    }
+
+    #[test]
+    fn the_fields_that_hold_one_record_are_the_ones_written_as_objects() {
+        let text = include_str!("../../tests/fixtures/store/v3.json");
+        let value: Value = serde_json::from_str(text).expect("json");
+        let data = value["data"].as_object().expect("an object");
+        let objects: Vec<&str> = data
+            .iter()
+            .filter(|(_, v)| v.is_object())
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let mut expected = RECORD_FIELDS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(objects, expected);
+    }
+
+    #[test]
+    fn a_wrong_field_is_named_with_its_line_and_column() {
+        let data = "{\n  \"settings\": {\n    \"theme\": \"purple\"\n  }\n}";
+        let Err(DecodeError::WrongShape(message)) = decode(&envelope_with(data, CURRENT_SCHEMA))
+        else {
+            panic!("refused as the wrong shape");
+        };
+        assert!(message.contains("unknown variant `purple`"), "{message}");
+        assert!(message.contains("line 3 column"), "{message}");
+        for (data, words) in [
+            (
+                r#"{"checkins": [{"id": "c1"}]}"#,
+                "missing field `instrument_id`",
+            ),
+            (r#"{"settings": {}, "extra": 1}"#, "unknown field `extra`"),
+            (
+                r#"{"pulses": [{"id": "p", "completed_at": "5", "answers": {}}]}"#,
+                "invalid type: string \"5\", expected i64",
+            ),
+        ] {
+            let Err(DecodeError::WrongShape(message)) =
+                decode(&envelope_with(data, CURRENT_SCHEMA))
+            else {
+                panic!("{data} is refused as the wrong shape");
+            };
+            assert!(
+                message.contains(words) && message.contains("line 1 column"),
+                "{message}"
+            );
+        }
     }
 }

@@ -2,10 +2,11 @@
 //! may touch the person's data, a preview of what it holds, and applying it
 //! by merge or replace. A refused file changes nothing.
 
-use super::data::{draft_key, EntryCounts, Restoration, TendData, Tombstone};
+use super::data::{EntryCounts, Removed, Restoration, TendData, Tombstone};
 use super::envelope::{self, DecodeError};
 use super::merge::merge;
 use super::migrate::MigrationError;
+use crate::time::DAY_MS;
 
 /// The largest file Tend will read (1 MiB). A real export is a few KB.
 pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024;
@@ -13,6 +14,23 @@ pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024;
 /// The deepest nesting of arrays and objects a file may have. Tend's own
 /// data is a handful of levels deep.
 pub const MAX_DEPTH: usize = 32;
+
+/// The most records of one kind (check-ins, pulses, journal entries, done
+/// marks…) a file may hold. Real use stays far below it: a check-in a week
+/// for fifty years is 2,600, a pulse a day for thirty years 11,000; a real
+/// export that large would not fit in [`MAX_IMPORT_BYTES`] anyway. It
+/// bounds the work an import and every save after it can be made to do.
+pub const MAX_RECORDS: usize = 20_000;
+
+/// The most tombstones (and, apart, restorations) a file may hold. Each
+/// is one thing the person removed; nobody removes ten thousand. A crafted
+/// 1 MiB file could hold 37,000, and every later save would carry them.
+pub const MAX_REMOVALS: usize = 10_000;
+
+/// How far past the clock an imported time may be. A little slack for
+/// another device's clock running ahead; anything later is taken as now,
+/// or it would win every merge and put off every reminder for good.
+pub const MAX_CLOCK_AHEAD_MS: i64 = DAY_MS;
 
 /// Why a file was refused. Each one is shown to the person in plain words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +60,21 @@ pub enum ImportError {
     /// The checksum does not match: the file was changed or damaged.
     Damaged,
     /// A Tend file whose data has the wrong types or fields.
-    WrongShape,
+    WrongShape {
+        /// What is wrong, in the reader's words: which field, and for a
+        /// file in the current schema, on which line and column.
+        detail: String,
+    },
+    /// A Tend file holding far more records of one kind than any real
+    /// export (see [`MAX_RECORDS`] and [`MAX_REMOVALS`]).
+    TooMany {
+        /// Which kind, as the file names it (`deleted`, `checkins`…).
+        what: &'static str,
+        /// How many the file holds.
+        found: usize,
+        /// The most that may be imported.
+        limit: usize,
+    },
 }
 
 /// What a file holds, checked and ready to apply.
@@ -75,14 +107,22 @@ impl ImportPreview {
         let merged = merge(current, &self.data);
         let before = current.entry_keys();
         let after = merged.entry_keys();
-        let new = |keys: Vec<&str>| keys.iter().filter(|k| !before.contains(**k)).count();
+        let new = |key: Removed| !before.contains(&key);
         MergeChanges {
-            new_checkins: new(merged.checkins.iter().map(|c| c.id.as_str()).collect()),
-            new_pulses: new(merged.pulses.iter().map(|p| p.id.as_str()).collect()),
+            new_checkins: merged
+                .checkins
+                .iter()
+                .filter(|c| new(Removed::entry(&c.id)))
+                .count(),
+            new_pulses: merged
+                .pulses
+                .iter()
+                .filter(|p| new(Removed::entry(&p.id)))
+                .count(),
             new_instruments: merged
                 .instruments
                 .iter()
-                .filter(|i| !current.instruments.iter().any(|c| c.id == i.id))
+                .filter(|i| new(Removed::Instrument(i.id.clone())))
                 .count(),
             removed: before.difference(&after).count(),
         }
@@ -158,8 +198,9 @@ pub fn nesting_depth(text: &str, limit: usize) -> usize {
 }
 
 /// Checks the bytes of a file and, if they are a Tend export this build
-/// can read, returns what it holds.
-pub fn read(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
+/// can read, returns what it holds. Any time in it later than `now` (ms
+/// since the epoch) by more than [`MAX_CLOCK_AHEAD_MS`] is taken as `now`.
+pub fn read(bytes: &[u8], now: i64) -> Result<ImportPreview, ImportError> {
     check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     // A byte-order mark is what some editors add when saving; it is not
@@ -168,7 +209,7 @@ pub fn read(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
     if nesting_depth(text, MAX_DEPTH) > MAX_DEPTH {
         return Err(ImportError::TooDeep);
     }
-    let opened = envelope::decode(text).map_err(|e| match e {
+    let opened = envelope::decode_as_written(text).map_err(|e| match e {
         DecodeError::NotJson => ImportError::NotJson,
         DecodeError::NotAnEnvelope => ImportError::NotTendExport,
         DecodeError::Newer { found, supported } => ImportError::Newer { found, supported },
@@ -177,13 +218,46 @@ pub fn read(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
             ImportError::Newer { found, supported }
         }
         DecodeError::Migration(MigrationError::UnknownVersion(_)) => ImportError::NotTendExport,
-        DecodeError::Migration(_) | DecodeError::WrongShape(_) => ImportError::WrongShape,
+        DecodeError::Migration(e) => ImportError::WrongShape {
+            detail: e.to_string(),
+        },
+        DecodeError::WrongShape(detail) => ImportError::WrongShape { detail },
     })?;
+    let mut data = opened.data;
+    check_counts(&data)?;
+    let latest = now.saturating_add(MAX_CLOCK_AHEAD_MS);
+    for at in data.times_mut() {
+        if *at > latest {
+            *at = now;
+        }
+    }
+    data.normalise();
     Ok(ImportPreview {
-        data: opened.data,
-        exported_at: opened.stamp.written_at,
+        data,
+        exported_at: opened.stamp.written_at.min(latest),
         schema: opened.schema,
     })
+}
+
+/// Refuses data holding more of one kind than [`MAX_RECORDS`] or
+/// [`MAX_REMOVALS`], before any work is done on it.
+fn check_counts(data: &TendData) -> Result<(), ImportError> {
+    let counts = [
+        ("checkins", data.checkins.len(), MAX_RECORDS),
+        ("pulses", data.pulses.len(), MAX_RECORDS),
+        ("instruments", data.instruments.len(), MAX_RECORDS),
+        ("journal", data.journal.len(), MAX_RECORDS),
+        ("why_cards", data.why_cards.len(), MAX_RECORDS),
+        ("practice_log", data.practice_log.len(), MAX_RECORDS),
+        ("plan", data.plan.len(), MAX_RECORDS),
+        ("done", data.done.len(), MAX_RECORDS),
+        ("deleted", data.deleted.len(), MAX_REMOVALS),
+        ("restored", data.restored.len(), MAX_REMOVALS),
+    ];
+    match counts.into_iter().find(|(_, found, limit)| found > limit) {
+        Some((what, found, limit)) => Err(ImportError::TooMany { what, found, limit }),
+        None => Ok(()),
+    }
 }
 
 /// The data after applying `incoming` to `current`.
@@ -215,6 +289,7 @@ fn replace(current: &TendData, incoming: &TendData, now: i64) -> TendData {
         .fold(now, |at, t| at.max(t.saturating_add(1)));
 
     let kept = data.entry_keys();
+    let removed_here = current.removed_keys();
     data.deleted.extend(current.deleted.iter().cloned());
     data.restored.extend(current.restored.iter().cloned());
     for key in current.entry_keys().difference(&kept) {
@@ -223,7 +298,7 @@ fn replace(current: &TendData, incoming: &TendData, now: i64) -> TendData {
             deleted_at: stamp,
         });
     }
-    for key in kept.iter().filter(|k| current.is_removed(k)) {
+    for key in kept.intersection(&removed_here) {
         data.restored.push(Restoration {
             id: key.clone(),
             restored_at: stamp,
@@ -232,7 +307,7 @@ fn replace(current: &TendData, incoming: &TendData, now: i64) -> TendData {
     if let Some(draft) = &current.draft {
         if data.draft.as_ref().map(|d| d.started_at) != Some(draft.started_at) {
             data.deleted.push(Tombstone {
-                id: draft_key(draft.started_at),
+                id: Removed::Draft(draft.started_at),
                 deleted_at: stamp,
             });
         }
@@ -245,15 +320,18 @@ fn replace(current: &TendData, incoming: &TendData, now: i64) -> TendData {
 mod tests {
     use super::*;
     use crate::domain::answer::{Answer, Answers};
-    use crate::json::{self, Map, Value};
     use crate::store::checksum::checksum;
     use crate::store::data::{CheckIn, LoadedInstrument, Pulse, Settings, TextSize, Theme};
+    use serde_json::Value;
+
+    /// The clock at which the tests import: after every time in them.
+    const NOW: i64 = 1_800_000_000_000;
     use crate::store::envelope::encode_pretty;
     use crate::store::migrate::CURRENT_SCHEMA;
 
     /// Parses JSON text written in a test.
     fn json(text: &str) -> Value {
-        json::parse(text).expect("test JSON")
+        serde_json::from_str(text).expect("test JSON")
     }
 
     fn sample() -> TendData {
@@ -296,24 +374,25 @@ mod tests {
     }
 
     fn envelope_with(data: Value, schema: u32) -> String {
-        let mut env = Map::new();
-        env.insert("format", "tend");
-        env.insert("schema", u64::from(schema));
-        env.insert("written_at", 5u64);
-        env.insert("checksum", checksum(&data));
-        env.insert("data", data);
-        json::to_string(&Value::Object(env))
+        serde_json::json!({
+            "format": "tend",
+            "schema": schema,
+            "written_at": 5,
+            "checksum": checksum(&data),
+            "data": data,
+        })
+        .to_string()
     }
 
     #[test]
     fn an_export_reads_back() {
         let (text, _) = encode_pretty(&sample(), 42).expect("encodes");
-        let preview = read(text.as_bytes()).expect("reads");
+        let preview = read(text.as_bytes(), NOW).expect("reads");
         assert_eq!(preview.data, sample());
         assert_eq!(preview.exported_at, 42);
         assert_eq!(preview.schema, CURRENT_SCHEMA);
         let with_bom = format!("\u{feff}{text}");
-        assert_eq!(read(with_bom.as_bytes()).map(|p| p.data), Ok(sample()));
+        assert_eq!(read(with_bom.as_bytes(), NOW).map(|p| p.data), Ok(sample()));
     }
 
     #[test]
@@ -330,32 +409,28 @@ mod tests {
         let (text, _) = encode_pretty(&sample(), 1).expect("encodes");
         let padded = format!("{text}{}", " ".repeat(MAX_IMPORT_BYTES as usize));
         assert_eq!(
-            read(padded.as_bytes()),
+            read(padded.as_bytes(), NOW),
             Err(ImportError::TooLarge {
                 bytes: padded.len() as u64
             })
         );
-        assert_eq!(read(b""), Err(ImportError::Empty));
+        assert_eq!(read(b"", NOW), Err(ImportError::Empty));
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        assert_eq!(read(deep.as_bytes()), Err(ImportError::TooDeep));
+        assert_eq!(read(deep.as_bytes(), NOW), Err(ImportError::TooDeep));
         // Deep enough to overflow a naive recursive parser.
         let deeper = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(read(deeper.as_bytes()), Err(ImportError::TooDeep));
+        assert_eq!(read(deeper.as_bytes(), NOW), Err(ImportError::TooDeep));
         // Nesting inside the data of a real envelope is caught the same way.
         let mut nested = Value::from(1u64);
         for _ in 0..MAX_DEPTH {
-            let mut m = Map::new();
-            m.insert("x", nested);
-            nested = Value::Object(m);
+            nested = serde_json::json!({ "x": nested });
         }
-        let mut data = Map::new();
-        data.insert("settings", nested);
-        let text = envelope_with(Value::Object(data), 1);
-        assert_eq!(read(text.as_bytes()), Err(ImportError::TooDeep));
+        let text = envelope_with(serde_json::json!({ "settings": nested }), 1);
+        assert_eq!(read(text.as_bytes(), NOW), Err(ImportError::TooDeep));
     }
 
     #[test]
@@ -375,9 +450,11 @@ mod tests {
             json(r#"{"settings": {}, "unexpected": true}"#),
             json(r#"[]"#),
         ] {
-            assert_eq!(
-                read(envelope_with(data.clone(), 1).as_bytes()),
-                Err(ImportError::WrongShape),
+            assert!(
+                matches!(
+                    read(envelope_with(data.clone(), 1).as_bytes(), NOW),
+                    Err(ImportError::WrongShape { .. })
+                ),
                 "{data}"
             );
         }
@@ -385,17 +462,23 @@ mod tests {
 
     #[test]
     fn other_files_are_refused() {
-        assert_eq!(read(b"[1, 2, 3]"), Err(ImportError::NotTendExport));
+        assert_eq!(read(b"[1, 2, 3]", NOW), Err(ImportError::NotTendExport));
         assert_eq!(
-            read(br#"{"format":"other","schema":1}"#),
+            read(br#"{"format":"other","schema":1}"#, NOW),
             Err(ImportError::NotTendExport)
         );
         assert_eq!(
-            read(envelope_with(json(r#"{}"#), 0).as_bytes()),
+            read(envelope_with(json(r#"{}"#), 0).as_bytes(), NOW),
             Err(ImportError::NotTendExport)
         );
-        assert_eq!(read(b"hello, this is a letter"), Err(ImportError::NotJson));
-        assert_eq!(read(b"{\"format\": \"tend\""), Err(ImportError::NotJson));
+        assert_eq!(
+            read(b"hello, this is a letter", NOW),
+            Err(ImportError::NotJson)
+        );
+        assert_eq!(
+            read(b"{\"format\": \"tend\"", NOW),
+            Err(ImportError::NotJson)
+        );
     }
 
     #[test]
@@ -405,7 +488,7 @@ mod tests {
             CURRENT_SCHEMA + 1,
         );
         assert_eq!(
-            read(text.as_bytes()),
+            read(text.as_bytes(), NOW),
             Err(ImportError::Newer {
                 found: CURRENT_SCHEMA + 1,
                 supported: CURRENT_SCHEMA
@@ -418,19 +501,19 @@ mod tests {
         let (text, _) = encode_pretty(&sample(), 1).expect("encodes");
         let edited = text.replace("\"dark\"", "\"light\"");
         assert_ne!(edited, text);
-        assert_eq!(read(edited.as_bytes()), Err(ImportError::Damaged));
+        assert_eq!(read(edited.as_bytes(), NOW), Err(ImportError::Damaged));
     }
 
     #[test]
     fn garbage_bytes_are_refused() {
         assert_eq!(
-            read(&[0xff, 0xfe, 0x00, 0x9f, 0x92, 0x96]),
+            read(&[0xff, 0xfe, 0x00, 0x9f, 0x92, 0x96], NOW),
             Err(ImportError::NotText)
         );
-        assert_eq!(read(&[0x00, 0x01, 0x02]), Err(ImportError::NotJson));
+        assert_eq!(read(&[0x00, 0x01, 0x02], NOW), Err(ImportError::NotJson));
         // A PNG header: binary, not text.
         assert_eq!(
-            read(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]),
+            read(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a], NOW),
             Err(ImportError::NotText)
         );
     }
@@ -470,8 +553,11 @@ mod tests {
 
     #[test]
     fn a_preview_counts_what_the_file_holds() {
-        let preview =
-            read(encode_pretty(&sample(), 1).expect("encodes").0.as_bytes()).expect("reads");
+        let preview = read(
+            encode_pretty(&sample(), 1).expect("encodes").0.as_bytes(),
+            NOW,
+        )
+        .expect("reads");
         assert_eq!(
             preview.counts(),
             EntryCounts {
@@ -574,8 +660,17 @@ mod tests {
 
         let now = 3_000_000_000_000;
         let replaced = apply(&current, &file, ImportMode::Replace, now);
-        let keys: Vec<String> = replaced.entry_keys().into_iter().collect();
-        assert_eq!(keys, ["c1", "c2", "instrument:org", "p1"]);
+        let keys: std::collections::BTreeSet<String> = replaced
+            .entry_keys()
+            .iter()
+            .map(Removed::to_string)
+            .collect();
+        assert_eq!(
+            keys,
+            ["c1", "c2", "instrument:org", "p1"]
+                .map(String::from)
+                .into()
+        );
         assert_eq!(replaced.draft, None);
 
         // Another tab still holds the old data, and merges both ways.
@@ -595,5 +690,97 @@ mod tests {
         let replaced = apply(&current, &file, ImportMode::Replace, 2_000_000_000_000);
         assert_eq!(replaced.draft, file.draft);
         assert_eq!(merge(&current, &replaced).draft, file.draft);
+    }
+
+    /// An envelope of `data` as the current release writes it, compact so
+    /// that many records fit in a file.
+    fn export(data: &TendData) -> Vec<u8> {
+        crate::store::envelope::encode(data, 1)
+            .expect("encodes")
+            .0
+            .into_bytes()
+    }
+
+    #[test]
+    fn a_file_holding_more_than_anyone_keeps_is_refused() {
+        let mut data = TendData {
+            deleted: (0..=MAX_REMOVALS as i64)
+                .map(|n| Tombstone {
+                    id: Removed::entry(&format!("c{n}")),
+                    deleted_at: n,
+                })
+                .collect(),
+            ..TendData::default()
+        };
+        assert_eq!(
+            read(&export(&data), NOW),
+            Err(ImportError::TooMany {
+                what: "deleted",
+                found: MAX_REMOVALS + 1,
+                limit: MAX_REMOVALS
+            })
+        );
+        data.deleted.pop();
+        let preview = read(&export(&data), NOW).expect("at the limit reads");
+        assert_eq!(preview.data.deleted.len(), MAX_REMOVALS);
+
+        let mut pulses = TendData::default();
+        for n in 0..=MAX_RECORDS {
+            pulses.pulses.push(Pulse {
+                id: format!("p{n}"),
+                completed_at: 1,
+                answers: Answers::new(),
+            });
+        }
+        assert!(matches!(
+            read(&export(&pulses), NOW),
+            Err(ImportError::TooMany { what: "pulses", .. })
+        ));
+    }
+
+    #[test]
+    fn times_far_past_the_clock_are_taken_as_now() {
+        let later = NOW + MAX_CLOCK_AHEAD_MS;
+        let far = NOW + 400 * DAY_MS;
+        let mut file = sample();
+        file.last_exported_at = Some(far);
+        file.settings.updated_at = far;
+        file.checkins[1].completed_at = later;
+        file.pulses[0].completed_at = far;
+        file.save_journal("j", None, "Words.", far).expect("saved");
+        file.record_practice(
+            "u",
+            crate::domain::practice::Practice::WhyCards,
+            far,
+            None,
+            None,
+        );
+        file.deleted.push(Tombstone {
+            id: Removed::entry("gone"),
+            deleted_at: i64::MAX,
+        });
+        let text = encode_pretty(&file, far).expect("encodes").0;
+        let preview = read(text.as_bytes(), NOW).expect("reads");
+        let d = &preview.data;
+        assert_eq!(d.last_exported_at, Some(NOW));
+        assert_eq!(d.settings.updated_at, NOW);
+        assert_eq!(d.checkins[1].completed_at, later, "a day ahead is kept");
+        assert_eq!(d.pulses[0].completed_at, NOW);
+        assert_eq!(
+            (d.journal[0].created_at, d.journal[0].updated_at),
+            (NOW, NOW)
+        );
+        assert_eq!(d.practice_log[0].at, NOW);
+        assert_eq!(d.deleted[0].deleted_at, NOW);
+        assert_eq!(preview.exported_at, later);
+        assert_eq!(d.checkins[0], sample().checkins[0], "past times are kept");
+
+        // The file's settings no longer outrank a change made here after now.
+        let mut here = TendData::default();
+        here.settings.set_theme(Theme::Light, NOW + 1);
+        assert!(!preview.merge_takes_file_settings(&here));
+        // And the reminder to export comes back in its time.
+        let merged = apply(&here, d, ImportMode::Merge, NOW);
+        assert_eq!(merged.last_exported_at, Some(NOW));
     }
 }

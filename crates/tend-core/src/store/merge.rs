@@ -78,8 +78,8 @@ mod tests {
     use crate::domain::answer::{Answer, Answers};
     use crate::store::arbitrary;
     use crate::store::data::{
-        draft_key, instrument_key, CheckIn, Draft, LoadedInstrument, Pulse, Restoration, Settings,
-        TextSize, Theme, Tombstone,
+        CheckIn, Draft, LoadedInstrument, Pulse, Removed, Restoration, Settings, TextSize, Theme,
+        Tombstone,
     };
     use proptest::prelude::*;
     use std::collections::BTreeSet;
@@ -128,14 +128,14 @@ mod tests {
 
     fn stone(id: &str, at: i64) -> Tombstone {
         Tombstone {
-            id: id.into(),
+            id: Removed::from(id),
             deleted_at: at,
         }
     }
 
     fn restore(id: &str, at: i64) -> Restoration {
         Restoration {
-            id: id.into(),
+            id: Removed::from(id),
             restored_at: at,
         }
     }
@@ -193,7 +193,10 @@ mod tests {
     /// The ids (check-ins, pulses, `instrument:<id>`) left after merging
     /// `ours` and `theirs`, both ways round.
     fn merged_keys(ours: &TendData, theirs: &TendData) -> (Vec<String>, Vec<String>) {
-        let keys = |d: &TendData| d.entry_keys().into_iter().collect::<Vec<_>>();
+        let keys = |d: &TendData| {
+            let texts: BTreeSet<String> = d.entry_keys().iter().map(Removed::to_string).collect();
+            texts.into_iter().collect::<Vec<_>>()
+        };
         (keys(&merge(ours, theirs)), keys(&merge(theirs, ours)))
     }
 
@@ -422,17 +425,18 @@ mod tests {
             let deleted: BTreeSet<_> = merged
                 .deleted
                 .iter()
-                .map(|t| (t.id.as_str(), t.deleted_at))
+                .map(|t| (t.id.to_string(), t.deleted_at))
                 .collect();
             let restored: BTreeSet<_> = merged
                 .restored
                 .iter()
-                .map(|r| (r.id.as_str(), r.restored_at))
+                .map(|r| (r.id.to_string(), r.restored_at))
                 .collect();
             // c2: removed at 9 after its restoration at 8; c3: restored at
             // 4 after its removal at 2; c4 only ever restored.
-            assert_eq!(deleted, BTreeSet::from([("c1", 5), ("c2", 9)]));
-            assert_eq!(restored, BTreeSet::from([("c3", 4), ("c4", 1)]));
+            let texts = |pairs: [(&str, i64); 2]| pairs.map(|(k, at)| (k.to_string(), at));
+            assert_eq!(deleted, BTreeSet::from(texts([("c1", 5), ("c2", 9)])));
+            assert_eq!(restored, BTreeSet::from(texts([("c3", 4), ("c4", 1)])));
         }
     }
 
@@ -455,7 +459,7 @@ mod tests {
             ..TendData::default()
         };
         let discarded = |started_at: i64, at: i64| TendData {
-            deleted: vec![stone(&draft_key(started_at), at)],
+            deleted: vec![stone(&format!("draft:{started_at}"), at)],
             ..TendData::default()
         };
         let cases = [
@@ -589,24 +593,25 @@ mod tests {
         let mut d = TendData::default();
         d.add_instrument("x", "{}", 1);
         let removed = d.remove_instrument("x", 2).expect("x is loaded");
-        assert_eq!(removed.tombstone.id, instrument_key("x"));
+        assert_eq!(removed.tombstone.id, Removed::Instrument("x".into()));
+        assert_eq!(removed.tombstone.id.to_string(), "instrument:x");
     }
 
-    fn ids(d: &TendData) -> BTreeSet<String> {
+    fn ids(d: &TendData) -> BTreeSet<Removed> {
         d.entry_keys()
     }
 
     /// Whether `key`'s latest removal across `sides` is later than its
     /// latest restoration there.
-    fn removed_in(sides: &[&TendData], key: &str) -> bool {
+    fn removed_in(sides: &[&TendData], key: &Removed) -> bool {
         let d = sides
             .iter()
-            .filter_map(|s| s.deleted.iter().find(|t| t.id == key))
+            .filter_map(|s| s.deleted.iter().find(|t| t.id == *key))
             .map(|t| t.deleted_at)
             .max();
         let r = sides
             .iter()
-            .filter_map(|s| s.restored.iter().find(|r| r.id == key))
+            .filter_map(|s| s.restored.iter().find(|r| r.id == *key))
             .map(|r| r.restored_at)
             .max();
         match (d, r) {

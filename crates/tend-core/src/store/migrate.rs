@@ -6,7 +6,7 @@
 //! `tests/fixtures/store/`, and update the `.expected.json` files. The
 //! fixture test fails until every version has its fixture.
 
-use crate::json::{Map, Value};
+use serde_json::{Map, Value};
 
 /// The schema version this build writes.
 pub const CURRENT_SCHEMA: u32 = 3;
@@ -95,10 +95,11 @@ pub fn v1_to_v2(mut data: Value) -> Result<Value, String> {
         } else {
             Value::Array(Vec::new())
         };
-        obj.insert(field, empty);
+        obj.insert(field.to_string(), empty);
     }
     let settings = obj
-        .get_or_insert("settings", Value::Object(Map::new()))
+        .entry("settings")
+        .or_insert_with(|| Value::Object(Map::new()))
         .as_object_mut()
         .ok_or("settings is not an object")?;
     if settings.contains_key("checkin_interval_days") {
@@ -106,7 +107,7 @@ pub fn v1_to_v2(mut data: Value) -> Result<Value, String> {
     }
     // The default as it was when schema 2 was made, written out: this step
     // must not change when a later version changes the default.
-    settings.insert("checkin_interval_days", 14u64);
+    settings.insert("checkin_interval_days".to_string(), Value::from(14u64));
     Ok(data)
 }
 
@@ -134,6 +135,22 @@ pub enum MigrationError {
         /// The step's own explanation, for logs and tests.
         reason: String,
     },
+}
+
+impl std::fmt::Display for MigrationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MigrationError::UnknownVersion(v) => write!(f, "schema {v} is not one Tend wrote"),
+            MigrationError::Newer { found, supported } => write!(
+                f,
+                "schema {found} is newer than this version reads ({supported})"
+            ),
+            MigrationError::NoStep { from } => write!(f, "nothing reads schema {from}"),
+            MigrationError::StepFailed { from, reason } => {
+                write!(f, "data in schema {from}: {reason}")
+            }
+        }
+    }
 }
 
 /// Brings `data`, written at schema `from`, to [`CURRENT_SCHEMA`] with the
@@ -178,7 +195,7 @@ mod tests {
 
     /// Parses JSON text written in a test.
     fn json(text: &str) -> Value {
-        crate::json::parse(text).expect("test JSON")
+        serde_json::from_str(text).expect("test JSON")
     }
 
     /// A test-only v1 -> v2 step: moves `settings.region` to the top level
@@ -190,14 +207,14 @@ mod tests {
             .and_then(Value::as_object_mut)
             .and_then(|s| s.remove("region"))
             .unwrap_or(Value::Null);
-        obj.insert("region", region);
-        obj.insert("check_ins", Value::Array(Vec::new()));
+        obj.insert("region".to_string(), region);
+        obj.insert("check_ins".to_string(), Value::Array(Vec::new()));
         Ok(data)
     }
 
     fn v2_to_v3(mut data: Value) -> Result<Value, String> {
         let obj = data.as_object_mut().ok_or("data is not an object")?;
-        obj.insert("journal", Value::Array(Vec::new()));
+        obj.insert("journal".to_string(), Value::Array(Vec::new()));
         Ok(data)
     }
 

@@ -1,18 +1,29 @@
 //! The person's data and how it is kept: the versioned envelope, schema
 //! migrations, merging, export and import, and the storage logic over any
 //! key-value store. Pure: the browser side is `platform::storage`.
+//!
+//! [`data::TendData`] holds it all; each concept's records and behaviour
+//! live in their own module (check-ins, pulses, instruments, journal,
+//! practices, plan, settings, removals).
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod arbitrary;
 pub mod backup;
+pub mod checkins;
 pub mod checksum;
 pub mod data;
 pub mod envelope;
 pub mod import;
+pub mod instruments;
+pub mod journal;
 pub mod keys;
 pub mod merge;
 pub mod migrate;
-pub mod personal;
+pub mod plan;
+pub mod practices;
+pub mod pulses;
+pub mod removal;
+pub mod settings;
 pub mod vault;
 
 pub use data::{Settings, TendData, TextSize, Theme};
