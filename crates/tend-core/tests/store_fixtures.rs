@@ -365,3 +365,33 @@ fn serde_json_still_writes_every_file_as_the_store_has_always_written_it() {
         }
     }
 }
+
+#[test]
+fn serde_json_still_reads_and_writes_every_golden_value_as_before() {
+    // `tests/fixtures/json/serde_json.json` holds inputs (strings, escapes,
+    // numbers of every spelling, nesting) with what serde_json 1.0.154 wrote
+    // for each, compact and pretty, or null where it refused the input.
+    // Stored data is checksummed over these spellings, so a later
+    // serde_json that spelled any of them differently would break files
+    // people already have.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let golden =
+        fs::read_to_string(root.join("tests/fixtures/json/serde_json.json")).expect("golden");
+    let rows: Vec<(String, Option<String>, Option<String>)> =
+        serde_json::from_str(&golden).expect("a list of [input, compact, pretty]");
+    assert!(rows.len() > 100, "{}", rows.len());
+    let mut wrong = Vec::new();
+    for (input, compact, pretty) in &rows {
+        let got = serde_json::from_str::<Value>(input).ok().map(|v| {
+            (
+                serde_json::to_string(&v).unwrap_or_default(),
+                serde_json::to_string_pretty(&v).unwrap_or_default(),
+            )
+        });
+        let want = compact.clone().zip(pretty.clone());
+        if got != want {
+            wrong.push(format!("{input:?}: {got:?}, was {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
