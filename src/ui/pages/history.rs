@@ -3,7 +3,6 @@
 //! comparison of any two check-ins.
 
 use super::title_effect;
-use crate::chart::TrendSeries;
 use crate::content::{fill, instruments};
 use crate::platform;
 use crate::route::Route;
@@ -12,6 +11,7 @@ use crate::ui::components::score_views::ChangeList;
 use crate::ui::components::trend_chart::TrendChart;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::chart::TrendSeries;
 use tend_core::domain::history::{self, HeadlineTrend};
 use tend_core::domain::instrument::Instrument;
 use tend_core::store::data::Deleted;
