@@ -328,7 +328,7 @@ impl Map {
     fn from_parsed(mut members: Vec<Member>, unique_keys: bool) -> Result<Map, JsonError> {
         // Tend writes sorted keys, so this is usually already so.
         if !members.windows(2).all(|w| w[0].key < w[1].key) {
-            crate::sort::sort_by(&mut members, |a, b| a.key.cmp(&b.key));
+            members.sort_by(|a, b| a.key.cmp(&b.key));
             let mut kept: Vec<Member> = Vec::with_capacity(members.len());
             for m in members {
                 match kept.last_mut() {

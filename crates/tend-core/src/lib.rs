@@ -15,7 +15,5 @@ pub mod contact;
 pub mod deploy;
 pub mod domain;
 pub mod json;
-pub mod number;
-pub mod sort;
 pub mod store;
 pub mod time;
