@@ -5,7 +5,6 @@
 //! things and is tested natively, and a thin shell (`platform`, `ui`) that
 //! talks to the browser and renders state.
 
-pub mod chart;
 pub mod content;
 pub mod html;
 pub mod platform;

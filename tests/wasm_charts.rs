@@ -498,3 +498,161 @@ async fn trend_chart_with_one_entry_or_one_instant() {
     // A check-in and a pulse at the same instant are two entries.
     assert_eq!(all(&charts[1], "tbody tr").len(), 2);
 }
+
+/// A label with every character that markup would read as markup.
+const HOSTILE: &str = r#"<b onclick="x">Tom & 'Jerry'</b>"#;
+
+#[wasm_bindgen_test]
+async fn labels_from_a_loaded_definition_are_text_never_markup() {
+    let mut rows = headline_rows();
+    rows[0].label = HOSTILE.into();
+    rows[0].bands[1].label = HOSTILE.into();
+    rows[0].band_label = Some(HOSTILE.into());
+    let series = vec![TrendSeries {
+        label: HOSTILE.into(),
+        points: vec![point(0, 0.5, false, HOSTILE)],
+        bands: vec![band(HOSTILE, 0.0, 1.0)],
+    }];
+    let root = fresh_root();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <HeadlineChart title=HOSTILE description=HOSTILE rows=rows strings=strings() />
+            <TrendChart
+                title=HOSTILE
+                description=HOSTILE
+                series=series
+                format_date=day_label()
+                strings=strings()
+            />
+        }
+    });
+    leptos::task::tick().await;
+
+    assert!(all(&root, "b, [onclick]").is_empty(), "markup was injected");
+    let svgs = all(&root, "svg[role=img]");
+    assert_eq!(svgs.len(), 2);
+    for svg in &svgs {
+        assert_accessible_svg(svg, HOSTILE);
+    }
+    let zone = all(&svgs[0], "rect.chart-zone")[1].clone();
+    assert_eq!(zone.get_attribute("data-band").as_deref(), Some(HOSTILE));
+    assert_eq!(
+        text(&all(&svgs[0], "[data-testid=headline-value]")[0]),
+        format!("2.1 · {HOSTILE}")
+    );
+    let row_headers: Vec<String> = all(&root, "tbody th").iter().map(text).collect();
+    assert_eq!(row_headers[0], HOSTILE);
+    let caption = one(&root, "[data-testid=trend-chart] > p.chart-caption");
+    assert_eq!(text(&caption), HOSTILE);
+    assert_eq!(
+        text(&one(&root, "circle > title")),
+        format!("Day 0 · Check-in · {HOSTILE}, 50%")
+    );
+}
+
+/// Every id in `scope` is unique, and every pattern fill and ARIA
+/// reference names one of them.
+fn assert_references_resolve(scope: &Element) {
+    let ids: Vec<String> = all(scope, "[id]").iter().map(|e| e.id()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    let fills = all(scope, "[fill^='url(#']").into_iter().filter_map(|e| {
+        let fill = e.get_attribute("fill")?;
+        Some(fill.strip_prefix("url(#")?.strip_suffix(')')?.to_string())
+    });
+    let aria = all(scope, "[aria-labelledby], [aria-describedby]")
+        .into_iter()
+        .flat_map(|e| {
+            [
+                e.get_attribute("aria-labelledby"),
+                e.get_attribute("aria-describedby"),
+            ]
+        })
+        .flatten();
+    let references: Vec<String> = fills.chain(aria).collect();
+    assert!(!references.is_empty());
+    for reference in references {
+        assert!(ids.contains(&reference), "{reference} in {ids:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_part_is_drawn_once_and_every_reference_resolves() {
+    let series = vec![
+        TrendSeries {
+            label: "Stress".into(),
+            points: vec![point(0, 0.6, false, "Moderate"), point(7, 0.4, true, "Low")],
+            bands: normalised_bands(),
+        },
+        TrendSeries {
+            label: "Burnout".into(),
+            points: vec![point(7, 0.8, true, "High")],
+            bands: normalised_bands(),
+        },
+    ];
+    let root = fresh_root();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <HeadlineChart title="Scores" description="" rows=headline_rows() strings=strings() />
+            <TrendChart
+                title="History"
+                description=""
+                series=series
+                format_date=day_label()
+                strings=strings()
+            />
+        }
+    });
+    leptos::task::tick().await;
+
+    assert_references_resolve(&root);
+    let headline = one(&root, "[data-testid=headline-chart-svg]");
+    // (selector, how many) across the three rows: 3 + 3 + 4 bands.
+    let cases = [
+        ("defs", 1),
+        ("pattern", 3),
+        ("g.headline-row", 3),
+        ("rect.chart-track", 3),
+        ("rect.chart-track-outline", 3),
+        ("line.chart-zone-edge", 2 + 2 + 3),
+        ("text.chart-heading", 3),
+        ("text.chart-muted", 2 * 3),
+        ("line.chart-grid", 3 + 3 + 3),
+    ];
+    for (selector, want) in cases {
+        assert_eq!(all(&headline, selector).len(), want, "{selector}");
+    }
+    // Both end labels of the top row, written the short way.
+    let ends: Vec<String> = all(&all(&headline, "g.headline-row")[0], "text.chart-muted")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(ends, ["0", "4"]);
+
+    let panels = all(&root, "svg.trend-panel");
+    assert_eq!(panels.len(), 2);
+    for panel in &panels {
+        assert_eq!(all(panel, "pattern").len(), 3);
+        assert_eq!(all(panel, "rect.chart-plot-frame").len(), 1);
+        // Band names fit beside the plot, so no lower/higher.
+        let labels: Vec<String> = all(panel, "text.chart-zone-label")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(labels, ["Low", "Moderate", "High"]);
+    }
+    // The check-in is drawn under the pulse.
+    let kinds: Vec<String> = all(&panels[0], MARKERS)
+        .iter()
+        .filter_map(|c| c.get_attribute("class"))
+        .collect();
+    assert_eq!(kinds, ["trend-checkin", "trend-pulse"]);
+    let table = one(&root, "[data-testid=trend-chart-table]");
+    let kinds: Vec<String> = all(&table, "tbody tr")
+        .iter()
+        .filter_map(|r| r.get_attribute("data-kind"))
+        .collect();
+    assert_eq!(kinds, ["check-in", "pulse"]);
+}

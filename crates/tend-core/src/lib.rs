@@ -14,8 +14,6 @@ pub mod builtin;
 pub mod contact;
 pub mod deploy;
 pub mod domain;
-pub mod number;
 pub mod position;
-pub mod sort;
 pub mod store;
 pub mod time;

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod chart_parts;
 pub mod contacts;
 pub mod data_panel;
 pub mod dead_end;

@@ -1,7 +1,6 @@
 //! Score views shared by Results and History: the headline chart built
 //! from a scored check-in, and the change between two check-ins.
 
-use crate::chart::HeadlineChartRow;
 use crate::content::{fill, Strings};
 use crate::html::Markup;
 use crate::platform;
@@ -9,6 +8,7 @@ use crate::ui::checkin::use_instruments;
 use crate::ui::components::headline_chart::HeadlineChart;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::chart::HeadlineChartRow;
 use tend_core::domain::history::{
     self, Change, Comparison, Direction, HeadlineScore, NotComparable,
 };

@@ -2,7 +2,6 @@
 //! table), a list to view or delete entries (with undo), and a side-by-side
 //! comparison of any two check-ins.
 
-use crate::chart::TrendSeries;
 use crate::content::{fill, instruments};
 use crate::platform;
 use crate::route::Route;
@@ -12,6 +11,7 @@ use crate::ui::components::trend_chart::TrendChart;
 use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::domain::chart::TrendSeries;
 use tend_core::domain::history::{self, HeadlineTrend};
 use tend_core::domain::instrument::Instrument;
 use tend_core::store::data::Deleted;

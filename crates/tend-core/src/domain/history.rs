@@ -3,6 +3,7 @@
 //! check-in is due. Pure: scores are always derived here from the stored
 //! answers and the instrument definitions passed in; time is an argument.
 
+use super::chart::{ChartBand, LinearScale};
 use super::instrument::{Headline, Instrument, Subscale};
 use super::scoring::{score, score_range, BandRef, Profile};
 use crate::store::data::{clamp_interval, CheckIn, TendData};
@@ -267,21 +268,6 @@ impl TrendEntry {
     }
 }
 
-/// A band drawn as a shaded zone on the 0 to 1 trend axis. Zones meet
-/// halfway between one band's top and the next band's bottom, so together
-/// they cover the axis without gaps.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BandZone {
-    /// The band's id (`low`).
-    pub id: String,
-    /// The band's label (`Low`).
-    pub label: String,
-    /// Where the zone starts, 0 to 1.
-    pub from: f64,
-    /// Where it ends, 0 to 1.
-    pub to: f64,
-}
-
 /// One headline's trend across check-ins and pulses.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeadlineTrend {
@@ -294,8 +280,9 @@ pub struct HeadlineTrend {
     /// (not enough answers, no such headline, an unknown instrument, an
     /// open scale) are left out.
     pub points: Vec<TrendEntry>,
-    /// The bands of that first instrument's headline, as zones.
-    pub bands: Vec<BandZone>,
+    /// The bands of that first instrument's headline, on the same 0 to 1
+    /// axis as the entries' positions.
+    pub bands: Vec<ChartBand>,
 }
 
 /// The trend of each headline, in [`HEADLINES`] order, from every check-in
@@ -355,44 +342,28 @@ pub fn trend(
                 headline,
                 name: reference.map(|(_, s)| s.name.clone()).unwrap_or_default(),
                 points,
-                bands: reference.map(|(i, s)| band_zones(i, s)).unwrap_or_default(),
+                bands: reference
+                    .map(|(i, s)| normalised_bands(i, s))
+                    .unwrap_or_default(),
             }
         })
         .collect()
 }
 
-/// The bands of `subscale` as zones on the 0 to 1 axis; none when its
-/// range is open or it has no bands.
-pub fn band_zones(instrument: &Instrument, subscale: &Subscale) -> Vec<BandZone> {
+/// The bands of `subscale` on the 0 to 1 axis of its possible range; none
+/// when the range is open or a single score. Where neighbouring zones meet
+/// is the chart's to decide ([`super::chart::band_zones`]).
+pub fn normalised_bands(instrument: &Instrument, subscale: &Subscale) -> Vec<ChartBand> {
     let Some(range) = score_range(instrument, &subscale.id) else {
         return Vec::new();
     };
     let Some(max) = range.max.filter(|max| *max > range.min) else {
         return Vec::new();
     };
-    let at = |x: f64| ((x - range.min) / (max - range.min)).clamp(0.0, 1.0);
-    let bands = &subscale.bands;
-    bands
+    let unit = LinearScale::new(range.min, max, 0.0, 1.0);
+    ChartBand::for_subscale(subscale, range.min, max)
         .iter()
-        .enumerate()
-        .map(|(i, band)| {
-            let from = match (i.checked_sub(1).map(|p| &bands[p]), band.min) {
-                (None, _) => 0.0,
-                (Some(prev), Some(min)) => at((prev.max.unwrap_or(min) + min) / 2.0),
-                (Some(prev), None) => prev.max.map_or(0.0, at),
-            };
-            let to = match (bands.get(i + 1), band.max) {
-                (None, _) => 1.0,
-                (Some(next), Some(top)) => at((top + next.min.unwrap_or(top)) / 2.0),
-                (Some(next), None) => next.min.map_or(1.0, at),
-            };
-            BandZone {
-                id: band.id.clone(),
-                label: band.label.clone(),
-                from,
-                to,
-            }
-        })
+        .map(|b| b.rescaled(&unit))
         .collect()
 }
 
@@ -976,34 +947,52 @@ mod tests {
     }
 
     #[test]
-    fn band_zones_cover_the_axis_without_gaps() {
+    fn bands_sit_on_the_trend_axis_as_shares_of_the_range() {
         let own = own();
         let series = trend(&TendData::default(), &[own], the_pulse());
-        let zones = |i: usize| -> Vec<(String, f64, f64)> {
+        // Each band's ends on the 0-4 range, read back from the 0-1 axis.
+        let bands = |i: usize| -> Vec<(String, f64, f64)> {
             series[i]
                 .bands
                 .iter()
-                .map(|z| (z.label.clone(), z.from, z.to))
+                .map(|b| (b.label.clone(), b.min * 4.0, b.max * 4.0))
                 .collect()
         };
-        // 0-1.4 | 1.5-2.4 | 2.5-4 on a 0-4 range meet at 1.45 and 2.45.
-        assert_eq!(
-            zones(0),
-            [
-                ("Low".to_string(), 0.0, 1.45 / 4.0),
-                ("Moderate".to_string(), 1.45 / 4.0, 2.45 / 4.0),
-                ("High".to_string(), 2.45 / 4.0, 1.0),
-            ]
-        );
-        assert_eq!(
-            zones(2)[1],
-            ("Moderate".to_string(), 1.95 / 4.0, 2.95 / 4.0)
-        );
-        for s in &series {
-            for pair in s.bands.windows(2) {
-                assert_eq!(pair[0].to, pair[1].from);
+        let cases = [
+            (
+                0,
+                [
+                    ("Low", 0.0, 1.4),
+                    ("Moderate", 1.5, 2.4),
+                    ("High", 2.5, 4.0),
+                ],
+            ),
+            (
+                2,
+                [
+                    ("Low", 0.0, 1.9),
+                    ("Moderate", 2.0, 2.9),
+                    ("High", 3.0, 4.0),
+                ],
+            ),
+        ];
+        for (i, want) in cases {
+            let got = bands(i);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(want) {
+                assert!(
+                    g.0 == w.0 && (g.1 - w.1).abs() < 1e-9 && (g.2 - w.2).abs() < 1e-9,
+                    "{got:?}"
+                );
             }
         }
+        // An open scale has no axis to put bands on.
+        let mut open = own.clone();
+        open.scale.max = None;
+        let Some(burnout) = open.headline(Headline::Burnout) else {
+            panic!("Tend has a burnout headline");
+        };
+        assert!(normalised_bands(&open, burnout).is_empty());
     }
 
     // ------------------------------------------------------ next check-in

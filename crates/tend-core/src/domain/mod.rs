@@ -8,6 +8,8 @@
 //! - [`reading`]: the plain-language reading of a scored profile, as data.
 //! - [`catalogue`]: the built-in and loaded definitions, side by side.
 //! - [`history`]: change between check-ins, trends, the next check-in.
+//! - [`chart`]: where the results and history charts put every zone, bar,
+//!   marker and tick.
 //! - [`calendar`]: the .ics reminder for the next check-in.
 //! - [`pacer`]: where the paced-breathing pacer is at any running time.
 //! - [`strategy`]: the strategy library's tags, filtering and lookup.
@@ -18,6 +20,7 @@
 pub mod answer;
 pub mod calendar;
 pub mod catalogue;
+pub mod chart;
 pub mod course;
 pub mod history;
 pub mod instrument;
