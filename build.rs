@@ -11,7 +11,7 @@
 //!
 //! The bodies of Learn and leaders' pages, the reading list and each
 //! strategy's why and steps are not compiled in: `write_fragments` renders each, with the app's own renderer
-//! (`src/content/render.rs`, included below), to an HTML file in
+//! (`crates/tend-content/src/render.rs`, included below), to an HTML file in
 //! `$OUT_DIR/content/<code>/` whose name carries a hash of its text, and
 //! lists them in `$OUT_DIR/content/manifest.txt`. The generated Rust knows
 //! each file's name; `tools/postbuild.mjs` copies the files into the site.
@@ -29,13 +29,13 @@ use std::path::Path;
 // The app's own markup renderer, so the fragments are exactly what it would
 // render (and what its native tests check).
 #[allow(dead_code)]
-#[path = "src/html.rs"]
+#[path = "crates/tend-content/src/html.rs"]
 mod html;
 #[allow(dead_code)]
-#[path = "src/content/markup.rs"]
+#[path = "crates/tend-content/src/markup.rs"]
 mod markup;
 #[allow(dead_code)]
-#[path = "src/content/render.rs"]
+#[path = "crates/tend-content/src/render.rs"]
 mod render;
 
 #[derive(Deserialize)]

@@ -7,7 +7,8 @@
 
 pub mod chart;
 pub mod content;
-pub mod html;
+/// The markup builder, from `tend-content` (kept at `crate::html`).
+pub use tend_content::html;
 pub mod platform;
 pub mod route;
 pub mod ui;

@@ -11,11 +11,10 @@
 
 pub mod coverage;
 pub mod instruments;
-pub mod markup;
-pub mod render;
 pub mod strategies;
 
-pub use render::fill;
+pub use tend_content::render::fill;
+pub use tend_content::{markup, render};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
