@@ -6,7 +6,8 @@
 //! talks to the browser and renders state.
 
 pub mod content;
-pub mod html;
+/// The markup builder, from `tend-content` (kept at `crate::html`).
+pub use tend_content::html;
 pub mod platform;
 pub mod route;
 pub mod ui;

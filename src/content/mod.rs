@@ -1,9 +1,11 @@
 //! Everything Tend says, per locale, from `locales/<code>/*.toml` through
-//! `build.rs`. Pure data: no browser code here.
+//! `build.rs` (which calls `tend_content::build`). Pure data: no browser
+//! code here.
 //!
 //! Interface strings, page titles and summaries, and all of Get help are
 //! compiled in. The bodies of the long pages (Learn, the leaders' guide, the
-//! reading list, each strategy's why and steps) are not: `build.rs` renders each with [`render`] into an
+//! reading list, each strategy's why and steps) are not: the build renders
+//! each with [`render`] into an
 //! HTML fragment whose file name carries a hash of its text, and the app
 //! fetches it when the page is opened. [`Locale::sources`] keeps the written
 //! text for native tests (content coverage, fragments match the renderer);
@@ -11,11 +13,10 @@
 
 pub mod coverage;
 pub mod instruments;
-pub mod markup;
-pub mod render;
 pub mod strategies;
 
-pub use render::fill;
+pub use tend_content::render::fill;
+pub use tend_content::{markup, render};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -239,16 +240,6 @@ mod tests {
                 "{path} must be a relative path inside content/"
             );
         }
-    }
-
-    #[test]
-    fn every_fragment_name_carries_its_own_hash() {
-        let hashes: std::collections::BTreeSet<&str> = FRAGMENTS
-            .iter()
-            .filter_map(|p| p.rsplit('.').nth(1))
-            .collect();
-        assert_eq!(hashes.len(), FRAGMENTS.len());
-        assert!(hashes.iter().all(|h| h.len() == 16));
     }
 
     #[test]

@@ -1,13 +1,13 @@
-//! Renders content written in the small content markup ([`super::markup`])
+//! Renders content written in the small content markup ([`crate::markup`])
 //! as static HTML (see [`crate::html`]). Pure text in, text out, with no
 //! dependency beyond those two modules: the app uses it for the short bodies
-//! it shows itself, and `build.rs` includes this very file to write the long
-//! pages (Learn, leaders' guide, reading list, each strategy's why and
-//! steps) as HTML fragments that the app fetches when one is opened. One renderer, so escaping and markup are the
-//! same everywhere and tested here.
+//! it shows itself, and the build pipeline uses it to write the long pages
+//! (Learn, leaders' guide, reading list, each strategy's why and steps) as
+//! HTML fragments that the app fetches when one is opened. One renderer, so
+//! escaping and markup are the same everywhere and tested here.
 
-use super::markup::{self, Block};
 use crate::html::Markup;
+use crate::markup::{self, Block};
 
 /// Appends one content body (paragraphs, lists and tables) to `m`.
 pub fn body_html(m: &mut Markup, body: &str) {

@@ -1,0 +1,232 @@
+//! A locale against English: the same interface string keys, the same pages
+//! (slugs, sections, coverage tags), regions and books. The words differ;
+//! the shape may not, so the app can switch language on any screen. (The
+//! strategy library is compared in [`super::strategies`].)
+
+use super::error::{ContentError, Difference};
+use super::locale::{HelpFile, LocaleContent, PageFile, ResourcesFile};
+
+/// The first way `other` differs from `en`, if any.
+pub(crate) fn against_english(
+    en: &LocaleContent,
+    other: &LocaleContent,
+) -> Result<(), ContentError> {
+    let differs = |difference| ContentError::Differs {
+        code: other.code.clone(),
+        difference,
+    };
+    if let Some(key) = en.ui.keys().find(|k| !other.ui.contains_key(*k)) {
+        return Err(differs(Difference::MissingKey(key.clone())));
+    }
+    if let Some(key) = other.ui.keys().find(|k| !en.ui.contains_key(*k)) {
+        return Err(differs(Difference::StrayKey(key.clone())));
+    }
+    same_pages("learn", &en.learn, &other.learn).map_err(differs)?;
+    same_pages("leaders", &en.leaders, &other.leaders).map_err(differs)?;
+    if regions(&en.help) != regions(&other.help) {
+        return Err(differs(Difference::Regions));
+    }
+    if books(&en.resources) != books(&other.resources) {
+        return Err(differs(Difference::Books));
+    }
+    Ok(())
+}
+
+fn same_pages(what: &'static str, en: &PageFile, other: &PageFile) -> Result<(), Difference> {
+    if en.page.len() != other.page.len() {
+        return Err(Difference::PageCount {
+            what,
+            en: en.page.len(),
+            other: other.page.len(),
+        });
+    }
+    for (pa, pb) in en.page.iter().zip(&other.page) {
+        if pa.slug != pb.slug {
+            return Err(Difference::PageSlug {
+                what,
+                en: pa.slug.clone(),
+                other: pb.slug.clone(),
+            });
+        }
+        if pa.section.len() != pb.section.len() {
+            return Err(Difference::SectionCount {
+                what,
+                slug: pb.slug.clone(),
+            });
+        }
+        if pa
+            .section
+            .iter()
+            .zip(&pb.section)
+            .any(|(sa, sb)| sa.covers != sb.covers)
+        {
+            return Err(Difference::SectionTags {
+                what,
+                slug: pb.slug.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Region ids and their number of contacts: what must match.
+fn regions(help: &HelpFile) -> Vec<(&str, usize)> {
+    help.region
+        .iter()
+        .map(|r| (r.id.as_str(), r.contact.len()))
+        .collect()
+}
+
+/// Book ids and their coverage tags: what must match.
+fn books(resources: &ResourcesFile) -> Vec<(&str, &[String])> {
+    resources
+        .book
+        .iter()
+        .map(|b| (b.id.as_str(), b.covers.as_slice()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::fixture;
+    use crate::build::locale::LocaleTexts;
+
+    fn parse(texts: &LocaleTexts) -> LocaleContent {
+        LocaleContent::parse(texts).unwrap()
+    }
+
+    /// The difference `edit` makes to a second locale, or `None`.
+    fn difference(edit: impl FnOnce(&mut LocaleTexts)) -> Option<(Difference, String)> {
+        let en = parse(&fixture::en());
+        let mut fr = fixture::other("fr");
+        edit(&mut fr);
+        let err = against_english(&en, &parse(&fr)).err()?;
+        let text = err.to_string();
+        match err {
+            ContentError::Differs { code, difference } => {
+                assert_eq!(code, "fr");
+                Some((difference, text))
+            }
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn a_translation_with_the_same_shape_passes() {
+        assert_eq!(difference(|_| {}), None);
+    }
+
+    #[test]
+    fn a_missing_key_is_named() {
+        let got = difference(|fr| {
+            fr.ui[0].text = fr.ui[0].text.replace("lead = ", "# lead = ");
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::MissingKey("home_lead".into()),
+                "fr/ui.toml is missing `home_lead`".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_stray_key_is_named() {
+        let got = difference(|fr| fr.ui[0].text.push_str("extra = \"Bonus\"\n"));
+        assert_eq!(
+            got,
+            Some((
+                Difference::StrayKey("library_extra".into()),
+                "fr/ui.toml has `library_extra`, which en/ui.toml lacks".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_different_number_of_pages_is_named() {
+        let got = difference(|fr| {
+            let page = "[[page]]\nslug = \"more\"\ntitle = \"T\"\nsummary = \"S\"\n\
+                        [[page.section]]\nheading = \"H\"\nbody = \"B\"\n";
+            fr.leaders.text.push_str(page);
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::PageCount {
+                    what: "leaders",
+                    en: 1,
+                    other: 2
+                },
+                "fr/leaders.toml has 2 pages, en has 1".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_renamed_page_is_named() {
+        let got = difference(|fr| {
+            fr.learn.text = fr.learn.text.replace("what-it-is", "ce-que-c-est");
+        });
+        assert!(matches!(
+            got,
+            Some((Difference::PageSlug { what: "learn", .. }, ref text))
+                if text == "fr/learn.toml: page `ce-que-c-est` where en has `what-it-is`"
+        ));
+    }
+
+    #[test]
+    fn a_page_with_fewer_sections_is_named() {
+        let got = difference(|fr| {
+            let cut = fr
+                .learn
+                .text
+                .find("[[page.section]]\nheading = \"A table\"");
+            fr.learn.text.truncate(cut.unwrap());
+        });
+        assert!(matches!(
+            got,
+            Some((Difference::SectionCount { what: "learn", ref slug }, _)) if slug == "what-it-is"
+        ));
+    }
+
+    #[test]
+    fn a_different_coverage_tag_is_named() {
+        let got = difference(|fr| {
+            fr.learn.text = fr.learn.text.replace("\"DEF-3\"", "\"DEF-4\"");
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::SectionTags {
+                    what: "learn",
+                    slug: "what-it-is".into()
+                },
+                "fr/learn.toml: page `what-it-is` section tags differ from en".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn regions_and_books_must_match() {
+        let got =
+            difference(|fr| fr.help.text = fr.help.text.replace("id = \"us\"", "id = \"usa\""));
+        assert!(matches!(got, Some((Difference::Regions, _))));
+        let got = difference(|fr| {
+            let cut = fr.help.text.find("[[region.contact]]").unwrap();
+            let end = fr.help.text.find("[[region]]\nid = \"other\"").unwrap();
+            fr.help.text.replace_range(cut..end, "");
+        });
+        assert!(matches!(got, Some((Difference::Regions, _))));
+        let got = difference(|fr| {
+            fr.resources.text = fr.resources.text.replace("BOOK-1", "BOOK-2");
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::Books,
+                "fr/resources.toml books differ from en".into()
+            ))
+        );
+    }
+}
