@@ -114,13 +114,74 @@ pub fn books_html<'a>(
     m.finish()
 }
 
-/// Fills `{name}` placeholders in a locale string.
+/// The `{name}` placeholders of a locale string, in order of appearance
+/// (a name is lower-case letters, digits and `_`; any other brace is text).
+pub fn placeholders(template: &str) -> Vec<&str> {
+    pieces(template)
+        .filter_map(|piece| match piece {
+            Piece::Placeholder(name) => Some(name),
+            Piece::Text(_) => None,
+        })
+        .collect()
+}
+
+/// Fills the `{name}` placeholders of a locale string in one pass: each
+/// named value is put in as it is, and never read again, so a value that
+/// itself holds `{min}` (a label from a loaded file) stays as written. A
+/// placeholder with no value is left in place.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Placeholder(name) => match values.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
     }
     out
+}
+
+/// A run of a locale string: plain text, or a placeholder's name.
+enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+/// A locale string split into text and placeholders.
+fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let placeholder = rest.strip_prefix('{').and_then(|after| {
+            let end = after.find('}')?;
+            let name = &after[..end];
+            let valid = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            valid.then_some((name, &after[end + 1..]))
+        });
+        if let Some((name, after)) = placeholder {
+            rest = after;
+            return Some(Piece::Placeholder(name));
+        }
+        // Plain text runs to the next brace (a brace that opens no
+        // placeholder is text too).
+        // `rest` starts with a brace (one byte) or with text up to one.
+        let skip = usize::from(rest.starts_with('{'));
+        let end = rest[skip..].find('{').map_or(rest.len(), |i| i + skip);
+        let (text, after) = rest.split_at(end);
+        rest = after;
+        Some(Piece::Text(text))
+    })
 }
 
 #[cfg(test)]
@@ -178,6 +239,32 @@ mod tests {
             "<ul class=\"book-list\"><li class=\"card\"><h2 class=\"book-title\">T &amp; U</h2>\
              <p class=\"book-meta\">by A · Published by &lt;P&gt;</p><p>D</p></li></ul>"
         );
+    }
+
+    #[test]
+    fn fill_puts_values_in_once_and_never_reads_them_again() {
+        // A band label from a loaded file may hold braces of its own.
+        assert_eq!(
+            fill(
+                "{label}: {min} to {max}",
+                &[("label", "Low {min}"), ("min", "0"), ("max", "1.4")]
+            ),
+            "Low {min}: 0 to 1.4"
+        );
+        assert_eq!(fill("{a}{b}", &[("b", "{a}"), ("a", "x")]), "x{a}");
+        assert_eq!(fill("no {value} here", &[]), "no {value} here");
+        assert_eq!(
+            fill("{ not one } {Upper} {}", &[("Upper", "u")]),
+            "{ not one } {Upper} {}"
+        );
+        assert_eq!(fill("é {n} ü", &[("n", "1")]), "é 1 ü");
+    }
+
+    #[test]
+    fn placeholders_are_listed_in_order() {
+        assert_eq!(placeholders("{n} of {total}, {n}"), ["n", "total", "n"]);
+        assert_eq!(placeholders("{ x } {X} {} {a-b}"), Vec::<&str>::new());
+        assert_eq!(placeholders("{{date}}"), ["date"]);
     }
 
     #[test]

@@ -21,6 +21,19 @@ pub(crate) fn against_english(
     if let Some(key) = other.ui.keys().find(|k| !en.ui.contains_key(*k)) {
         return Err(differs(Difference::StrayKey(key.clone())));
     }
+    for (key, text) in &en.ui {
+        let (en_names, other_names) = (
+            placeholder_set(text),
+            placeholder_set(other.ui.get(key).map_or("", String::as_str)),
+        );
+        if en_names != other_names {
+            return Err(differs(Difference::Placeholders {
+                key: key.clone(),
+                en: en_names,
+                other: other_names,
+            }));
+        }
+    }
     same_pages("learn", &en.learn, &other.learn).map_err(differs)?;
     same_pages("leaders", &en.leaders, &other.leaders).map_err(differs)?;
     if regions(&en.help) != regions(&other.help) {
@@ -30,6 +43,18 @@ pub(crate) fn against_english(
         return Err(differs(Difference::Books));
     }
     Ok(())
+}
+
+/// The distinct placeholders of a string, sorted: a translation may put
+/// them in another order, but must name the same ones.
+fn placeholder_set(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = crate::render::placeholders(text)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn same_pages(what: &'static str, en: &PageFile, other: &PageFile) -> Result<(), Difference> {
@@ -141,6 +166,27 @@ mod tests {
                 "fr/ui.toml has `library_extra`, which en/ui.toml lacks".into()
             ))
         );
+    }
+
+    #[test]
+    fn a_placeholder_named_differently_is_named() {
+        let got = difference(|fr| {
+            fr.ui[0].text = fr.ui[0].text.replace("\"par {author}", "\"par {auteur}");
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::Placeholders {
+                    key: "resources_by".into(),
+                    en: vec!["author".into()],
+                    other: vec!["auteur".into()],
+                },
+                "fr/ui.toml: `resources_by` has the placeholders {auteur} where en has {author}"
+                    .into()
+            ))
+        );
+        // The same names in another order are fine.
+        assert_eq!(difference(|_| {}), None);
     }
 
     #[test]

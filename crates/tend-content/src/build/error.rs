@@ -101,6 +101,15 @@ pub enum Difference {
     MissingKey(String),
     /// The locale has this interface string key; English does not.
     StrayKey(String),
+    /// An interface string names other `{placeholders}` than English's.
+    Placeholders {
+        /// The key.
+        key: String,
+        /// English's placeholders, sorted.
+        en: Vec<String>,
+        /// The locale's placeholders, sorted.
+        other: Vec<String>,
+    },
     /// A page file has a different number of pages.
     PageCount {
         /// `learn` or `leaders`.
@@ -205,6 +214,12 @@ impl fmt::Display for ContentError {
                 Difference::StrayKey(key) => {
                     write!(f, "{code}/ui.toml has `{key}`, which en/ui.toml lacks")
                 }
+                Difference::Placeholders { key, en, other } => write!(
+                    f,
+                    "{code}/ui.toml: `{key}` has the placeholders {{{}}} where en has {{{}}}",
+                    other.join("}, {"),
+                    en.join("}, {")
+                ),
                 Difference::PageCount { what, en, other } => {
                     write!(f, "{code}/{what}.toml has {other} pages, en has {en}")
                 }
