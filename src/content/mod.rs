@@ -15,7 +15,6 @@ pub mod coverage;
 pub mod instruments;
 pub mod strategies;
 
-pub use tend_content::render::fill;
 pub use tend_content::{markup, render};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));

@@ -5,7 +5,7 @@
 //! a fragment the detail screen fetches ([`Strategy::body`]);
 //! [`strategy_sources`] keeps the written text for tests only.
 
-use super::{fill, Locale, Strings};
+use super::{Locale, Strings};
 use tend_core::domain::plan::{Weekday, When};
 use tend_core::domain::recommend::Reason;
 use tend_core::domain::strategy::SourceGroup;
@@ -54,14 +54,10 @@ pub fn reason_text(s: &Strings, reason: &Reason) -> String {
         Reason::StoodOut(what) => {
             return match what.as_slice() {
                 [] => s.strategy_reason_starter.to_string(),
-                [a] => fill(
-                    s.strategy_reason_stood_out_one,
-                    &[("a", stood_out_name(s, *a))],
-                ),
-                [a, b, ..] => fill(
-                    s.strategy_reason_stood_out_two,
-                    &[("a", stood_out_name(s, *a)), ("b", stood_out_name(s, *b))],
-                ),
+                [a] => s.strategy_reason_stood_out_one(stood_out_name(s, *a)),
+                [a, b, ..] => {
+                    s.strategy_reason_stood_out_two(stood_out_name(s, *a), stood_out_name(s, *b))
+                }
             }
         }
     };
@@ -147,10 +143,10 @@ pub fn when_text(s: &Strings, when: &When) -> String {
     match when {
         When::AfterEachShift => s.plan_when_after_each_shift.to_string(),
         When::Daily => s.plan_when_daily.to_string(),
-        When::Weekly(d) => fill(s.plan_when_weekly, &[("day", weekday_name(s, *d))]),
+        When::Weekly(d) => s.plan_when_weekly(weekday_name(s, *d)),
         When::Days(days) => {
             let names: Vec<&str> = days.iter().map(|d| weekday_name(s, *d)).collect();
-            fill(s.plan_when_days, &[("days", &names.join(", "))])
+            s.plan_when_days(&names.join(", "))
         }
     }
 }

@@ -3,7 +3,7 @@
 //! worker's update and the install prompt. Decisions live in `deploy` and
 //! `domain::course`; browser calls in `platform`.
 
-use crate::content::{fill, Locale, Strings};
+use crate::content::{Locale, Strings};
 use crate::platform::{self, fetch, host, scorm, sw};
 use leptos::prelude::*;
 use tend_core::deploy::{self, Deployment, Issue, Modules, Problem, Source};
@@ -232,34 +232,27 @@ pub fn issue_text(t: &Strings, issue: &Issue) -> String {
         Source::File => t.issue_file,
         Source::Address => t.issue_address,
     };
-    let template = match issue.problem {
+    let text: fn(&Strings, &str, &str) -> String = match issue.problem {
         Problem::NotJson(line, column) => {
-            return fill(
-                t.issue_not_json,
-                &[
-                    ("source", source),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                ],
-            )
+            return t.issue_not_json(source, &line.to_string(), &column.to_string())
         }
-        Problem::NotObject => t.issue_not_object,
-        Problem::UnknownKey => t.issue_unknown_key,
-        Problem::WrongType => t.issue_wrong_type,
-        Problem::BadText => t.issue_bad_text,
-        Problem::HiddenCharacter => t.issue_hidden_character,
-        Problem::DuplicateKey => t.issue_duplicate_key,
-        Problem::BadLink => t.issue_bad_link,
-        Problem::BadKind => t.issue_bad_kind,
-        Problem::BadColour => t.issue_bad_colour,
-        Problem::LowContrast => t.issue_low_contrast,
-        Problem::BadLanguage => t.issue_bad_language,
-        Problem::OutOfRange => t.issue_out_of_range,
-        Problem::BadName => t.issue_bad_name,
-        Problem::BadOrigin => t.issue_bad_origin,
-        Problem::BadFileName => t.issue_bad_file_name,
-        Problem::BadChoice => t.issue_bad_choice,
-        Problem::TooMany => t.issue_too_many,
+        Problem::NotObject => return t.issue_not_object(source),
+        Problem::UnknownKey => Strings::issue_unknown_key,
+        Problem::WrongType => Strings::issue_wrong_type,
+        Problem::BadText => Strings::issue_bad_text,
+        Problem::HiddenCharacter => Strings::issue_hidden_character,
+        Problem::DuplicateKey => Strings::issue_duplicate_key,
+        Problem::BadLink => Strings::issue_bad_link,
+        Problem::BadKind => Strings::issue_bad_kind,
+        Problem::BadColour => Strings::issue_bad_colour,
+        Problem::LowContrast => Strings::issue_low_contrast,
+        Problem::BadLanguage => Strings::issue_bad_language,
+        Problem::OutOfRange => Strings::issue_out_of_range,
+        Problem::BadName => Strings::issue_bad_name,
+        Problem::BadOrigin => Strings::issue_bad_origin,
+        Problem::BadFileName => Strings::issue_bad_file_name,
+        Problem::BadChoice => Strings::issue_bad_choice,
+        Problem::TooMany => Strings::issue_too_many,
     };
-    fill(template, &[("source", source), ("key", &issue.key)])
+    text(t, source, &issue.key)
 }

@@ -2,7 +2,7 @@
 //! list of lines with a link that calls, texts or opens each.
 
 use crate::content::Strings;
-use crate::content::{fill, guess_region, ContactKind, Region};
+use crate::content::{guess_region, ContactKind, Region};
 use crate::html::Markup;
 use crate::platform;
 use crate::ui::{use_app, AppContext};
@@ -48,9 +48,9 @@ pub fn contacts_html(t: &Strings, region: &Region) -> String {
             continue;
         };
         let action = match c.kind {
-            ContactKind::Phone => fill(t.help_call, &[("number", c.value)]),
-            ContactKind::Text => fill(t.help_text, &[("number", c.value)]),
-            ContactKind::Web => fill(t.help_visit, &[("label", c.label)]),
+            ContactKind::Phone => t.help_call(c.value),
+            ContactKind::Text => t.help_text(c.value),
+            ContactKind::Web => t.help_visit(c.label),
         };
         m.open("li", &[("class", "contact card")]);
         m.element("h3", &[], c.label).element("p", &[], c.detail);

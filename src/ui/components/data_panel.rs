@@ -1,7 +1,7 @@
 //! The "Your data" part of Settings: where the data is kept, export,
 //! import with a preview, and delete everything.
 
-use crate::content::{self, fill, Strings};
+use crate::content::{self, Strings};
 use crate::platform::{self, files};
 use crate::ui::storage::{use_storage, StorageStatus};
 use crate::ui::use_app;
@@ -56,7 +56,7 @@ fn status_text(t: &Strings, s: &StorageStatus) -> String {
     }
     if s.used_bytes >= 1024 {
         let kb = (s.used_bytes + 512) / 1024;
-        parts.push(fill(t.data_status_used, &[("size", &kb.to_string())]));
+        parts.push(t.data_status_used(&kb.to_string()));
     } else if s.used_bytes > 0 {
         parts.push(t.data_status_used_tiny.into());
     }
@@ -86,15 +86,9 @@ fn BackupReminder() -> impl IntoView {
         let (text, remind) = match state() {
             BackupState::NothingToBackUp => return None,
             BackupState::NeverExported => (t.data_backup_never.to_string(), true),
-            BackupState::Overdue { days } => (
-                fill(t.data_backup_overdue, &[("days", &days.to_string())]),
-                true,
-            ),
+            BackupState::Overdue { days } => (t.data_backup_overdue(&days.to_string()), true),
             BackupState::Recent { days: 0 } => (t.data_backup_today.to_string(), false),
-            BackupState::Recent { days } => (
-                fill(t.data_backup_recent, &[("days", &days.to_string())]),
-                false,
-            ),
+            BackupState::Recent { days } => (t.data_backup_recent(&days.to_string()), false),
         };
         Some(view! {
             <p class:notice=remind data-testid="backup-reminder">{text}</p>
@@ -126,7 +120,7 @@ fn ExportControl() -> impl IntoView {
             Some(Ok(file)) => Some(
                 view! {
                     <p role="status" data-testid="export-done">
-                        {fill(t().data_export_done, &[("file", &file)])}
+                        {t().data_export_done(&file)}
                     </p>
                 }
                     .into_any(),
@@ -207,37 +201,20 @@ fn preview_lines(
         })
         .unwrap_or_else(|| t.data_import_preview_not_set.to_string());
     let mut lines = vec![
-        fill(
-            t.data_import_preview_exported,
-            &[("date", &date(preview.exported_at))],
-        ),
-        fill(
-            t.data_import_preview_settings,
-            &[
-                ("theme", theme),
-                ("size", size),
-                ("language", &language),
-                ("region", &region),
-            ],
-        ),
+        t.data_import_preview_exported(&date(preview.exported_at)),
+        t.data_import_preview_settings(theme, size, &language, &region),
     ];
     let d = &preview.data;
-    lines.push(fill(
-        t.data_import_preview_counts,
-        &[
-            ("checkins", &d.checkins.len().to_string()),
-            ("pulses", &d.pulses.len().to_string()),
-            ("journal", &d.journal.len().to_string()),
-            ("plan", &d.plan.len().to_string()),
-            ("practices", &d.practice_log.len().to_string()),
-            ("cards", &d.why_cards.len().to_string()),
-        ],
+    lines.push(t.data_import_preview_counts(
+        &d.checkins.len().to_string(),
+        &d.pulses.len().to_string(),
+        &d.journal.len().to_string(),
+        &d.plan.len().to_string(),
+        &d.practice_log.len().to_string(),
+        &d.why_cards.len().to_string(),
     ));
     if let Some(at) = preview.data.last_exported_at {
-        lines.push(fill(
-            t.data_import_preview_last_backup,
-            &[("date", &date(at))],
-        ));
+        lines.push(t.data_import_preview_last_backup(&date(at)));
     }
     lines.push(if preview.merge_takes_file_settings(current) {
         t.data_import_merge_file_newer.to_string()

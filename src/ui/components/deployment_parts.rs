@@ -3,7 +3,7 @@
 //! note about storage inside a portal's frame, and the page for a part
 //! that is turned off.
 
-use crate::content::{fill, ContactKind};
+use crate::content::ContactKind;
 use crate::platform::{host, sw};
 use crate::route::Route;
 use crate::ui::checkin::deployed_outcome;
@@ -74,7 +74,7 @@ pub fn OrgContacts() -> impl IntoView {
         return ().into_any();
     }
     let heading = match &config.organisation {
-        Some(org) => fill(t.org_contacts_heading, &[("organisation", org)]),
+        Some(org) => t.org_contacts_heading(org),
         None => t.org_contacts_heading_plain.to_string(),
     };
     view! {
@@ -87,9 +87,9 @@ pub fn OrgContacts() -> impl IntoView {
                     .into_iter()
                     .map(|c| {
                         let action = match c.kind {
-                            ContactKind::Phone => fill(t.help_call, &[("number", &c.value)]),
-                            ContactKind::Text => fill(t.help_text, &[("number", &c.value)]),
-                            ContactKind::Web => fill(t.help_visit, &[("label", &c.label)]),
+                            ContactKind::Phone => t.help_call(&c.value),
+                            ContactKind::Text => t.help_text(&c.value),
+                            ContactKind::Web => t.help_visit(&c.label),
                         };
                         view! {
                             <li class="contact card">
@@ -171,13 +171,10 @@ pub fn About() -> impl IntoView {
     let instrument = config.instrument.clone().map(|file| {
         let status = move || match deployed.instrument.get() {
             DeployedInstrument::Loaded(text) => match deployed_outcome(ctx.locale.get(), &text) {
-                Ok(title) => fill(t.about_instrument_ok, &[("title", &title), ("file", &file)]),
-                Err(reason) => fill(
-                    t.about_instrument_failed,
-                    &[("file", &file), ("reason", &reason)],
-                ),
+                Ok(title) => t.about_instrument_ok(&title, &file),
+                Err(reason) => t.about_instrument_failed(&file, &reason),
             },
-            DeployedInstrument::Unreachable => fill(t.about_instrument_missing, &[("file", &file)]),
+            DeployedInstrument::Unreachable => t.about_instrument_missing(&file),
             _ => String::new(),
         };
         view! { <p data-testid="about-instrument">{status}</p> }
@@ -188,7 +185,7 @@ pub fn About() -> impl IntoView {
             {config
                 .organisation
                 .as_ref()
-                .map(|org| view! { <p>{fill(t.about_organisation, &[("organisation", org)])}</p> })}
+                .map(|org| view! { <p>{t.about_organisation(org)}</p> })}
             <p data-testid="about-config">{state}</p>
             {(!issues.is_empty())
                 .then(|| {
@@ -205,7 +202,7 @@ pub fn About() -> impl IntoView {
             {if in_course {
                 view! { <p>{t.about_course_on}</p> }.into_any()
             } else {
-                view! { <p>{fill(t.about_namespace, &[("prefix", namespace.prefix())])}</p> }.into_any()
+                view! { <p>{t.about_namespace(namespace.prefix())}</p> }.into_any()
             }}
         </section>
     }

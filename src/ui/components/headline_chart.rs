@@ -11,7 +11,7 @@ use super::chart_parts::{
     chart_id, chart_table, format_number, hatch_patterns, small_text, svg_title, zone_rects,
     ChartTable,
 };
-use crate::content::{fill, Strings};
+use crate::content::Strings;
 use leptos::prelude::*;
 use tend_core::domain::chart::{
     headline_layout, text_width, HeadlineRowLayout, HEADING_TEXT, SMALL_TEXT, VALUE_TEXT,
@@ -23,10 +23,7 @@ pub use tend_core::domain::chart::{ChartBand, HeadlineChartRow};
 fn value_text(strings: &Strings, row: &HeadlineChartRow) -> String {
     match (row.score, &row.band_label) {
         (None, _) => strings.charts_not_enough_answers.to_string(),
-        (Some(score), Some(band)) => fill(
-            strings.charts_score_with_band,
-            &[("score", &format_number(score)), ("band", band)],
-        ),
+        (Some(score), Some(band)) => strings.charts_score_with_band(&format_number(score), band),
         (Some(score), None) => format_number(score),
     }
 }
@@ -36,28 +33,19 @@ fn row_summary(strings: &Strings, row: &HeadlineChartRow) -> String {
     let (min, max) = row.range();
     let (min, max) = (format_number(min), format_number(max));
     match (row.score, &row.band_label) {
-        (None, _) => fill(
-            strings.charts_headline_summary_missing,
-            &[("label", &row.label)],
+        (None, _) => strings.charts_headline_summary_missing(&row.label),
+        (Some(score), Some(band)) => strings.charts_headline_summary_scored(
+            &row.label,
+            &format_number(score),
+            &min,
+            &max,
+            band,
         ),
-        (Some(score), Some(band)) => fill(
-            strings.charts_headline_summary_scored,
-            &[
-                ("label", &row.label),
-                ("score", &format_number(score)),
-                ("min", &min),
-                ("max", &max),
-                ("band", band),
-            ],
-        ),
-        (Some(score), None) => fill(
-            strings.charts_headline_summary_scored_no_band,
-            &[
-                ("label", &row.label),
-                ("score", &format_number(score)),
-                ("min", &min),
-                ("max", &max),
-            ],
+        (Some(score), None) => strings.charts_headline_summary_scored_no_band(
+            &row.label,
+            &format_number(score),
+            &min,
+            &max,
         ),
     }
 }
@@ -86,7 +74,7 @@ pub fn HeadlineChart(
         .chain(rows.iter().map(|r| row_summary(strings, r)))
         .filter(|s| !s.trim().is_empty())
         .collect();
-    let caption = fill(strings.charts_headline_table_caption, &[("title", &title)]);
+    let caption = strings.charts_headline_table_caption(&title);
     let layout = headline_layout(&rows, |v| text_width(&format_number(v), SMALL_TEXT));
     let drawn = rows
         .iter()
@@ -242,22 +230,16 @@ fn headline_row(
 /// answers"), and its possible range with every band's range under it.
 fn table_row(strings: &Strings, row: &HeadlineChartRow) -> impl IntoView {
     let (min, max) = row.range();
-    let range = fill(
-        strings.charts_headline_range,
-        &[("min", &format_number(min)), ("max", &format_number(max))],
-    );
+    let range = strings.charts_headline_range(&format_number(min), &format_number(max));
     let bands = (!row.bands.is_empty()).then(|| {
         let items = row
             .bands
             .iter()
             .map(|b| {
-                let text = fill(
-                    strings.charts_headline_band_range,
-                    &[
-                        ("band", &b.label),
-                        ("min", &format_number(b.min)),
-                        ("max", &format_number(b.max)),
-                    ],
+                let text = strings.charts_headline_band_range(
+                    &b.label,
+                    &format_number(b.min),
+                    &format_number(b.max),
                 );
                 view! { <li>{text}</li> }
             })

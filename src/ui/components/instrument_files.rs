@@ -4,7 +4,6 @@
 //! is listed too, and a file with its id is refused: the deployment's is
 //! the one offered.
 
-use crate::content::fill;
 use crate::platform::{self, files};
 use crate::ui::checkin::use_instruments;
 use crate::ui::use_app;
@@ -33,7 +32,7 @@ pub fn InstrumentFiles() -> impl IntoView {
             let t = ctx.t();
             let outcome = match files::read_bytes(&file).await {
                 Err(files::FileError::SaveFailed(e) | files::FileError::ReadFailed(e)) => {
-                    Err(fill(t.instruments_read_error, &[("error", &e)]))
+                    Err(t.instruments_read_error(&e))
                 }
                 Ok(bytes) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -41,7 +40,7 @@ pub fn InstrumentFiles() -> impl IntoView {
                     // clash with Tend's own id or the deployment's is caught
                     // too.
                     match instruments.0.get_untracked() {
-                        Err(e) => Err(fill(t.checkin_instrument_broken, &[("error", &e)])),
+                        Err(e) => Err(t.checkin_instrument_broken(&e)),
                         Ok(mut trial) => {
                             let org_title = trial.deployed().map(|i| i.title.clone());
                             match (trial.load_json(&text), org_title) {
@@ -49,11 +48,9 @@ pub fn InstrumentFiles() -> impl IntoView {
                                     Ok((instrument.id.clone(), instrument.title.clone(), text))
                                 }
                                 (Err(InstrumentError::DeploymentIdInUse { .. }), Some(title)) => {
-                                    Err(fill(t.org_instrument_wins, &[("title", &title)]))
+                                    Err(t.org_instrument_wins(&title))
                                 }
-                                (Err(e), _) => {
-                                    Err(fill(t.instruments_error, &[("error", &e.to_string())]))
-                                }
+                                (Err(e), _) => Err(t.instruments_error(&e.to_string())),
                             }
                         }
                     }
@@ -63,10 +60,7 @@ pub fn InstrumentFiles() -> impl IntoView {
                 Ok((id, title, json)) => {
                     let now = platform::now_ms();
                     ctx.data.update(|d| d.add_instrument(&id, &json, now));
-                    message.set(Some((
-                        false,
-                        fill(t.instruments_loaded, &[("title", &title)]),
-                    )));
+                    message.set(Some((false, t.instruments_loaded(&title))));
                 }
                 Err(text) => message.set(Some((true, text))),
             }
@@ -117,7 +111,7 @@ pub fn InstrumentFiles() -> impl IntoView {
                         .map(|(_, title)| {
                             view! {
                                 <li data-testid="org-instrument">
-                                    {fill(t().org_instrument_listed, &[("title", &title)])}
+                                    {t().org_instrument_listed(&title)}
                                 </li>
                             }
                         })
@@ -127,7 +121,7 @@ pub fn InstrumentFiles() -> impl IntoView {
                         .into_iter()
                         .map(|(id, title, set_aside)| {
                             let in_use = ctx.data.with(|d| d.checkins.iter().any(|c| c.instrument_id == id));
-                            let remove_label = fill(t().instruments_remove, &[("title", &title)]);
+                            let remove_label = t().instruments_remove(&title);
                             view! {
                                 <li class="loaded-instrument">
                                     <span>{title}</span>

@@ -1,6 +1,5 @@
 //! When the next check-in is due, with a calendar reminder to download.
 
-use crate::content::fill;
 use crate::platform::{self, files};
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -37,16 +36,13 @@ pub fn NextCheckIn() -> impl IntoView {
         if !has_any {
             t.next_first.to_string()
         } else if next.overdue {
-            fill(t.next_overdue, &[("date", &date)])
+            t.next_overdue(&date)
         } else if next.days_until == 0 {
             t.next_due_today.to_string()
         } else if next.days_until == 1 {
-            fill(t.next_due_tomorrow, &[("date", &date)])
+            t.next_due_tomorrow(&date)
         } else {
-            fill(
-                t.next_due_in,
-                &[("days", &next.days_until.to_string()), ("date", &date)],
-            )
+            t.next_due_in(&next.days_until.to_string(), &date)
         }
     };
     let add_to_calendar = move |_| {
@@ -65,7 +61,7 @@ pub fn NextCheckIn() -> impl IntoView {
         match files::download(&name, "text/calendar", &ics) {
             Ok(()) => error.set(None),
             Err(files::FileError::SaveFailed(e) | files::FileError::ReadFailed(e)) => {
-                error.set(Some(fill(t.next_calendar_error, &[("error", &e)])))
+                error.set(Some(t.next_calendar_error(&e)))
             }
         }
     };

@@ -1,7 +1,7 @@
 //! The pieces every guided practice shares: the 0–10 distress rating asked
 //! before and after, a step-by-step guide, and the paced-breathing pacer.
 
-use crate::content::{fill, Strings};
+use crate::content::Strings;
 use crate::platform;
 use crate::platform::device;
 use crate::ui::use_app;
@@ -125,10 +125,7 @@ pub fn Steps(steps: Vec<&'static str>, on_finish: Callback<()>) -> impl IntoView
         <div class="steps">
             <p class="step-progress">
                 {move || {
-                    fill(
-                        t.practice_step_progress,
-                        &[("n", &(at.get() + 1).to_string()), ("total", &total.to_string())],
-                    )
+                    t.practice_step_progress(&(at.get() + 1).to_string(), &total.to_string())
                 }}
             </p>
             <p class="step-text practice-lead" tabindex="-1">
@@ -294,10 +291,7 @@ pub fn Breathing(on_finish: Callback<()>) -> impl IntoView {
                 let label = if m == 0 {
                     t.practice_breathing_length_open.to_string()
                 } else {
-                    fill(
-                        t.practice_breathing_length_minutes,
-                        &[("minutes", &m.to_string())],
-                    )
+                    t.practice_breathing_length_minutes(&m.to_string())
                 };
                 view! {
                     <label class="choice">
@@ -319,7 +313,7 @@ pub fn Breathing(on_finish: Callback<()>) -> impl IntoView {
                 <p class="hint">
                     {move || {
                         let r = pace.get().breaths_per_minute_tenths();
-                        fill(t.practice_breathing_pace_note, &[("rate", &format!("{}.{}", r / 10, r % 10))])
+                        t.practice_breathing_pace_note(&format!("{}.{}", r / 10, r % 10))
                     }}
                 </p>
                 <fieldset class="choice-group">
@@ -367,7 +361,7 @@ pub fn Breathing(on_finish: Callback<()>) -> impl IntoView {
                 </div>
                 <p class="pacer-cue" aria-live="polite">{cue}</p>
                 <p class="pacer-breath">
-                    {move || moment().map(|m| fill(t.practice_breathing_breath, &[("n", &m.breath.to_string())]))}
+                    {move || moment().map(|m| t.practice_breathing_breath(&m.breath.to_string()))}
                 </p>
             </div>
             <p class="hint">{t.practice_breathing_awake}</p>

@@ -119,10 +119,7 @@ pub fn Question(
                     if item.kind == ItemKind::Choice {
                         t.checkin_error_choice.to_string()
                     } else {
-                        crate::content::fill(
-                            t.checkin_error_item,
-                            &[("prefer_not", scale.prefer_not.as_deref().unwrap_or(t.checkin_prefer_not))],
-                        )
+                        t.checkin_error_item(scale.prefer_not.as_deref().unwrap_or(t.checkin_prefer_not))
                     }
                 }}
             </p>

@@ -1,7 +1,6 @@
 //! The box offering to resume or discard a check-in in progress, on the
 //! check-in's start screen and on Home.
 
-use crate::content::fill;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::checkin::use_instruments;
@@ -40,10 +39,7 @@ pub fn ResumeDraft(draft: Draft) -> impl IntoView {
             <h2 id="resume-heading">{t().checkin_resume_heading}</h2>
             <p>
                 {move || {
-                    fill(
-                        t().checkin_resume_body,
-                        &[("date", &started), ("answered", &done.to_string()), ("total", &total.to_string())],
-                    )
+                    t().checkin_resume_body(&started, &done.to_string(), &total.to_string())
                 }}
             </p>
             {instrument.is_none().then(|| view! { <p class="error-text">{t().checkin_instrument_missing}</p> })}

@@ -1,7 +1,7 @@
 //! Score views shared by Results and History: the headline chart built
 //! from a scored check-in, and the change between two check-ins.
 
-use crate::content::{fill, Strings};
+use crate::content::Strings;
 use crate::html::Markup;
 use crate::platform;
 use crate::ui::checkin::use_instruments;
@@ -52,13 +52,10 @@ pub fn HeadlineScores(instrument: Instrument, profile: Profile) -> impl IntoView
             })
             .unwrap_or_else(|| t.results_not_enough.to_string())
     };
-    let description = fill(
-        t.results_chart_desc,
-        &[
-            ("sts", &describe(Headline::SecondaryTrauma)),
-            ("burnout", &describe(Headline::Burnout)),
-            ("sustaining", &describe(Headline::Sustaining)),
-        ],
+    let description = t.results_chart_desc(
+        &describe(Headline::SecondaryTrauma),
+        &describe(Headline::Burnout),
+        &describe(Headline::Sustaining),
     );
     view! { <HeadlineChart rows=rows title=t.results_chart_title description=description strings=t /> }
 }
@@ -82,10 +79,7 @@ pub fn ChangeSincePrevious(id: String) -> impl IntoView {
                     .data
                     .with(|d| d.checkin(&comparison.earlier_id).map(|c| c.completed_at));
                 let since = earlier_at.map(|at| {
-                    fill(
-                        t.results_change_since,
-                        &[("date", &platform::format_date(at, ctx.locale.get().code()))],
-                    )
+                    t.results_change_since(&platform::format_date(at, ctx.locale.get().code()))
                 });
                 view! {
                     {since.map(|s| view! { <p>{s}</p> })}
@@ -131,27 +125,22 @@ pub fn change_html(t: &Strings, comparison: &Comparison) -> String {
             .unwrap_or_else(|| h.headline.as_str().to_string());
         let from = score(&h.earlier);
         let to = score(&h.later);
-        let values = [
-            ("area", area.as_str()),
-            ("from", from.as_str()),
-            ("to", to.as_str()),
-        ];
-        let (class, template) = match h.change {
+        let (class, text) = match h.change {
             Change::Compared {
                 direction: Direction::Better,
                 ..
-            } => ("better", t.results_change_better),
+            } => ("better", t.results_change_better(&area, &from, &to)),
             Change::Compared {
                 direction: Direction::Worse,
                 ..
-            } => ("worse", t.results_change_worse),
+            } => ("worse", t.results_change_worse(&area, &from, &to)),
             Change::Compared {
                 direction: Direction::Same,
                 ..
-            } => ("same", t.results_change_same),
-            Change::NotComparable(_) => ("unknown", t.results_change_unknown),
+            } => ("same", t.results_change_same(&area, &from, &to)),
+            Change::NotComparable(_) => ("unknown", t.results_change_unknown(&area)),
         };
-        m.element("li", &[("class", class)], &fill(template, &values));
+        m.element("li", &[("class", class)], &text);
     }
     m.close("ul");
     m.finish()

@@ -11,7 +11,7 @@
 use super::chart_parts::{
     chart_id, chart_table, hatch_patterns, small_text, svg_title, zone_rects, ChartTable,
 };
-use crate::content::{fill, Strings};
+use crate::content::Strings;
 use leptos::prelude::*;
 use tend_core::domain::chart::trend::{CHECK_IN_RADIUS, LEGEND_MARK, MAX_TICKS, PULSE_RADIUS};
 use tend_core::domain::chart::{
@@ -25,11 +25,8 @@ pub use tend_core::domain::chart::{ChartBand, TrendPoint, TrendSeries};
 fn value_text(strings: &Strings, point: &TrendPoint) -> String {
     let percent = percent(point.value).to_string();
     match &point.band {
-        Some(band) => fill(
-            strings.charts_trend_value_with_band,
-            &[("band", band), ("percent", &percent)],
-        ),
-        None => fill(strings.charts_trend_value_only, &[("percent", &percent)]),
+        Some(band) => strings.charts_trend_value_with_band(band, &percent),
+        None => strings.charts_trend_value_only(&percent),
     }
 }
 
@@ -51,29 +48,20 @@ fn panel_summary(
     format_date: Callback<i64, String>,
 ) -> String {
     match (points.first(), points.last()) {
-        (Some(first), Some(last)) if points.len() > 1 => fill(
-            strings.charts_trend_summary_many,
-            &[
-                ("label", &series.label),
-                ("count", &points.len().to_string()),
-                ("first", &format_date.run(first.point.at_ms)),
-                ("last", &format_date.run(last.point.at_ms)),
-                ("date", &format_date.run(last.point.at_ms)),
-                ("value", &value_text(strings, last.point)),
-            ],
+        (Some(first), Some(last)) if points.len() > 1 => strings.charts_trend_summary_many(
+            &series.label,
+            &points.len().to_string(),
+            &format_date.run(first.point.at_ms),
+            &format_date.run(last.point.at_ms),
+            &format_date.run(last.point.at_ms),
+            &value_text(strings, last.point),
         ),
-        (Some(only), _) => fill(
-            strings.charts_trend_summary_one,
-            &[
-                ("label", &series.label),
-                ("date", &format_date.run(only.point.at_ms)),
-                ("value", &value_text(strings, only.point)),
-            ],
+        (Some(only), _) => strings.charts_trend_summary_one(
+            &series.label,
+            &format_date.run(only.point.at_ms),
+            &value_text(strings, only.point),
         ),
-        _ => fill(
-            strings.charts_trend_summary_empty,
-            &[("label", &series.label)],
-        ),
+        _ => strings.charts_trend_summary_empty(&series.label),
     }
 }
 
@@ -177,7 +165,7 @@ pub fn TrendChart(
         id: id.clone(),
         test_id: "trend-chart-table",
         toggle: strings.charts_table_toggle,
-        caption: fill(strings.charts_trend_table_caption, &[("title", &title)]),
+        caption: strings.charts_trend_table_caption(&title),
         head,
         rows,
     });

@@ -3,7 +3,6 @@
 //! saved to the draft at once, so a reload, a crash or a closed tab loses
 //! nothing.
 
-use crate::content::fill;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::checkin::use_instruments;
@@ -64,7 +63,7 @@ pub fn Start() -> impl IntoView {
             Err(error) => {
                 view! {
                     <p class="error-text" role="alert">
-                        {fill(t().checkin_instrument_broken, &[("error", &error)])}
+                        {t().checkin_instrument_broken(&error)}
                     </p>
                 }
                     .into_any()
@@ -108,7 +107,7 @@ pub fn Start() -> impl IntoView {
                                     .map(|i| {
                                         view! {
                                             <p class="attribution">
-                                                {fill(t().checkin_attribution, &[("text", &i.attribution)])}
+                                                {t().checkin_attribution(&i.attribution)}
                                             </p>
                                         }
                                     })
@@ -235,7 +234,7 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
     view! {
         <div class="step-head">
             <p class="progress-text" id="progress-text">
-                {move || fill(t().checkin_progress, &[("n", &(index + 1).to_string()), ("total", &count.to_string())])}
+                {move || t().checkin_progress(&(index + 1).to_string(), &count.to_string())}
             </p>
             <progress
                 max=count.to_string()

@@ -1,7 +1,7 @@
 //! Get help: crisis lines for the person's region and when to see a
 //! professional. Always one tap away from every screen.
 
-use crate::content::{fill, guess_region};
+use crate::content::guess_region;
 use crate::platform;
 use crate::ui::components::contacts::Contacts;
 use crate::ui::components::deployment_parts::OrgContacts;
@@ -41,7 +41,7 @@ pub fn Help() -> impl IntoView {
                 let id = region_id();
                 regions.iter().find(|r| r.id == id).or(regions.first()).map(|r| {
                     view! {
-                        <h2 id="contacts-heading">{fill(t().help_contacts_heading, &[("region", r.name)])}</h2>
+                        <h2 id="contacts-heading">{t().help_contacts_heading(r.name)}</h2>
                         <Contacts region=r />
                     }
                 })

@@ -2,7 +2,7 @@
 //! table), a list to view or delete entries (with undo), and a side-by-side
 //! comparison of any two check-ins.
 
-use crate::content::{fill, instruments};
+use crate::content::instruments;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::checkin::use_instruments;
@@ -82,10 +82,7 @@ pub fn History() -> impl IntoView {
             } else {
                 t.history_kind_checkin
             };
-            let text = fill(
-                t.history_deleted,
-                &[("kind", &kind.to_lowercase()), ("date", &date(entry.at))],
-            );
+            let text = t.history_deleted(&kind.to_lowercase(), &date(entry.at));
             undo.set(Some((removed, text)));
             platform::focus_soon("#undo-message");
         }
@@ -151,7 +148,7 @@ pub fn History() -> impl IntoView {
                         };
                         let when = move || date(entry.at);
                         let label = move || {
-                            fill(t().history_delete_label, &[("kind", &kind().to_lowercase()), ("date", &when())])
+                            t().history_delete_label(&kind().to_lowercase(), &when())
                         };
                         let results = (!entry.is_pulse).then(|| Route::Results(entry.id.clone()).href());
                         let for_delete = entry.clone();

@@ -1,6 +1,5 @@
 //! The start screen.
 
-use crate::content::fill;
 use crate::content::Strings;
 use crate::html::Markup;
 use crate::platform;
@@ -123,16 +122,13 @@ fn LastResult() -> impl IntoView {
                         .and_then(|b| def.band(&b.id))
                         .map(|b| b.label.clone())
                         .unwrap_or_else(|| t.results_not_enough.to_string());
-                    Some(fill(
-                        t.home_checkin_band,
-                        &[("area", &def.name), ("band", &label)],
-                    ))
+                    Some(t.home_checkin_band(&def.name, &label))
                 })
                 .collect()
             })
             .unwrap_or_default();
         view! {
-            <p>{fill(t.home_checkin_last, &[("date", &date)])}</p>
+            <p>{t.home_checkin_last(&date)}</p>
             <ul class="glance" data-testid="last-result">
                 {bands.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
             </ul>
@@ -162,10 +158,7 @@ fn TodayCard() -> impl IntoView {
         } else if due.is_empty() {
             t.home_today_nothing_due.to_string()
         } else {
-            fill(
-                t.home_today_due,
-                &[("done", &done.to_string()), ("due", &due.len().to_string())],
-            )
+            t.home_today_due(&done.to_string(), &due.len().to_string())
         };
         let off = tend_core::domain::plan::TimeOff {
             last_break: time_off.last_break,
@@ -175,9 +168,9 @@ fn TodayCard() -> impl IntoView {
         let break_line = match (since, off.days_until(day)) {
             (_, Some(0)) => Some(t.time_off_break_today.to_string()),
             (_, Some(1)) => Some(t.time_off_days_until_one.to_string()),
-            (_, Some(n)) => Some(fill(t.time_off_days_until, &[("days", &n.to_string())])),
+            (_, Some(n)) => Some(t.time_off_days_until(&n.to_string())),
             (Some(1), None) => Some(t.time_off_days_since_one.to_string()),
-            (Some(n), None) => Some(fill(t.time_off_days_since, &[("days", &n.to_string())])),
+            (Some(n), None) => Some(t.time_off_days_since(&n.to_string())),
             (None, None) => None,
         };
         let prompt = since.is_some_and(|n| {
@@ -190,7 +183,7 @@ fn TodayCard() -> impl IntoView {
             .map(|b| {
                 let (name, _) = crate::ui::components::practice_parts::words(t, b.practice);
                 (
-                    fill(t.home_practice_best, &[("name", name)]),
+                    t.home_practice_best(name),
                     Route::Practice(b.practice.id().to_string()).href(),
                 )
             });

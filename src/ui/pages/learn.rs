@@ -1,7 +1,7 @@
 //! The Learn topics and the leaders' guide: an index of pages, and one page
 //! at a time.
 
-use crate::content::{fill, Page};
+use crate::content::Page;
 use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::dead_end::NotFound;
@@ -110,7 +110,7 @@ pub fn Topic(guide: Guide, slug: String) -> impl IntoView {
             ctx.reach(Milestone::LearnTopicViewed(page.slug.to_string()));
         }
         let next = pages.get(pos + 1).map(|n| {
-            let label = fill(ctx.t().learn_next, &[("title", n.title)]);
+            let label = ctx.t().learn_next(n.title);
             view! { <a class="button" href=guide.topic(n.slug).href()>{label}</a> }
         });
         view! {

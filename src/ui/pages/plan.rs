@@ -2,7 +2,6 @@
 //! (change when, the note, or remove), a log of what was done with no idea
 //! of "missed", time off, and the next check-in.
 
-use crate::content::fill;
 use crate::content::strategies::{strategies, when_text};
 use crate::platform;
 use crate::route::Route;
@@ -147,7 +146,7 @@ pub fn PlanScreen() -> impl IntoView {
         <p class="lead">{t.plan_intro}</p>
         <section aria-labelledby="plan-today-heading">
             <h2 id="plan-today-heading">
-                {move || fill(t.plan_today_heading, &[("date", &date_text(day, lang()))])}
+                {move || t.plan_today_heading(&date_text(day, lang()))}
             </h2>
             <div class="due-list">{due}</div>
         </section>
@@ -199,7 +198,7 @@ fn PlanEntry(
             let mut line = when_text(t, &item.when);
             if let Some(n) = item.note.as_deref().filter(|n| !n.is_empty()) {
                 line.push_str(" · ");
-                line.push_str(&fill(t.plan_note_shown, &[("note", n)]));
+                line.push_str(&t.plan_note_shown(n));
             }
             line
         }
@@ -353,13 +352,13 @@ fn TimeOffPanel() -> impl IntoView {
         let mut lines: Vec<String> = Vec::new();
         match off.days_since(day) {
             Some(1) => lines.push(t.time_off_days_since_one.to_string()),
-            Some(n) => lines.push(fill(t.time_off_days_since, &[("days", &n.to_string())])),
+            Some(n) => lines.push(t.time_off_days_since(&n.to_string())),
             None => {}
         }
         match off.days_until(day) {
             Some(0) => lines.push(t.time_off_break_today.to_string()),
             Some(1) => lines.push(t.time_off_days_until_one.to_string()),
-            Some(n) => lines.push(fill(t.time_off_days_until, &[("days", &n.to_string())])),
+            Some(n) => lines.push(t.time_off_days_until(&n.to_string())),
             None => {}
         }
         if lines.is_empty() {
@@ -379,7 +378,7 @@ fn TimeOffPanel() -> impl IntoView {
             let label = if n == 0 {
                 t.plan_threshold_off.to_string()
             } else {
-                fill(t.plan_threshold_days, &[("days", &n.to_string())])
+                t.plan_threshold_days(&n.to_string())
             };
             view! { <option value=n.to_string() selected=move || record.get().threshold_days == n>{label}</option> }
         })

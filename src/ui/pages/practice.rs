@@ -1,7 +1,6 @@
 //! Practices: the list (with what helps this person most), and each guided
 //! practice at its own address, rated 0–10 before and after.
 
-use crate::content::fill;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
@@ -36,25 +35,11 @@ pub fn Practices() -> impl IntoView {
                 let (name, _) = words(t, b.practice);
                 let count = b.counted.to_string();
                 let text = if b.average.abs() < 0.05 {
-                    fill(t.practice_helps_same, &[("name", name), ("count", &count)])
+                    t.practice_helps_same(name, &count)
                 } else if b.average > 0.0 {
-                    fill(
-                        t.practice_helps_down,
-                        &[
-                            ("name", name),
-                            ("change", &tenths(b.average)),
-                            ("count", &count),
-                        ],
-                    )
+                    t.practice_helps_down(name, &tenths(b.average), &count)
                 } else {
-                    fill(
-                        t.practice_helps_up,
-                        &[
-                            ("name", name),
-                            ("change", &tenths(-b.average)),
-                            ("count", &count),
-                        ],
-                    )
+                    t.practice_helps_up(name, &tenths(-b.average), &count)
                 };
                 view! {
                     <li>
@@ -80,7 +65,7 @@ pub fn Practices() -> impl IntoView {
                 let text = match n {
                     0 => return None,
                     1 => t.practice_used_once.to_string(),
-                    n => fill(t.practice_used_times, &[("count", &n.to_string())]),
+                    n => t.practice_used_times(&n.to_string()),
                 };
                 Some(view! { <p class="hint">{text}</p> })
             };
@@ -173,7 +158,7 @@ pub fn PracticeScreen(practice: Practice) -> impl IntoView {
             Stage::After => view! { <DistressRating legend=t.practice_after_legend on_done=rated_after /> }.into_any(),
             Stage::Saved => {
                 let change = match (before.get_untracked(), after.get_untracked()) {
-                    (Some(b), Some(a)) => Some(fill(t.practice_saved_change, &[("before", &b.to_string()), ("after", &a.to_string())])),
+                    (Some(b), Some(a)) => Some(t.practice_saved_change(&b.to_string(), &a.to_string())),
                     _ => None,
                 };
                 view! {
@@ -205,7 +190,7 @@ fn WhyCards(on_finish: Callback<()>) -> impl IntoView {
                 .enumerate()
                 .map(|(i, c)| Record {
                     id: c.id.clone(),
-                    heading: fill(t.practice_why_card_label, &[("n", &(i + 1).to_string())]),
+                    heading: t.practice_why_card_label(&(i + 1).to_string()),
                     note: None,
                     text: c.text.clone(),
                 })

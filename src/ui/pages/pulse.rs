@@ -1,7 +1,7 @@
 //! The one-minute pulse: five questions on one screen, saved as its own
 //! kind of entry so it shows in History beside the full check-ins.
 
-use crate::content::{fill, instruments};
+use crate::content::instruments;
 use crate::platform;
 use crate::route::Route;
 use crate::ui::components::question::{first_input_id, Question};
@@ -22,15 +22,13 @@ pub fn PulseScreen() -> impl IntoView {
     let ctx = use_app();
     let t = move || ctx.t();
     title_effect(move || t().pulse_title.to_string());
-    move || {
-        match instruments::pulse(ctx.locale.get()) {
+    move || match instruments::pulse(ctx.locale.get()) {
         Ok(instrument) => view! { <PulseForm instrument=instrument.clone() /> }.into_any(),
         Err(error) => view! {
             <h1 tabindex="-1">{t().pulse_title}</h1>
-            <p class="error-text" role="alert">{fill(t().pulse_unavailable, &[("error", &error.to_string())])}</p>
+            <p class="error-text" role="alert">{t().pulse_unavailable(&error.to_string())}</p>
         }
         .into_any(),
-    }
     }
 }
 
@@ -84,7 +82,7 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
         <h1 tabindex="-1">{t().pulse_title}</h1>
         <p class="lead">{t().pulse_intro}</p>
         <p class="error-text" role="alert" hidden=move || missing.with(Vec::is_empty)>
-            {fill(t().pulse_incomplete, &[("prefer_not", &prefer_not)])}
+            {t().pulse_incomplete(&prefer_not)}
         </p>
         <form class="questions" on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             {items

@@ -2,7 +2,7 @@
 //! a plain-language reading, what stood out, change since last time, and
 //! always the not-a-diagnosis note and the way to help. Printable.
 
-use crate::content::{fill, Strings};
+use crate::content::Strings;
 use crate::html::Markup;
 use crate::platform;
 use crate::route::Route;
@@ -64,7 +64,7 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
     let reading = reading::read(&instrument, &profile, &checkin.answers);
     ctx.reach(Milestone::ResultsViewed(checkin.id.clone()));
     let date = platform::format_date(checkin.completed_at, ctx.locale.get_untracked().code());
-    let heading = fill(t().results_title_dated, &[("date", &date)]);
+    let heading = t().results_title_dated(&date);
     let instrument_title = instrument.title.clone();
     let attribution = instrument.attribution.clone();
     view! {
@@ -97,7 +97,7 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
             <NextCheckIn />
         </section>
         <p class="attribution">
-            {move || fill(t().results_attribution, &[("title", &instrument_title), ("text", &attribution)])}
+            {move || t().results_attribution(&instrument_title, &attribution)}
         </p>
         <div class="actions">
             <button type="button" class="secondary" on:click=move |_| platform::print()>

@@ -1,6 +1,5 @@
 //! Settings: language, appearance, data and privacy.
 
-use crate::content::fill;
 use crate::content::{Label, Locale, Strings};
 use crate::platform;
 use crate::ui::components::data_panel::DataPanel;
@@ -150,8 +149,8 @@ fn IntervalChoice() -> impl IntoView {
         let t = t();
         match days {
             7 => t.next_interval_weeks_1.to_string(),
-            d if d % 7 == 0 => fill(t.next_interval_weeks_n, &[("weeks", &(d / 7).to_string())]),
-            d => fill(t.next_interval_days, &[("days", &d.to_string())]),
+            d if d % 7 == 0 => t.next_interval_weeks_n(&(d / 7).to_string()),
+            d => t.next_interval_days(&d.to_string()),
         }
     };
     view! {

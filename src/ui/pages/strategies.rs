@@ -6,7 +6,7 @@
 use crate::content::strategies::{
     fit_label, group_label, helps_label, source_label, strategies, time_label,
 };
-use crate::content::{fill, Strings};
+use crate::content::Strings;
 use crate::html::Markup;
 use crate::route::Route;
 use crate::ui::components::deployment_parts::route_on;
@@ -181,10 +181,7 @@ pub fn Strategies() -> impl IntoView {
         </section>
         <p role="status" class="hint">
             {move || {
-                fill(
-                    t.library_count,
-                    &[("count", &shown.get().to_string()), ("total", &library.len().to_string())],
-                )
+                t.library_count(&shown.get().to_string(), &library.len().to_string())
             }}
         </p>
         {move || {
@@ -244,7 +241,7 @@ pub fn StrategyScreen(id: String) -> impl IntoView {
                     <h2 id="practice-heading">{t.library_practice_heading}</h2>
                     <p>
                         <a class="button" href=Route::Practice(p.id().to_string()).href()>
-                            {fill(t.library_practice_link, &[("name", name)])}
+                            {t.library_practice_link(name)}
                         </a>
                     </p>
                 </section>

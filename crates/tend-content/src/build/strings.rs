@@ -1,24 +1,103 @@
 //! The generated interface strings: the `Strings` struct (one field per
-//! flattened key), one static per locale, and `Locale::strings`. Kept
+//! flattened key, and a method filling it for each key with
+//! `{placeholders}`), one static per locale, and `Locale::strings`. Kept
 //! apart from the rest of the generated code so it can be replaced on its
 //! own (by an i18n library's keys, say) without touching the content
 //! tables.
 
 use super::codegen::{const_name, lit, variant};
 use super::locale::LocaleContent;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// The `Strings` struct, with a field for every key English has (every
-/// locale has the same keys; [`super::check`] makes sure).
-pub(crate) fn struct_rs(en: &LocaleContent) -> String {
+/// The `Strings` struct, with a field for every key English has (`ui`) (every
+/// locale has the same keys; [`super::check`] makes sure). A key whose
+/// English text has `{placeholders}` gets a private field and a method of
+/// the same name taking one `&str` per placeholder, so a missing or
+/// misspelt placeholder does not compile; every other key is a `pub`
+/// field.
+pub(crate) fn struct_rs(ui: &BTreeMap<String, String>) -> String {
     let mut out = String::new();
     out.push_str("/// Every interface string, one field per key of `ui.toml`.\n");
     out.push_str("#[derive(Debug)]\npub struct Strings {\n");
-    for key in en.ui.keys() {
-        let _ = writeln!(out, "    pub {key}: &'static str,");
+    for (key, text) in ui {
+        let _ = writeln!(out, "    #[doc = {}]", lit(&format!("English: {text}")));
+        if params(text).is_empty() {
+            let _ = writeln!(out, "    pub {key}: &'static str,");
+        } else {
+            let _ = writeln!(out, "    {key}: &'static str,");
+        }
     }
     out.push_str("}\n\n");
+    let methods: Vec<String> = ui
+        .iter()
+        .filter_map(|(key, text)| method_rs(key, text))
+        .collect();
+    if !methods.is_empty() {
+        out.push_str("impl Strings {\n");
+        out.push_str(&methods.join("\n"));
+        out.push_str("}\n\n");
+    }
     out
+}
+
+/// The distinct placeholders of an English string, in order of first
+/// appearance: the parameters of its method.
+fn params(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for name in crate::render::placeholders(text) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// A placeholder's name as a Rust parameter: a raw identifier if it is a
+/// keyword.
+fn ident(name: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
+        "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+        "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type",
+        "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+        "override", "priv", "typeof", "unsized", "virtual", "yield",
+    ];
+    if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The method filling one key's placeholders, or `None` if its English
+/// text has none.
+fn method_rs(key: &str, text: &str) -> Option<String> {
+    let names = params(text);
+    if names.is_empty() {
+        return None;
+    }
+    let args: Vec<String> = names
+        .iter()
+        .map(|n| format!("{}: &str", ident(n)))
+        .collect();
+    let values: Vec<String> = names
+        .iter()
+        .map(|n| format!("({}, {})", lit(n), ident(n)))
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "    #[doc = {}]",
+        lit(&format!("`{key}` filled in. English: {text}"))
+    );
+    let _ = writeln!(
+        out,
+        "    pub fn {key}(&self, {}) -> String {{\n        ::tend_content::render::fill(self.{key}, &[{}])\n    }}",
+        args.join(", "),
+        values.join(", ")
+    );
+    Some(out)
 }
 
 /// The `Locale::strings` method, for inside `impl Locale`.
@@ -51,4 +130,65 @@ pub(crate) fn static_rs(l: &LocaleContent) -> String {
     }
     out.push_str("};\n\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ui(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_key_without_placeholders_is_a_public_field() {
+        let out = struct_rs(&ui(&[("nav_home", "Home")]));
+        assert!(out.contains("    pub nav_home: &'static str,"), "{out}");
+        assert!(!out.contains("impl Strings"), "{out}");
+        assert!(out.contains("#[doc = \"English: Home\"]"), "{out}");
+    }
+
+    #[test]
+    fn a_key_with_placeholders_is_a_private_field_and_a_method() {
+        let out = struct_rs(&ui(&[(
+            "history_delete_label",
+            "Delete the {kind} of {date} ({kind})",
+        )]));
+        assert!(
+            out.contains("    history_delete_label: &'static str,"),
+            "{out}"
+        );
+        assert!(!out.contains("pub history_delete_label:"), "{out}");
+        assert!(
+            out.contains(
+                "    pub fn history_delete_label(&self, kind: &str, date: &str) -> String {\n        \
+                 ::tend_content::render::fill(self.history_delete_label, &[(\"kind\", kind), (\"date\", date)])\n    }"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_keyword_placeholder_becomes_a_raw_identifier() {
+        let out = method_rs("kind_label", "A {type} in {in}").unwrap_or_default();
+        assert!(
+            out.contains("pub fn kind_label(&self, r#type: &str, r#in: &str) -> String"),
+            "{out}"
+        );
+        assert!(
+            out.contains("&[(\"type\", r#type), (\"in\", r#in)]"),
+            "{out}"
+        );
+        assert_eq!(method_rs("plain", "No placeholders"), None);
+    }
+
+    #[test]
+    fn keys_with_and_without_placeholders_mix() {
+        let out = struct_rs(&ui(&[("a", "x {n}"), ("b", "y")]));
+        assert!(out.contains("    a: &'static str,"), "{out}");
+        assert!(out.contains("    pub b: &'static str,"), "{out}");
+    }
 }
