@@ -5,7 +5,7 @@
 #   make test    every check CI runs, in order, stopping at the first failure
 #   make build   the release site in dist/
 #   make scorm   the release site as a SCORM 1.2 package, dist-scorm/tend-scorm.zip
-#   make bench   first-load bytes (raw and brotli) and Lighthouse mobile scores
+#   make bench   import/merge timings, first-load bytes (raw and brotli) and Lighthouse mobile scores
 #
 # Every install step checks first, so a second run installs nothing.
 # target/ and node_modules/ are kept between runs.
@@ -166,6 +166,7 @@ test-e2e: deps-npm
 # ---------------------------------------------------------------- measure
 
 bench: build
+	cargo bench -p tend-core --bench import
 	node tools/bench.mjs --dir dist --runs 3
 
 clean:
