@@ -27,7 +27,8 @@ mod tree;
 pub use links::{contact_href, origin};
 
 use crate::contact::ContactKind;
-use crate::store::data::{MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS};
+pub use crate::domain::course::Completion;
+use crate::domain::history::{MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS};
 use crate::store::Namespace;
 use links::{file_name, is_hidden, namespace};
 use serde_json::{Map, Value};
@@ -127,16 +128,6 @@ impl Default for Modules {
 
 /// The practices that write to the journal, off with it.
 pub const JOURNAL_PRACTICES: [&str; 2] = ["narrative-journal", "creative-journal"];
-
-/// What marks the course complete in an LMS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Completion {
-    /// Finishing a check-in and seeing its results.
-    #[default]
-    Results,
-    /// Opening every Learn topic.
-    Learn,
-}
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

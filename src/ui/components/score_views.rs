@@ -70,7 +70,7 @@ pub fn ChangeSincePrevious(id: String) -> impl IntoView {
         let comparison = instruments.0.with(|c| {
             let list: Vec<&Instrument> = c.as_ref().map(|c| c.iter().collect()).unwrap_or_default();
             ctx.data
-                .with(|d| history::change_since_previous(d, &id, &list))
+                .with(|d| history::change_since_previous(&d.checkins, &id, &list))
         });
         match comparison {
             None => view! { <p>{t.results_change_first}</p> }.into_any(),

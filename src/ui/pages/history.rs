@@ -45,7 +45,7 @@ pub fn History() -> impl IntoView {
         instruments.0.with(|c| {
             let list: Vec<&Instrument> = c.as_ref().map(|c| c.iter().collect()).unwrap_or_default();
             ctx.data
-                .with(|d| trend_series(&history::trend(d, &list, pulse)))
+                .with(|d| trend_series(&history::trend(&d.checkins, &d.pulses, &list, pulse)))
         })
     });
     let entries = Memo::new(move |_| {

@@ -4,8 +4,17 @@
 //!
 //! Pure: milestones in, decisions out.
 
-use crate::deploy::Completion;
 use std::collections::BTreeSet;
+
+/// What marks the course complete in an LMS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Completion {
+    /// Finishing a check-in and seeing its results.
+    #[default]
+    Results,
+    /// Opening every Learn topic.
+    Learn,
+}
 
 /// Something the person did that a host may hear about.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 use super::chart::{ChartBand, LinearScale};
 use super::instrument::{Headline, Instrument, Subscale};
 use super::scoring::{score, score_range, BandRef, Profile};
-use crate::store::data::{clamp_interval, CheckIn, TendData};
+use crate::domain::entry::{self, CheckIn, Pulse};
 
 /// The three headline scores, in the order they are shown.
 pub const HEADLINES: [Headline; 3] = [
@@ -20,6 +20,20 @@ pub const HEADLINES: [Headline; 3] = [
 pub const SAME_MARGIN: f64 = 0.05;
 
 use crate::time::DAY_MS;
+
+/// The check-in interval a new person starts with, in days.
+pub const DEFAULT_CHECKIN_INTERVAL_DAYS: u32 = 14;
+
+/// The shortest check-in interval the person may choose, in days.
+pub const MIN_CHECKIN_INTERVAL_DAYS: u32 = 7;
+
+/// The longest check-in interval the person may choose, in days.
+pub const MAX_CHECKIN_INTERVAL_DAYS: u32 = 90;
+
+/// `days` within the allowed check-in interval range.
+pub fn clamp_interval(days: u32) -> u32 {
+    days.clamp(MIN_CHECKIN_INTERVAL_DAYS, MAX_CHECKIN_INTERVAL_DAYS)
+}
 
 /// Whether a lower score of this headline is the better one: true for
 /// secondary traumatic stress and burnout, false for sustaining factors.
@@ -219,14 +233,13 @@ fn compared(headline: Headline, earlier: &HeadlineScore, later: &HeadlineScore) 
 /// latest earlier one of any instrument (which then reads as not
 /// comparable). None when it is the first check-in or there is no such id.
 pub fn change_since_previous(
-    data: &TendData,
+    checkins: &[CheckIn],
     id: &str,
     instruments: &[&Instrument],
 ) -> Option<Comparison> {
-    let current = data.checkin(id)?;
-    let previous = data
-        .previous_comparable_checkin(id)
-        .or_else(|| data.previous_checkin(id))?;
+    let current = entry::find(checkins, id)?;
+    let previous = entry::previous_comparable_checkin(checkins, id)
+        .or_else(|| entry::previous_checkin(checkins, id))?;
     Some(compare(previous, current, instruments))
 }
 
@@ -289,11 +302,12 @@ pub struct HeadlineTrend {
 /// (scored with its instrument from `instruments`) and every pulse (scored
 /// with `pulse`). Safety answers are never scored, so never appear.
 pub fn trend(
-    data: &TendData,
+    checkins: &[CheckIn],
+    pulses: &[Pulse],
     instruments: &[&Instrument],
     pulse: &Instrument,
 ) -> Vec<HeadlineTrend> {
-    let checkins = data.checkins.iter().filter_map(|c| {
+    let checkins = checkins.iter().filter_map(|c| {
         let instrument = find(instruments, &c.instrument_id)?;
         Some((
             c.id.as_str(),
@@ -303,7 +317,7 @@ pub fn trend(
             score(instrument, &c.answers),
         ))
     });
-    let pulses = data.pulses.iter().map(|p| {
+    let pulses = pulses.iter().map(|p| {
         (
             p.id.as_str(),
             EntryKind::Pulse,
@@ -430,6 +444,7 @@ mod tests {
     use crate::domain::instrument::{Item, ItemKind, Scoring};
     use crate::domain::scoring::safety_flagged;
     use crate::store::data::Pulse;
+    use crate::store::TendData;
     use crate::time::civil_date;
 
     fn own() -> &'static Instrument {
@@ -822,9 +837,9 @@ mod tests {
         data.add_checkin(middle);
         data.add_checkin(tend_checkin("latest", 30, [1, 1, 3]));
 
-        assert_eq!(change_since_previous(&data, "first", &list), None);
-        assert_eq!(change_since_previous(&data, "nope", &list), None);
-        let c = change_since_previous(&data, "latest", &list).expect("has a previous one");
+        assert_eq!(change_since_previous(&data.checkins, "first", &list), None);
+        assert_eq!(change_since_previous(&data.checkins, "nope", &list), None);
+        let c = change_since_previous(&data.checkins, "latest", &list).expect("has a previous one");
         assert_eq!(
             (c.earlier_id.as_str(), c.later_id.as_str()),
             ("first", "latest")
@@ -837,7 +852,7 @@ mod tests {
             }
         )));
         // The only earlier check-in is of another instrument.
-        let c = change_since_previous(&data, "middle", &list).expect("has a previous one");
+        let c = change_since_previous(&data.checkins, "middle", &list).expect("has a previous one");
         assert_eq!(c.earlier_id, "first");
         assert!(c
             .headlines
@@ -866,7 +881,7 @@ mod tests {
         data.add_checkin(tend_checkin("c2", 200, [2, 0, 4]));
         data.add_pulse(pulse_entry("p0", 50, [0, 4, 1]));
 
-        let series = trend(&data, &[own], p);
+        let series = trend(&data.checkins, &data.pulses, &[own], p);
         assert_eq!(series.len(), 3);
         let headlines: Vec<Headline> = series.iter().map(|s| s.headline).collect();
         assert_eq!(headlines, HEADLINES);
@@ -930,7 +945,7 @@ mod tests {
             .answers
             .insert("pulse-worn-out".into(), Answer::PreferNot);
         data.add_pulse(skipped);
-        let series = trend(&data, &[own], p);
+        let series = trend(&data.checkins, &data.pulses, &[own], p);
         let ids = |i: usize| -> Vec<&str> {
             series[i]
                 .points
@@ -941,7 +956,7 @@ mod tests {
         assert_eq!(ids(0), ["scored", "p"]);
         assert_eq!(ids(1), ["scored"]);
         assert_eq!(ids(2), ["scored", "p"]);
-        assert!(trend(&TendData::default(), &[own], p)
+        assert!(trend(&[], &[], &[own], p)
             .iter()
             .all(|s| s.points.is_empty() && !s.bands.is_empty()));
     }
@@ -949,7 +964,7 @@ mod tests {
     #[test]
     fn bands_sit_on_the_trend_axis_as_shares_of_the_range() {
         let own = own();
-        let series = trend(&TendData::default(), &[own], the_pulse());
+        let series = trend(&[], &[], &[own], the_pulse());
         // Each band's ends on the 0-4 range, read back from the 0-1 axis.
         let bands = |i: usize| -> Vec<(String, f64, f64)> {
             series[i]

@@ -3,6 +3,7 @@
 //!
 //! - [`instrument`]: the instrument definition format (JSON).
 //! - [`answer`]: what a person answered, item by item.
+//! - [`entry`]: completed check-ins and pulses, as the store keeps them.
 //! - [`validation`]: the checks every definition passes before it is used.
 //! - [`scoring`]: answers in, subscale scores and bands out.
 //! - [`reading`]: the plain-language reading of a scored profile, as data.
@@ -22,6 +23,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod chart;
 pub mod course;
+pub mod entry;
 pub mod history;
 pub mod instrument;
 pub mod pacer;

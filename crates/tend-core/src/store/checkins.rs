@@ -4,25 +4,10 @@
 use super::data::TendData;
 use super::removal::{latest_per_key, Deleted, DeletedEntry, Removed};
 use crate::domain::answer::{Answer, Answers};
+use crate::domain::entry;
+pub use crate::domain::entry::{entry_order, CheckIn, Entry};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-
-/// One completed check-in. Immutable once saved; its scores are always
-/// derived from the answers and the instrument, never stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CheckIn {
-    /// Stable id (see [`entry_id`]).
-    pub id: String,
-    /// The id of the instrument answered.
-    pub instrument_id: String,
-    /// The version of that instrument.
-    pub instrument_version: String,
-    /// When it was completed (ms since the epoch).
-    pub completed_at: i64,
-    /// The answers, item by item.
-    pub answers: Answers,
-}
 
 /// The check-in in progress.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,32 +36,10 @@ pub fn entry_id(prefix: &str, now: i64, nonce: u32) -> String {
     format!("{prefix}-{now:x}-{nonce:08x}")
 }
 
-/// A completed entry: something with an id and a completion time.
-pub trait Entry {
-    /// The entry's id.
-    fn id(&self) -> &str;
-    /// When it was completed (ms since the epoch).
-    fn completed_at(&self) -> i64;
-}
-
-impl Entry for CheckIn {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn completed_at(&self) -> i64 {
-        self.completed_at
-    }
-}
-
-/// Date order, then id order so that equal times still sort one way.
-pub(crate) fn entry_order<E: Entry>(a: &E, b: &E) -> std::cmp::Ordering {
-    (a.completed_at(), a.id()).cmp(&(b.completed_at(), b.id()))
-}
-
 impl TendData {
     /// The check-in with this id.
     pub fn checkin(&self, id: &str) -> Option<&CheckIn> {
-        self.checkins.iter().find(|c| c.id == id)
+        entry::find(&self.checkins, id)
     }
 
     /// The most recently completed check-in.
@@ -87,21 +50,13 @@ impl TendData {
     /// The check-in completed just before the one with this id, of any
     /// instrument; none when it is the first or there is no such id.
     pub fn previous_checkin(&self, id: &str) -> Option<&CheckIn> {
-        let this = self.checkin(id)?;
-        self.checkins
-            .iter()
-            .filter(|c| entry_order(*c, this).is_lt())
-            .max_by(|a, b| entry_order(*a, *b))
+        entry::previous_checkin(&self.checkins, id)
     }
 
     /// The check-in of the same instrument completed just before the one
     /// with this id: the one whose scores can be compared with it.
     pub fn previous_comparable_checkin(&self, id: &str) -> Option<&CheckIn> {
-        let this = self.checkin(id)?;
-        self.checkins
-            .iter()
-            .filter(|c| c.instrument_id == this.instrument_id && entry_order(*c, this).is_lt())
-            .max_by(|a, b| entry_order(*a, *b))
+        entry::previous_comparable_checkin(&self.checkins, id)
     }
 
     /// When the latest check-in was completed, if there is one.

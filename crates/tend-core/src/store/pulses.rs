@@ -1,32 +1,10 @@
 //! Pulses: the short in-between check, always Tend's pulse instrument.
 
-use super::checkins::{entry_order, Entry};
 use super::data::TendData;
 use super::removal::{latest_per_key, Removed};
-use crate::domain::answer::Answers;
-use serde::{Deserialize, Serialize};
+use crate::domain::entry::entry_order;
+pub use crate::domain::entry::Pulse;
 use std::collections::BTreeSet;
-
-/// One completed pulse. Immutable once saved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pulse {
-    /// Stable id (see [`crate::store::checkins::entry_id`]).
-    pub id: String,
-    /// When it was completed (ms since the epoch).
-    pub completed_at: i64,
-    /// The answers, item by item.
-    pub answers: Answers,
-}
-
-impl Entry for Pulse {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn completed_at(&self) -> i64 {
-        self.completed_at
-    }
-}
 
 impl TendData {
     /// The pulse with this id.

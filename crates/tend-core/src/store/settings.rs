@@ -6,14 +6,10 @@
 use super::removal::stamp_after;
 use serde::{Deserialize, Serialize};
 
-/// The check-in interval a new person starts with, in days.
-pub const DEFAULT_CHECKIN_INTERVAL_DAYS: u32 = 14;
-
-/// The shortest check-in interval the person may choose, in days.
-pub const MIN_CHECKIN_INTERVAL_DAYS: u32 = 7;
-
-/// The longest check-in interval the person may choose, in days.
-pub const MAX_CHECKIN_INTERVAL_DAYS: u32 = 90;
+pub use crate::domain::history::{
+    clamp_interval, DEFAULT_CHECKIN_INTERVAL_DAYS, MAX_CHECKIN_INTERVAL_DAYS,
+    MIN_CHECKIN_INTERVAL_DAYS,
+};
 
 /// Colour scheme choice.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,11 +77,6 @@ impl Default for Settings {
 pub struct IntervalOutOfRange {
     /// The number of days asked for.
     pub days: u32,
-}
-
-/// `days` within the allowed check-in interval range.
-pub fn clamp_interval(days: u32) -> u32 {
-    days.clamp(MIN_CHECKIN_INTERVAL_DAYS, MAX_CHECKIN_INTERVAL_DAYS)
 }
 
 impl Settings {

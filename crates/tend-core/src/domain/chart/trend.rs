@@ -434,11 +434,10 @@ mod tests {
     #[test]
     fn history_s_bands_meet_where_the_results_chart_s_do() {
         use crate::domain::history::trend;
-        use crate::store::data::TendData;
         let (Ok(tend), Ok(pulse)) = (crate::builtin::tend(), crate::builtin::pulse()) else {
             panic!("Tend's own instruments load");
         };
-        let trends = trend(&TendData::default(), &[tend], pulse);
+        let trends = trend(&[], &[], &[tend], pulse);
         let series: Vec<TrendSeries> = trends.iter().map(TrendSeries::from).collect();
         let frame = TrendFrame::for_labels(["Moderate"], None);
         for (s, t) in series.iter().zip(&trends) {
