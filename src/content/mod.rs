@@ -165,6 +165,29 @@ pub fn guess_region<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'stati
     "other"
 }
 
+/// The CLDR plural category (`zero`, `one`, `two`, `few`, `many` or
+/// `other`) of a whole number in a language, by its cardinal rules (from
+/// `intl_pluralrules`, CLDR 37 data). The generated plural methods of
+/// [`Strings`] pick their form with it. `other` if the code is not a
+/// language identifier or the language has no rules: never a panic.
+pub fn plural_category(code: &str, count: u64) -> &'static str {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let Ok(language) = code.parse::<unic_langid::LanguageIdentifier>() else {
+        return "other";
+    };
+    let Ok(rules) = PluralRules::create(language, PluralRuleType::CARDINAL) else {
+        return "other";
+    };
+    match rules.select(count) {
+        Ok(PluralCategory::ZERO) => "zero",
+        Ok(PluralCategory::ONE) => "one",
+        Ok(PluralCategory::TWO) => "two",
+        Ok(PluralCategory::FEW) => "few",
+        Ok(PluralCategory::MANY) => "many",
+        _ => "other",
+    }
+}
+
 /// Finds a locale by its code.
 pub fn locale_from_code(code: &str) -> Option<Locale> {
     Locale::ALL.iter().copied().find(|l| l.code() == code)
@@ -173,6 +196,43 @@ pub fn locale_from_code(code: &str) -> Option<Locale> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        for (code, count, category) in [
+            ("en", 1, "one"),
+            ("en", 0, "other"),
+            ("en", 2, "other"),
+            ("en", 21, "other"),
+            ("es", 1, "one"),
+            ("es", 2, "other"),
+            ("es", 0, "other"),
+            ("pl", 3, "few"),
+            ("pl", 5, "many"),
+            ("ar", 0, "zero"),
+            ("ar", 2, "two"),
+        ] {
+            assert_eq!(plural_category(code, count), category, "{code} {count}");
+        }
+        // No rules, or no language: `other`, never a panic.
+        assert_eq!(plural_category("not a language!", 1), "other");
+        assert_eq!(plural_category("", 1), "other");
+        assert_eq!(plural_category("qaa", 1), "other");
+    }
+
+    #[test]
+    fn a_plural_string_picks_its_form_by_count() {
+        let t = Locale::En.strings();
+        assert_eq!(t.code, "en");
+        assert_eq!(t.practice_used(1), "Done once");
+        assert_eq!(t.practice_used(2), "Done 2 times");
+        assert_eq!(t.practice_used(0), "Done 0 times");
+        assert_eq!(t.practice_used(21), "Done 21 times");
+        assert!(t.next_due_in(1, "Friday").contains("tomorrow, Friday"));
+        assert!(t
+            .next_due_in(14, "Friday")
+            .contains("due in 14 days, on Friday"));
+    }
 
     #[test]
     fn negotiation_falls_back_to_english() {

@@ -269,7 +269,12 @@ export async function tabTo(page, selector, { maxPresses = 80 } = {}) {
   throw new Error(`${key} ×${maxPresses} never focused ${selector}; focus is on ${at}`);
 }
 
-/** Reads `key = "value"` from a table of an English locale file. */
+/**
+ * Reads `key = "value"` from a table of an English locale file. A plural
+ * string is written with dotted keys, one per CLDR category
+ * (`used.one = "Done once"`, `used.other = "Done {count} times"`): ask for
+ * `used.one` or `used.other`, or use `englishPlural`.
+ */
 export async function englishString(file, table, key) {
   const text = await readFile(join(ROOT, 'locales/en', file), 'utf8');
   let current = '';
@@ -279,10 +284,19 @@ export async function englishString(file, table, key) {
       current = header[1].trim();
       continue;
     }
-    const m = line.match(/^\s*([A-Za-z0-9_]+)\s*=\s*"((?:[^"\\]|\\.)*)"/);
+    const m = line.match(/^\s*([A-Za-z0-9_.]+)\s*=\s*"((?:[^"\\]|\\.)*)"/);
     if (m && current === table && m[1] === key) return JSON.parse(`"${m[2]}"`);
   }
   throw new Error(`locales/en/${file} has no [${table}] ${key}`);
+}
+
+/**
+ * A plural English string for `count`, with `{count}` filled in: the `one`
+ * form for 1 (English's CLDR rule), `other` for every other number.
+ */
+export async function englishPlural(file, table, key, count) {
+  const form = count === 1 ? await englishString(file, table, `${key}.one`) : await englishString(file, table, `${key}.other`);
+  return form.replaceAll('{count}', String(count));
 }
 
 /**

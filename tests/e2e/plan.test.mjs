@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import {
   ROOT,
   axeScan,
+  englishPlural,
   englishString,
   formatViolations,
   gotoScreen,
@@ -417,7 +418,7 @@ test('paced breathing: rated before, the cue alternates, pause holds, stop asks 
     // After a reload the list counts it, and the record is still there.
     await gotoScreen(page, site, '#/practice');
     const card = page.locator('li.card').filter({ has: page.locator('a[href="#/practice/paced-breathing"]') });
-    const times = await practice('practice', 'used_once');
+    const times = await englishPlural('ui-practice.toml', 'practice', 'used', 1);
     assert.equal(await textOf(card.locator('p.hint')), times);
     await reload(page);
     assert.equal(await textOf(card.locator('p.hint')), times, 'the count survives a reload');

@@ -147,6 +147,42 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A counted interface string: its text for each CLDR plural category the
+/// language uses. Which category a number falls in is the language's
+/// business (the app asks its plural rules); this only holds the forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    /// For zero, in languages that have the category (Arabic, Latvian…).
+    pub zero: Option<&'static str>,
+    /// For one (and, in some languages, other numbers such as 21).
+    pub one: Option<&'static str>,
+    /// For two, in languages that have the category.
+    pub two: Option<&'static str>,
+    /// For a few, in languages that have the category.
+    pub few: Option<&'static str>,
+    /// For many, in languages that have the category.
+    pub many: Option<&'static str>,
+    /// Every other number: always present.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for a CLDR plural category (`zero`, `one`, `two`, `few`,
+    /// `many`, `other`); `other` when the string lacks that form or the
+    /// category is unknown.
+    pub fn form(&self, category: &str) -> &'static str {
+        let form = match category {
+            "zero" => self.zero,
+            "one" => self.one,
+            "two" => self.two,
+            "few" => self.few,
+            "many" => self.many,
+            _ => None,
+        };
+        form.unwrap_or(self.other)
+    }
+}
+
 /// A run of a locale string: plain text, or a placeholder's name.
 enum Piece<'a> {
     Text(&'a str),
@@ -239,6 +275,22 @@ mod tests {
             "<ul class=\"book-list\"><li class=\"card\"><h2 class=\"book-title\">T &amp; U</h2>\
              <p class=\"book-meta\">by A · Published by &lt;P&gt;</p><p>D</p></li></ul>"
         );
+    }
+
+    #[test]
+    fn a_plural_falls_back_to_other_for_a_form_it_lacks() {
+        let used = Plural {
+            zero: None,
+            one: Some("Done once"),
+            two: None,
+            few: None,
+            many: None,
+            other: "Done {count} times",
+        };
+        assert_eq!(used.form("one"), "Done once");
+        assert_eq!(used.form("other"), "Done {count} times");
+        assert_eq!(used.form("few"), "Done {count} times");
+        assert_eq!(used.form("nonsense"), "Done {count} times");
     }
 
     #[test]

@@ -86,9 +86,13 @@ fn BackupReminder() -> impl IntoView {
         let (text, remind) = match state() {
             BackupState::NothingToBackUp => return None,
             BackupState::NeverExported => (t.data_backup_never.to_string(), true),
-            BackupState::Overdue { days } => (t.data_backup_overdue(&days.to_string()), true),
+            BackupState::Overdue { days } => {
+                (t.data_backup_overdue(days.max(0).unsigned_abs()), true)
+            }
             BackupState::Recent { days: 0 } => (t.data_backup_today.to_string(), false),
-            BackupState::Recent { days } => (t.data_backup_recent(&days.to_string()), false),
+            BackupState::Recent { days } => {
+                (t.data_backup_recent(days.max(0).unsigned_abs()), false)
+            }
         };
         Some(view! {
             <p class:notice=remind data-testid="backup-reminder">{text}</p>

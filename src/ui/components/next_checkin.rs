@@ -39,10 +39,8 @@ pub fn NextCheckIn() -> impl IntoView {
             t.next_overdue(&date)
         } else if next.days_until == 0 {
             t.next_due_today.to_string()
-        } else if next.days_until == 1 {
-            t.next_due_tomorrow(&date)
         } else {
-            t.next_due_in(&next.days_until.to_string(), &date)
+            t.next_due_in(next.days_until.max(0).unsigned_abs(), &date)
         }
     };
     let add_to_calendar = move |_| {

@@ -167,10 +167,8 @@ fn TodayCard() -> impl IntoView {
         let since = off.days_since(day);
         let break_line = match (since, off.days_until(day)) {
             (_, Some(0)) => Some(t.time_off_break_today.to_string()),
-            (_, Some(1)) => Some(t.time_off_days_until_one.to_string()),
-            (_, Some(n)) => Some(t.time_off_days_until(&n.to_string())),
-            (Some(1), None) => Some(t.time_off_days_since_one.to_string()),
-            (Some(n), None) => Some(t.time_off_days_since(&n.to_string())),
+            (_, Some(n)) => Some(t.time_off_days_until(n.max(0).unsigned_abs())),
+            (Some(n), None) => Some(t.time_off_days_since(n.max(0).unsigned_abs())),
             (None, None) => None,
         };
         let prompt = since.is_some_and(|n| {

@@ -350,15 +350,12 @@ fn TimeOffPanel() -> impl IntoView {
             next_break: r.next_break,
         };
         let mut lines: Vec<String> = Vec::new();
-        match off.days_since(day) {
-            Some(1) => lines.push(t.time_off_days_since_one.to_string()),
-            Some(n) => lines.push(t.time_off_days_since(&n.to_string())),
-            None => {}
+        if let Some(n) = off.days_since(day) {
+            lines.push(t.time_off_days_since(n.max(0).unsigned_abs()));
         }
         match off.days_until(day) {
             Some(0) => lines.push(t.time_off_break_today.to_string()),
-            Some(1) => lines.push(t.time_off_days_until_one.to_string()),
-            Some(n) => lines.push(t.time_off_days_until(&n.to_string())),
+            Some(n) => lines.push(t.time_off_days_until(n.max(0).unsigned_abs())),
             None => {}
         }
         if lines.is_empty() {
@@ -378,7 +375,7 @@ fn TimeOffPanel() -> impl IntoView {
             let label = if n == 0 {
                 t.plan_threshold_off.to_string()
             } else {
-                t.plan_threshold_days(&n.to_string())
+                t.plan_threshold_days(n.max(0).unsigned_abs())
             };
             view! { <option value=n.to_string() selected=move || record.get().threshold_days == n>{label}</option> }
         })

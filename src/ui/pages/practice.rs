@@ -33,13 +33,13 @@ pub fn Practices() -> impl IntoView {
             .into_iter()
             .map(|b| {
                 let (name, _) = words(t, b.practice);
-                let count = b.counted.to_string();
+                let count = b.counted as u64;
                 let text = if b.average.abs() < 0.05 {
-                    t.practice_helps_same(name, &count)
+                    t.practice_helps_same(count, name)
                 } else if b.average > 0.0 {
-                    t.practice_helps_down(name, &tenths(b.average), &count)
+                    t.practice_helps_down(count, name, &tenths(b.average))
                 } else {
-                    t.practice_helps_up(name, &tenths(-b.average), &count)
+                    t.practice_helps_up(count, name, &tenths(-b.average))
                 };
                 view! {
                     <li>
@@ -64,8 +64,7 @@ pub fn Practices() -> impl IntoView {
                 });
                 let text = match n {
                     0 => return None,
-                    1 => t.practice_used_once.to_string(),
-                    n => t.practice_used_times(&n.to_string()),
+                    n => t.practice_used(n as u64),
                 };
                 Some(view! { <p class="hint">{text}</p> })
             };

@@ -148,9 +148,8 @@ fn IntervalChoice() -> impl IntoView {
     let label = move |days: u32| {
         let t = t();
         match days {
-            7 => t.next_interval_weeks_1.to_string(),
-            d if d % 7 == 0 => t.next_interval_weeks_n(&(d / 7).to_string()),
-            d => t.next_interval_days(&d.to_string()),
+            d if d % 7 == 0 => t.next_interval_weeks(u64::from(d / 7)),
+            d => t.next_interval_days(u64::from(d)),
         }
     };
     view! {

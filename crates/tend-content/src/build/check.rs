@@ -4,7 +4,7 @@
 //! strategy library is compared in [`super::strategies`].)
 
 use super::error::{ContentError, Difference};
-use super::locale::{HelpFile, LocaleContent, PageFile, ResourcesFile};
+use super::locale::{placeholder_set, HelpFile, LocaleContent, PageFile, ResourcesFile};
 
 /// The first way `other` differs from `en`, if any.
 pub(crate) fn against_english(
@@ -15,6 +15,49 @@ pub(crate) fn against_english(
         code: other.code.clone(),
         difference,
     };
+    // Plural where English is plural, and plain where it is plain, before
+    // any key counts as missing.
+    for (key, plural) in &en.plurals {
+        let Some(theirs) = other.plurals.get(key) else {
+            let plain = other.ui.contains_key(key)
+                || other.ui.keys().any(|k| {
+                    k.strip_prefix(key.as_str())
+                        .and_then(|rest| rest.strip_prefix('_'))
+                        .is_some_and(|c| super::locale::CATEGORIES.contains(&c))
+                });
+            if plain {
+                return Err(differs(Difference::NotPlural {
+                    en_file: plural.file.clone(),
+                    key: key.clone(),
+                }));
+            }
+            return Err(differs(Difference::MissingKey(key.clone())));
+        };
+        let (en_names, other_names) = (
+            placeholder_set(plural.other()),
+            placeholder_set(theirs.other()),
+        );
+        if en_names != other_names {
+            return Err(differs(Difference::Placeholders {
+                key: key.clone(),
+                en: en_names,
+                other: other_names,
+            }));
+        }
+    }
+    if let Some((key, plural)) = other
+        .plurals
+        .iter()
+        .find(|(k, _)| !en.plurals.contains_key(*k))
+    {
+        if en.ui.contains_key(key) {
+            return Err(differs(Difference::UnexpectedPlural {
+                file: plural.file.clone(),
+                key: key.clone(),
+            }));
+        }
+        return Err(differs(Difference::StrayKey(key.clone())));
+    }
     if let Some(key) = en.ui.keys().find(|k| !other.ui.contains_key(*k)) {
         return Err(differs(Difference::MissingKey(key.clone())));
     }
@@ -43,18 +86,6 @@ pub(crate) fn against_english(
         return Err(differs(Difference::Books));
     }
     Ok(())
-}
-
-/// The distinct placeholders of a string, sorted: a translation may put
-/// them in another order, but must name the same ones.
-fn placeholder_set(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = crate::render::placeholders(text)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    names.sort();
-    names.dedup();
-    names
 }
 
 fn same_pages(what: &'static str, en: &PageFile, other: &PageFile) -> Result<(), Difference> {
@@ -187,6 +218,85 @@ mod tests {
         );
         // The same names in another order are fine.
         assert_eq!(difference(|_| {}), None);
+    }
+
+    #[test]
+    fn a_plural_must_stay_plural_with_an_other_form() {
+        let got = difference(|fr| {
+            fr.ui[0].text = fr.ui[0].text.replace(
+                "used.one = \"Fait une fois\"\nused.other = \"Fait {count} fois\"",
+                "used = \"Fait {count} fois\"",
+            );
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::NotPlural {
+                    en_file: "en/ui.toml".into(),
+                    key: "library_used".into()
+                },
+                "fr: `library_used` must be a plural table with an `other` form (and `one` and so on as the language needs), as it is in en/ui.toml".into()
+            ))
+        );
+        // Without `other` the table is not a plural at all.
+        let got = difference(|fr| {
+            fr.ui[0].text = fr.ui[0]
+                .text
+                .replace("used.other = \"Fait {count} fois\"", "");
+        });
+        assert!(
+            matches!(got, Some((Difference::NotPlural { ref key, .. }, _)) if key == "library_used"),
+            "{got:?}"
+        );
+        // More forms than English is fine: the language may need them.
+        let got = difference(|fr| {
+            fr.ui[0]
+                .text
+                .push_str("used.many = \"Fait {count} fois\"\n")
+        });
+        assert_eq!(got, None);
+    }
+
+    #[test]
+    fn a_plural_where_english_is_plain_is_named() {
+        let got = difference(|fr| {
+            fr.ui[0].text = fr.ui[0].text.replace(
+                "steps_heading = \"Étapes\"",
+                "steps_heading.one = \"Étape\"\nsteps_heading.other = \"{count} étapes\"",
+            );
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::UnexpectedPlural {
+                    file: "fr/ui.toml".into(),
+                    key: "library_steps_heading".into()
+                },
+                "fr/ui.toml: `library_steps_heading` is plural, but in English it is a plain string".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_plural_naming_other_placeholders_is_named() {
+        let got = difference(|fr| {
+            fr.ui[0].text = fr.ui[0]
+                .text
+                .replace("Fait une fois", "Fait une fois, {when}")
+                .replace("Fait {count} fois", "Fait {count} fois, {when}");
+        });
+        assert_eq!(
+            got,
+            Some((
+                Difference::Placeholders {
+                    key: "library_used".into(),
+                    en: vec!["count".into()],
+                    other: vec!["count".into(), "when".into()],
+                },
+                "fr/ui.toml: `library_used` has the placeholders {count}, {when} where en has {count}"
+                    .into()
+            ))
+        );
     }
 
     #[test]

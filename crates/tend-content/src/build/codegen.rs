@@ -194,7 +194,7 @@ fn fragment_list(fragments: &[LocaleFragments]) -> String {
 pub(crate) fn locales_rs(locales: &[LocaleContent], fragments: &[LocaleFragments]) -> String {
     let mut out = String::new();
     if let Some(en) = locales.first() {
-        out.push_str(&strings::struct_rs(&en.ui));
+        out.push_str(&strings::struct_rs(&en.ui, &en.plurals));
     }
     out.push_str(&locale_enum(locales));
     out.push_str(&fragment_list(fragments));

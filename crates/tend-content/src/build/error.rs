@@ -92,6 +92,14 @@ pub enum KeyProblem {
     DefinedTwice,
     /// Its value is neither a string nor a table.
     NotStringOrTable,
+    /// A plural string's `other` form does not name `{count}`.
+    PluralWithoutCount,
+    /// A plural string's form names other placeholders than its `other`
+    /// form (a `one` form may leave out `{count}`).
+    PluralPlaceholders {
+        /// The form's CLDR category.
+        form: &'static str,
+    },
 }
 
 /// Where a locale differs from English.
@@ -101,6 +109,21 @@ pub enum Difference {
     MissingKey(String),
     /// The locale has this interface string key; English does not.
     StrayKey(String),
+    /// English's string is plural (one form per CLDR category); the
+    /// locale's is not, or lacks an `other` form.
+    NotPlural {
+        /// English's file, as messages name it.
+        en_file: String,
+        /// The key.
+        key: String,
+    },
+    /// The locale's string is plural where English's is not.
+    UnexpectedPlural {
+        /// The locale's file, as messages name it.
+        file: String,
+        /// The key.
+        key: String,
+    },
     /// An interface string names other `{placeholders}` than English's.
     Placeholders {
         /// The key.
@@ -208,12 +231,28 @@ impl fmt::Display for ContentError {
                 KeyProblem::NotStringOrTable => {
                     write!(f, "{file}: `{key}` must be a string or a table")
                 }
+                KeyProblem::PluralWithoutCount => write!(
+                    f,
+                    "{file}: `{key}` is plural, so its `other` form must name {{count}}"
+                ),
+                KeyProblem::PluralPlaceholders { form } => write!(
+                    f,
+                    "{file}: the `{form}` form of `{key}` must name the same placeholders as its `other` form"
+                ),
             },
             ContentError::Differs { code, difference } => match difference {
                 Difference::MissingKey(key) => write!(f, "{code}/ui.toml is missing `{key}`"),
                 Difference::StrayKey(key) => {
                     write!(f, "{code}/ui.toml has `{key}`, which en/ui.toml lacks")
                 }
+                Difference::NotPlural { en_file, key } => write!(
+                    f,
+                    "{code}: `{key}` must be a plural table with an `other` form (and `one` and so on as the language needs), as it is in {en_file}"
+                ),
+                Difference::UnexpectedPlural { file, key } => write!(
+                    f,
+                    "{file}: `{key}` is plural, but in English it is a plain string"
+                ),
                 Difference::Placeholders { key, en, other } => write!(
                     f,
                     "{code}/ui.toml: `{key}` has the placeholders {{{}}} where en has {{{}}}",

@@ -17,6 +17,8 @@ publisher = "Published by {publisher}"
 [library]
 why_heading = "Why it helps"
 steps_heading = "Steps"
+used.one = "Done once"
+used.other = "Done {count} times"
 "#;
 
 const LEARN: &str = r#"
@@ -139,6 +141,8 @@ pub(crate) fn other(code: &str) -> LocaleTexts {
                 ("Slow your breath", "Ralentir"),
                 ("Breathe in", "Inspirez"),
                 ("Wash your", "Lavez vos"),
+                ("Done once", "Fait une fois"),
+                ("Done {count} times", "Fait {count} fois"),
             ],
         )
     })

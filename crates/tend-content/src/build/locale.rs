@@ -145,12 +145,34 @@ pub(crate) struct Book {
     pub(crate) covers: Vec<String>,
 }
 
+/// The CLDR plural categories, the keys a plural string's table may have.
+pub(crate) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// A counted interface string: one form per CLDR plural category the
+/// language uses (`other` always), chosen by the number at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Plural {
+    /// The `ui*.toml` file it is in, as messages name it.
+    pub(crate) file: String,
+    /// Category (`one`, `other`, …) → text.
+    pub(crate) forms: BTreeMap<String, String>,
+}
+
+impl Plural {
+    /// The `other` form, which every plural has.
+    pub(crate) fn other(&self) -> &str {
+        self.forms.get("other").map_or("", String::as_str)
+    }
+}
+
 /// One locale, parsed.
 #[derive(Debug)]
 pub(crate) struct LocaleContent {
     pub(crate) code: String,
-    /// Every interface string, by flattened key.
+    /// Every interface string, by flattened key, except the plural ones.
     pub(crate) ui: BTreeMap<String, String>,
+    /// Every plural interface string, by flattened key.
+    pub(crate) plurals: BTreeMap<String, Plural>,
     pub(crate) learn: PageFile,
     pub(crate) leaders: PageFile,
     pub(crate) help: HelpFile,
@@ -163,13 +185,15 @@ impl LocaleContent {
     pub(crate) fn parse(texts: &LocaleTexts) -> Result<Self, ContentError> {
         check_code(&texts.code)?;
         let mut ui = BTreeMap::new();
+        let mut plurals = BTreeMap::new();
         for file in &texts.ui {
             let table: toml::Table = parse_toml(file)?;
-            flatten("", &table, &mut ui, &file.name)?;
+            flatten("", &table, &mut ui, &mut plurals, &file.name)?;
         }
         Ok(LocaleContent {
             code: texts.code.clone(),
             ui,
+            plurals,
             learn: parse_toml(&texts.learn)?,
             leaders: parse_toml(&texts.leaders)?,
             help: parse_toml(&texts.help)?,
@@ -212,12 +236,80 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(file: &SourceFile) -> Result<T, Cont
     })
 }
 
+/// Whether a table is one plural string rather than a prefix: every key a
+/// CLDR plural category, `other` among them.
+fn is_plural(table: &toml::Table) -> bool {
+    table.contains_key("other") && table.keys().all(|k| CATEGORIES.contains(&k.as_str()))
+}
+
+/// The distinct placeholders of a text, sorted.
+pub(crate) fn placeholder_set(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = crate::render::placeholders(text)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A plural table's forms, checked: each a non-empty string; `other`
+/// names `{count}`; every form names the same placeholders as `other`
+/// (a `one` form may leave out `{count}`, as in "Done once").
+fn plural_forms(
+    name: &str,
+    table: &toml::Table,
+    file: &str,
+) -> Result<BTreeMap<String, String>, ContentError> {
+    let error = |problem| ContentError::Key {
+        file: file.to_string(),
+        key: name.to_string(),
+        problem,
+    };
+    let mut forms = BTreeMap::new();
+    for (category, value) in table {
+        let toml::Value::String(text) = value else {
+            return Err(ContentError::Key {
+                file: file.to_string(),
+                key: format!("{name}.{category}"),
+                problem: KeyProblem::NotStringOrTable,
+            });
+        };
+        if text.trim().is_empty() {
+            return Err(ContentError::Key {
+                file: file.to_string(),
+                key: format!("{name}.{category}"),
+                problem: KeyProblem::Empty,
+            });
+        }
+        forms.insert(category.clone(), text.clone());
+    }
+    let other = placeholder_set(forms.get("other").map_or("", String::as_str));
+    if !other.iter().any(|n| n == "count") {
+        return Err(error(KeyProblem::PluralWithoutCount));
+    }
+    let without_count: Vec<String> = other.iter().filter(|n| *n != "count").cloned().collect();
+    for category in CATEGORIES {
+        let Some(text) = forms.get(category) else {
+            continue;
+        };
+        let names = placeholder_set(text);
+        let ok = names == other || (category == "one" && names == without_count);
+        if !ok {
+            return Err(error(KeyProblem::PluralPlaceholders { form: category }));
+        }
+    }
+    Ok(forms)
+}
+
 /// Adds the strings of `table` to `out`, a nested table's keys joined to
-/// its own with `_` (`[home] title` is `home_title`).
+/// its own with `_` (`[home] title` is `home_title`); a table that is a
+/// plural string (see [`is_plural`]) goes to `plurals` as one key.
 pub(crate) fn flatten(
     prefix: &str,
     table: &toml::Table,
     out: &mut BTreeMap<String, String>,
+    plurals: &mut BTreeMap<String, Plural>,
     file: &str,
 ) -> Result<(), ContentError> {
     let error = |key: &str, problem| ContentError::Key {
@@ -242,11 +334,21 @@ pub(crate) fn flatten(
                 if s.trim().is_empty() {
                     return Err(error(&name, KeyProblem::Empty));
                 }
-                if out.insert(name.clone(), s.clone()).is_some() {
+                if plurals.contains_key(&name) || out.insert(name.clone(), s.clone()).is_some() {
                     return Err(error(&name, KeyProblem::DefinedTwice));
                 }
             }
-            toml::Value::Table(t) => flatten(&name, t, out, file)?,
+            toml::Value::Table(t) if is_plural(t) => {
+                let forms = plural_forms(&name, t, file)?;
+                let plural = Plural {
+                    file: file.to_string(),
+                    forms,
+                };
+                if out.contains_key(&name) || plurals.insert(name.clone(), plural).is_some() {
+                    return Err(error(&name, KeyProblem::DefinedTwice));
+                }
+            }
+            toml::Value::Table(t) => flatten(&name, t, out, plurals, file)?,
             _ => return Err(error(&name, KeyProblem::NotStringOrTable)),
         }
     }
@@ -338,8 +440,77 @@ mod tests {
             message: e.to_string(),
         })?;
         let mut out = BTreeMap::new();
-        flatten("", &table, &mut out, "en/ui.toml")?;
+        flatten("", &table, &mut out, &mut BTreeMap::new(), "en/ui.toml")?;
         Ok(out)
+    }
+
+    fn plurals(text: &str) -> Result<BTreeMap<String, Plural>, String> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut out = BTreeMap::new();
+        let mut plurals = BTreeMap::new();
+        flatten("", &table, &mut out, &mut plurals, "en/ui.toml").map_err(|e| e.to_string())?;
+        Ok(plurals)
+    }
+
+    #[test]
+    fn a_table_of_plural_categories_with_other_is_one_plural_key() {
+        let got = plurals(
+            "[practice]\nused.one = \"Done once\"\nused.other = \"Done {count} times\"\nlead = \"Hi\"\n",
+        )
+        .unwrap();
+        let used = &got["practice_used"];
+        assert_eq!(used.file, "en/ui.toml");
+        assert_eq!(used.forms["one"], "Done once");
+        assert_eq!(used.other(), "Done {count} times");
+        assert_eq!(got.len(), 1);
+        // Without `other`, or with another key, it is a prefix as before.
+        let prefix = ui("[a.b]\none = \"x\"\n[c.d]\none = \"y\"\nother = \"z\"\nextra = \"w\"\n");
+        let keys: Vec<String> = prefix.unwrap().into_keys().collect();
+        assert_eq!(keys, ["a_b_one", "c_d_extra", "c_d_one", "c_d_other"]);
+    }
+
+    #[test]
+    fn a_plural_must_name_count_in_other() {
+        assert_eq!(
+            plurals("[next]\ndue_in.one = \"Tomorrow\"\ndue_in.other = \"Soon\"\n"),
+            Err(
+                "en/ui.toml: `next_due_in` is plural, so its `other` form must name {count}"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn every_plural_form_names_the_same_placeholders() {
+        // `one` may leave out {count}; nothing else may differ.
+        assert!(plurals(
+            "[next]\ndue_in.one = \"Tomorrow, {date}\"\ndue_in.other = \"In {count} days, {date}\"\n"
+        )
+        .is_ok());
+        assert_eq!(
+            plurals("[next]\ndue_in.one = \"Tomorrow\"\ndue_in.other = \"In {count} days, {date}\"\n"),
+            Err("en/ui.toml: the `one` form of `next_due_in` must name the same placeholders as its `other` form".to_string())
+        );
+        assert_eq!(
+            plurals("[next]\ndue_in.few = \"In a few days, {date}\"\ndue_in.other = \"In {count} days, {date}\"\n"),
+            Err("en/ui.toml: the `few` form of `next_due_in` must name the same placeholders as its `other` form".to_string())
+        );
+    }
+
+    #[test]
+    fn a_plural_form_must_be_text() {
+        assert_eq!(
+            plurals("[x]\nn.one = \" \"\nn.other = \"{count}\"\n"),
+            Err("en/ui.toml: `x_n.one` is empty".to_string())
+        );
+        assert_eq!(
+            plurals("[x]\nn.one = 1\nn.other = \"{count}\"\n"),
+            Err("en/ui.toml: `x_n.one` must be a string or a table".to_string())
+        );
+        assert_eq!(
+            plurals("x_n = \"a\"\n[x]\nn.other = \"{count}\"\n"),
+            Err("en/ui.toml: `x_n` is defined twice".to_string())
+        );
     }
 
     fn key_problem(text: &str) -> Option<(String, KeyProblem)> {

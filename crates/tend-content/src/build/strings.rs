@@ -6,7 +6,7 @@
 //! tables.
 
 use super::codegen::{const_name, lit, variant};
-use super::locale::LocaleContent;
+use super::locale::{LocaleContent, Plural, CATEGORIES};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -15,11 +15,26 @@ use std::fmt::Write as _;
 /// English text has `{placeholders}` gets a private field and a method of
 /// the same name taking one `&str` per placeholder, so a missing or
 /// misspelt placeholder does not compile; every other key is a `pub`
-/// field.
-pub(crate) fn struct_rs(ui: &BTreeMap<String, String>) -> String {
+/// field. A plural key (`plurals`) gets a private field of its forms and a
+/// method taking the count first, which picks the form by the CLDR rules
+/// of the locale's language (`code`).
+pub(crate) fn struct_rs(
+    ui: &BTreeMap<String, String>,
+    plurals: &BTreeMap<String, Plural>,
+) -> String {
     let mut out = String::new();
     out.push_str("/// Every interface string, one field per key of `ui.toml`.\n");
     out.push_str("#[derive(Debug)]\npub struct Strings {\n");
+    out.push_str("    /// The locale's language code, which picks plural forms.\n");
+    out.push_str("    pub code: &'static str,\n");
+    for (key, plural) in plurals {
+        let _ = writeln!(
+            out,
+            "    #[doc = {}]",
+            lit(&format!("English: {}", english_forms(plural)))
+        );
+        let _ = writeln!(out, "    {key}: ::tend_content::render::Plural,");
+    }
     for (key, text) in ui {
         let _ = writeln!(out, "    #[doc = {}]", lit(&format!("English: {text}")));
         if params(text).is_empty() {
@@ -29,10 +44,11 @@ pub(crate) fn struct_rs(ui: &BTreeMap<String, String>) -> String {
         }
     }
     out.push_str("}\n\n");
-    let methods: Vec<String> = ui
+    let mut methods: Vec<String> = plurals
         .iter()
-        .filter_map(|(key, text)| method_rs(key, text))
+        .map(|(key, plural)| plural_method_rs(key, plural))
         .collect();
+    methods.extend(ui.iter().filter_map(|(key, text)| method_rs(key, text)));
     if !methods.is_empty() {
         out.push_str("impl Strings {\n");
         out.push_str(&methods.join("\n"));
@@ -100,6 +116,48 @@ fn method_rs(key: &str, text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A plural's English forms, for its doc comment: `one: …; other: …`.
+fn english_forms(plural: &Plural) -> String {
+    CATEGORIES
+        .iter()
+        .filter_map(|c| plural.forms.get(*c).map(|text| format!("{c}: {text}")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The method of a plural key: the count, then one `&str` per other
+/// placeholder of English's `other` form; `{count}` is filled with the
+/// number.
+fn plural_method_rs(key: &str, plural: &Plural) -> String {
+    let names: Vec<&str> = params(plural.other())
+        .into_iter()
+        .filter(|n| *n != "count")
+        .collect();
+    let mut args = vec!["count: u64".to_owned()];
+    args.extend(names.iter().map(|n| format!("{}: &str", ident(n))));
+    let mut values = vec!["(\"count\", count.as_str())".to_owned()];
+    values.extend(names.iter().map(|n| format!("({}, {})", lit(n), ident(n))));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "    #[doc = {}]",
+        lit(&format!(
+            "`{key}` for `count`, in the plural form the language's CLDR rules pick for it. English: {}",
+            english_forms(plural)
+        ))
+    );
+    let _ = writeln!(
+        out,
+        "    pub fn {key}(&self, {}) -> String {{\n        \
+         let form = self.{key}.form(crate::content::plural_category(self.code, count));\n        \
+         let count = count.to_string();\n        \
+         ::tend_content::render::fill(form, &[{}])\n    }}",
+        args.join(", "),
+        values.join(", ")
+    );
+    out
+}
+
 /// The `Locale::strings` method, for inside `impl Locale`.
 pub(crate) fn accessor_rs(locales: &[LocaleContent]) -> String {
     let mut out = String::from(
@@ -125,6 +183,25 @@ pub(crate) fn static_rs(l: &LocaleContent) -> String {
         "static {}: Strings = Strings {{",
         const_name(&l.code, "STRINGS")
     );
+    let _ = writeln!(out, "    code: {},", lit(&l.code));
+    for (k, plural) in &l.plurals {
+        let form = |c: &str| {
+            plural
+                .forms
+                .get(c)
+                .map_or("None".to_owned(), |t| format!("Some({})", lit(t)))
+        };
+        let _ = writeln!(
+            out,
+            "    {k}: ::tend_content::render::Plural {{ zero: {}, one: {}, two: {}, few: {}, many: {}, other: {} }},",
+            form("zero"),
+            form("one"),
+            form("two"),
+            form("few"),
+            form("many"),
+            lit(plural.other())
+        );
+    }
     for (k, v) in &l.ui {
         let _ = writeln!(out, "    {k}: {},", lit(v));
     }
@@ -141,6 +218,51 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
+    }
+
+    fn struct_rs(ui: &BTreeMap<String, String>) -> String {
+        super::struct_rs(ui, &BTreeMap::new())
+    }
+
+    fn plural(pairs: &[(&str, &str)]) -> Plural {
+        Plural {
+            file: "en/ui.toml".into(),
+            forms: ui(pairs),
+        }
+    }
+
+    #[test]
+    fn a_plural_key_is_a_private_field_and_a_method_taking_the_count_first() {
+        let plurals: BTreeMap<String, Plural> = [(
+            "next_due_in".to_owned(),
+            plural(&[
+                ("one", "Due tomorrow, {date}."),
+                ("other", "Due in {count} days, on {date}."),
+            ]),
+        )]
+        .into_iter()
+        .collect();
+        let out = super::struct_rs(&BTreeMap::new(), &plurals);
+        assert!(out.contains("    pub code: &'static str,"), "{out}");
+        assert!(
+            out.contains("    next_due_in: ::tend_content::render::Plural,"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "    pub fn next_due_in(&self, count: u64, date: &str) -> String {\n        \
+                 let form = self.next_due_in.form(crate::content::plural_category(self.code, count));\n        \
+                 let count = count.to_string();\n        \
+                 ::tend_content::render::fill(form, &[(\"count\", count.as_str()), (\"date\", date)])\n    }"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "English: one: Due tomorrow, {date}.; other: Due in {count} days, on {date}."
+            ),
+            "{out}"
+        );
     }
 
     #[test]
