@@ -176,7 +176,7 @@ impl TempDir {
         let path =
             std::env::temp_dir().join(format!("tend-content-test-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).unwrap();
+        fs::create_dir_all(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         TempDir(path)
     }
 
@@ -188,7 +188,7 @@ impl TempDir {
     /// Writes a locale's files into `<folder>/<code>/`.
     pub(crate) fn write_locale(&self, texts: &LocaleTexts) {
         let dir = self.0.join(&texts.code);
-        fs::create_dir_all(&dir).unwrap();
+        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let files = texts.ui.iter().chain([
             &texts.learn,
             &texts.leaders,
@@ -197,8 +197,8 @@ impl TempDir {
             &texts.strategies,
         ]);
         for file in files {
-            let name = file.name.rsplit('/').next().unwrap();
-            fs::write(dir.join(name), &file.text).unwrap();
+            let name = file.name.rsplit('/').next().unwrap_or(&file.name);
+            fs::write(dir.join(name), &file.text).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
     }
 }
