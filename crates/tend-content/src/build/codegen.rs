@@ -122,12 +122,25 @@ fn books(res: &ResourcesFile) -> String {
     out
 }
 
-/// A `match self` method of `Locale` returning `&<const>` per locale.
-fn table_accessor(out: &mut String, locales: &[LocaleContent], what: &str) {
+/// The arms of a `match self` method of `Locale` returning `&<const>` per
+/// locale.
+pub(crate) fn table_accessor(out: &mut String, locales: &[LocaleContent], what: &str) {
+    locale_arms(out, locales, "            ", "&", what);
+}
+
+/// One `Locale::X => <prefix><CODE_what>,` arm per locale, indented by
+/// `indent`: the body of every per-locale `match` the build writes.
+pub(crate) fn locale_arms(
+    out: &mut String,
+    locales: &[LocaleContent],
+    indent: &str,
+    prefix: &str,
+    what: &str,
+) {
     for l in locales {
         let _ = writeln!(
             out,
-            "            Locale::{} => &{},",
+            "{indent}Locale::{} => {prefix}{},",
             variant(&l.code),
             const_name(&l.code, what)
         );

@@ -6,7 +6,7 @@
 //! apart from the rest of the locale content so the library can grow on
 //! its own.
 
-use super::codegen::{const_name, lit, variant};
+use super::codegen::{const_name, lit, locale_arms};
 use super::error::{ContentError, Difference, StrategyProblem};
 use super::fragments::LocaleFragments;
 use super::locale::LocaleContent;
@@ -309,14 +309,7 @@ pub(crate) fn library_rs(
          /// has the same ids and tags in the same order.\n\
          pub fn strategies(locale: Locale) -> &'static [Strategy] {\n    match locale {\n",
     );
-    for l in locales {
-        let _ = writeln!(
-            out,
-            "        Locale::{} => {},",
-            variant(&l.code),
-            const_name(&l.code, "STRATEGIES")
-        );
-    }
+    locale_arms(&mut out, locales, "        ", "", "STRATEGIES");
     out.push_str("    }\n}\n\n");
     out.push_str(&sources);
     out.push_str(
@@ -324,14 +317,7 @@ pub(crate) fn library_rs(
          /// order (for tests; the app never calls this, so it is not in the wasm).\n\
          pub fn strategy_sources(locale: Locale) -> &'static [StrategySource] {\n    match locale {\n",
     );
-    for l in locales {
-        let _ = writeln!(
-            out,
-            "        Locale::{} => {},",
-            variant(&l.code),
-            const_name(&l.code, "STRATEGY_SOURCES")
-        );
-    }
+    locale_arms(&mut out, locales, "        ", "", "STRATEGY_SOURCES");
     out.push_str("    }\n}\n");
     out
 }

@@ -5,7 +5,7 @@
 //! own (by an i18n library's keys, say) without touching the content
 //! tables.
 
-use super::codegen::{const_name, lit, variant};
+use super::codegen::{const_name, lit, table_accessor};
 use super::locale::{LocaleContent, Plural, CATEGORIES};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -163,14 +163,7 @@ pub(crate) fn accessor_rs(locales: &[LocaleContent]) -> String {
     let mut out = String::from(
         "    /// The interface strings of this locale.\n    pub fn strings(self) -> &'static Strings {\n        match self {\n",
     );
-    for l in locales {
-        let _ = writeln!(
-            out,
-            "            Locale::{} => &{},",
-            variant(&l.code),
-            const_name(&l.code, "STRINGS")
-        );
-    }
+    table_accessor(&mut out, locales, "STRINGS");
     out.push_str("        }\n    }\n");
     out
 }
