@@ -4,6 +4,7 @@
 //! tests) and `FRAGMENTS`. The interface strings come from
 //! [`super::strings`]. Every name here is one the app's code uses.
 
+use super::error::ContentError;
 use super::fragments::{Fragment, LocaleFragments};
 use super::locale::{ContactKind, HelpFile, LocaleContent, PageFile, ResourcesFile};
 use super::strings;
@@ -147,8 +148,9 @@ pub(crate) fn locale_arms(
     }
 }
 
-/// The `Locale` enum and its methods.
-fn locale_enum(locales: &[LocaleContent]) -> String {
+/// The `Locale` enum and its methods. `packs` are each locale's pack, in
+/// the order of `locales`.
+fn locale_enum(locales: &[LocaleContent], packs: &[Fragment]) -> Result<String, ContentError> {
     let mut out = String::new();
     out.push_str("/// A language Tend ships, generated from the folders under `locales/`.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Locale {\n");
@@ -169,24 +171,62 @@ fn locale_enum(locales: &[LocaleContent]) -> String {
         "    pub const ALL: &'static [Locale] = &[{}];",
         all.join(", ")
     );
-    out.push_str("    /// The BCP 47 language code.\n    pub fn code(self) -> &'static str {\n        match self {\n");
-    for l in locales {
+    let mut code = String::new();
+    let mut name = String::new();
+    let mut pack = String::new();
+    let mut text = String::new();
+    for (i, (l, p)) in locales.iter().zip(packs).enumerate() {
+        let v = variant(&l.code);
+        let _ = writeln!(code, "            Locale::{v} => {},", lit(&l.code));
+        let self_name = l.string("language_self_name")?;
+        let _ = writeln!(name, "            Locale::{v} => {},", lit(self_name));
+        // English is compiled in; every other language is fetched.
+        let path = if i == 0 {
+            "None".to_owned()
+        } else {
+            format!("Some({})", lit(&p.path))
+        };
+        let _ = writeln!(pack, "            Locale::{v} => {path},");
         let _ = writeln!(
-            out,
-            "            Locale::{} => {},",
-            variant(&l.code),
-            lit(&l.code)
+            text,
+            "            Locale::{v} => include_str!(concat!(env!(\"OUT_DIR\"), {})),",
+            lit(&format!("/{}", p.path))
         );
     }
-    out.push_str("        }\n    }\n");
-    out.push_str(&strings::accessor_rs(locales));
-    out.push_str("    /// The content (learning pages, help, reading list) of this locale.\n    pub fn content(self) -> &'static Content {\n        match self {\n");
-    table_accessor(&mut out, locales, "CONTENT");
-    out.push_str("        }\n    }\n");
+    let method = |out: &mut String, doc: &str, sig: &str, arms: &str| {
+        let _ = write!(
+            out,
+            "{doc}    pub fn {sig} {{\n        match self {{\n{arms}        }}\n    }}\n"
+        );
+    };
+    method(
+        &mut out,
+        "    /// The BCP 47 language code.\n",
+        "code(self) -> &'static str",
+        &code,
+    );
+    method(
+        &mut out,
+        "    /// The language's name in itself (`English`, `Español`), for the\n    /// language switch, which shows every language before any is loaded.\n",
+        "self_name(self) -> &'static str",
+        &name,
+    );
+    method(
+        &mut out,
+        "    /// Where the app fetches this language's pack from, relative to\n    /// `index.html`; `None` for English, which is compiled in.\n",
+        "pack(self) -> Option<&'static str>",
+        &pack,
+    );
+    method(
+        &mut out,
+        "    /// This language's pack as the build wrote it (English's too), for\n    /// tests and native builds; the app fetches [`Locale::pack`] instead, so\n    /// this is not in its wasm.\n",
+        "pack_text(self) -> &'static str",
+        &text,
+    );
     out.push_str("    /// The written text behind this locale's fragments (for tests; the\n    /// app never calls this, so it is not in the wasm).\n    pub fn sources(self) -> &'static Sources {\n        match self {\n");
     table_accessor(&mut out, locales, "SOURCES");
     out.push_str("        }\n    }\n}\n\n");
-    out
+    Ok(out)
 }
 
 /// Every fragment's path as a Rust constant, for whatever must know them
@@ -202,26 +242,34 @@ fn fragment_list(fragments: &[LocaleFragments]) -> String {
     out
 }
 
-/// The whole of `locales.rs`, English first. `fragments` are each locale's
-/// rendered pages, in the same order as `locales`.
-pub(crate) fn locales_rs(locales: &[LocaleContent], fragments: &[LocaleFragments]) -> String {
+/// The whole of `locales.rs`. `locales` start with English, the one
+/// language compiled in: only its strings and content become statics;
+/// every locale gets its `Sources` (for tests). `fragments` and `packs` are
+/// each locale's, in the same order as `locales`.
+pub(crate) fn locales_rs(
+    locales: &[LocaleContent],
+    fragments: &[LocaleFragments],
+    packs: &[Fragment],
+) -> Result<String, ContentError> {
     let mut out = String::new();
     if let Some(en) = locales.first() {
         out.push_str(&strings::struct_rs(&en.ui, &en.plurals));
     }
-    out.push_str(&locale_enum(locales));
+    out.push_str(&locale_enum(locales, packs)?);
     out.push_str(&fragment_list(fragments));
-    for (l, f) in locales.iter().zip(fragments) {
-        out.push_str(&strings::static_rs(l));
+    if let (Some(en), Some(f)) = (locales.first(), fragments.first()) {
+        out.push_str(&strings::static_rs(en));
         let _ = writeln!(
             out,
             "static {}: Content = Content {{ learn: {}, leaders: {}, regions: {}, reading_list: {} }};\n",
-            const_name(&l.code, "CONTENT"),
-            pages(&l.learn, &f.learn),
-            pages(&l.leaders, &f.leaders),
-            regions(&l.help),
+            const_name(&en.code, "CONTENT"),
+            pages(&en.learn, &f.learn),
+            pages(&en.leaders, &f.leaders),
+            regions(&en.help),
             lit(&f.reading_list.path)
         );
+    }
+    for (l, f) in locales.iter().zip(fragments) {
         let _ = writeln!(
             out,
             "static {}: Sources = Sources {{ learn: {}, leaders: {}, books: {} }};\n",
@@ -231,7 +279,7 @@ pub(crate) fn locales_rs(locales: &[LocaleContent], fragments: &[LocaleFragments
             books(&l.resources)
         );
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

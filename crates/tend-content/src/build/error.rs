@@ -66,6 +66,13 @@ pub enum ContentError {
     /// The first locale is not English, the reference every other is
     /// checked against.
     NoEnglish,
+    /// A language pack could not be written as JSON.
+    Pack {
+        /// The locale.
+        code: String,
+        /// What the JSON writer said.
+        message: String,
+    },
 }
 
 /// What the build tried to do with a file or folder.
@@ -320,6 +327,9 @@ impl fmt::Display for ContentError {
             ContentError::NoEnglish => f.write_str(
                 "the first locale must be en: English is the reference every other locale is checked against",
             ),
+            ContentError::Pack { code, message } => {
+                write!(f, "the language pack of {code} could not be written: {message}")
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ lead = "Check in with yourself."
 by = "by {author}"
 publisher = "Published by {publisher}"
 
+[language]
+self_name = "English"
+
 [library]
 why_heading = "Why it helps"
 steps_heading = "Steps"
@@ -128,6 +131,7 @@ pub(crate) fn other(code: &str) -> LocaleTexts {
             s,
             &[
                 ("Tend\"", "Tend (translated)\""),
+                ("\"English\"", "\"Français\""),
                 ("Check in", "Prenez"),
                 ("\"by {author}", "\"par {author}"),
                 ("Published by", "Publié par"),

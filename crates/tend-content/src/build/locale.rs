@@ -48,14 +48,14 @@ pub struct LocaleTexts {
 }
 
 /// A file of pages (`learn.toml`, `leaders.toml`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PageFile {
     pub(crate) page: Vec<Page>,
 }
 
 /// One page of sections.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Page {
     pub(crate) slug: String,
@@ -65,7 +65,7 @@ pub(crate) struct Page {
 }
 
 /// A headed part of a page, tagged with the CONTENT.md facts it covers.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Section {
     pub(crate) heading: String,
@@ -75,14 +75,14 @@ pub(crate) struct Section {
 }
 
 /// `help.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct HelpFile {
     pub(crate) region: Vec<Region>,
 }
 
 /// A region the person can choose, and its contacts.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Region {
     pub(crate) id: String,
@@ -94,7 +94,7 @@ pub(crate) struct Region {
 }
 
 /// A crisis or support line.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Contact {
     pub(crate) label: String,
@@ -126,14 +126,14 @@ impl TryFrom<String> for ContactKind {
 }
 
 /// `resources.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ResourcesFile {
     pub(crate) book: Vec<Book>,
 }
 
 /// A book on the reading list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Book {
     pub(crate) id: String,
@@ -166,7 +166,7 @@ impl Plural {
 }
 
 /// One locale, parsed.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct LocaleContent {
     pub(crate) code: String,
     /// Every interface string, by flattened key, except the plural ones.

@@ -14,14 +14,14 @@ use serde::Deserialize;
 use std::fmt::Write as _;
 
 /// `strategies.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StrategyFile {
     pub(crate) strategy: Vec<StrategyEntry>,
 }
 
 /// One strategy as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StrategyEntry {
     pub(crate) id: String,
@@ -249,8 +249,10 @@ pub(crate) fn compile_all(
     Ok(all)
 }
 
-/// The whole of `strategies.rs`. `compiled` and `fragments` are in the
-/// order of `locales`.
+/// The whole of `strategies.rs`: English's library as a static (the one
+/// compiled in; other languages' words come from their packs, with
+/// English's tags), and every locale's written why and steps for the tests.
+/// `compiled` and `fragments` are in the order of `locales`.
 pub(crate) fn library_rs(
     locales: &[LocaleContent],
     compiled: &[Vec<CompiledStrategy>],
@@ -260,15 +262,25 @@ pub(crate) fn library_rs(
         "use tend_core::domain::practice::Practice;\n\
          use tend_core::domain::strategy::{Fit, HelpsWith, Source, Strategy, TimeNeeded};\n\n",
     );
-    let mut sources = String::new();
-    for ((l, compiled), frags) in locales.iter().zip(compiled).zip(fragments) {
-        let list = &l.strategies.strategy;
+    if let (Some(l), Some(compiled), Some(frags)) =
+        (locales.first(), compiled.first(), fragments.first())
+    {
+        out.push_str(
+            "/// English's strategy library, in library order. Every locale has the\n\
+             /// same ids and tags in the same order.\n",
+        );
         let _ = writeln!(
             out,
-            "static {}: &[Strategy] = &[",
+            "pub(crate) static {}: &[Strategy] = &[",
             const_name(&l.code, "STRATEGIES")
         );
-        for ((s, c), body) in list.iter().zip(compiled).zip(&frags.strategies) {
+        for ((s, c), body) in l
+            .strategies
+            .strategy
+            .iter()
+            .zip(compiled)
+            .zip(&frags.strategies)
+        {
             let practice = match c.practice {
                 Some(p) => format!("Some({p})"),
                 None => "None".to_string(),
@@ -287,14 +299,16 @@ pub(crate) fn library_rs(
             );
         }
         out.push_str("];\n\n");
+    }
+    for (l, frags) in locales.iter().zip(fragments) {
         let _ = writeln!(
-            sources,
+            out,
             "static {}: &[StrategySource] = &[",
             const_name(&l.code, "STRATEGY_SOURCES")
         );
-        for (s, body) in list.iter().zip(&frags.strategies) {
+        for (s, body) in l.strategies.strategy.iter().zip(&frags.strategies) {
             let _ = writeln!(
-                sources,
+                out,
                 "    StrategySource {{ id: {}, body: {}, why: {}, steps: {} }},",
                 lit(&s.id),
                 lit(&body.path),
@@ -302,16 +316,8 @@ pub(crate) fn library_rs(
                 lit(&s.steps)
             );
         }
-        sources.push_str("];\n\n");
+        out.push_str("];\n\n");
     }
-    out.push_str(
-        "/// The strategy library of a locale, in library order. Every locale\n\
-         /// has the same ids and tags in the same order.\n\
-         pub fn strategies(locale: Locale) -> &'static [Strategy] {\n    match locale {\n",
-    );
-    locale_arms(&mut out, locales, "        ", "", "STRATEGIES");
-    out.push_str("    }\n}\n\n");
-    out.push_str(&sources);
     out.push_str(
         "/// The written why and steps of a locale's strategies, in library\n\
          /// order (for tests; the app never calls this, so it is not in the wasm).\n\

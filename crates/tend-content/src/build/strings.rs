@@ -5,7 +5,7 @@
 //! own (by an i18n library's keys, say) without touching the content
 //! tables.
 
-use super::codegen::{const_name, lit, table_accessor};
+use super::codegen::{const_name, lit};
 use super::locale::{LocaleContent, Plural, CATEGORIES};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -24,7 +24,7 @@ pub(crate) fn struct_rs(
 ) -> String {
     let mut out = String::new();
     out.push_str("/// Every interface string, one field per key of `ui.toml`.\n");
-    out.push_str("#[derive(Debug)]\npub struct Strings {\n");
+    out.push_str("#[derive(Debug, PartialEq, Eq)]\npub struct Strings {\n");
     out.push_str("    /// The locale's language code, which picks plural forms.\n");
     out.push_str("    pub code: &'static str,\n");
     for (key, plural) in plurals {
@@ -49,11 +49,10 @@ pub(crate) fn struct_rs(
         .map(|(key, plural)| plural_method_rs(key, plural))
         .collect();
     methods.extend(ui.iter().filter_map(|(key, text)| method_rs(key, text)));
-    if !methods.is_empty() {
-        out.push_str("impl Strings {\n");
-        out.push_str(&methods.join("\n"));
-        out.push_str("}\n\n");
-    }
+    methods.push(from_pack_rs(ui, plurals));
+    out.push_str("impl Strings {\n");
+    out.push_str(&methods.join("\n"));
+    out.push_str("}\n\n");
     out
 }
 
@@ -158,13 +157,25 @@ fn plural_method_rs(key: &str, plural: &Plural) -> String {
     out
 }
 
-/// The `Locale::strings` method, for inside `impl Locale`.
-pub(crate) fn accessor_rs(locales: &[LocaleContent]) -> String {
+/// `Strings::from_pack`: a language's strings from its pack, through the
+/// app's `content::pack::Texts`, which says which key is missing or has the
+/// wrong shape.
+fn from_pack_rs(ui: &BTreeMap<String, String>, plurals: &BTreeMap<String, Plural>) -> String {
     let mut out = String::from(
-        "    /// The interface strings of this locale.\n    pub fn strings(self) -> &'static Strings {\n        match self {\n",
+        "    /// A language's strings from its pack: every key English has, a\n    \
+         /// plural where English has one.\n    \
+         pub(crate) fn from_pack(\n        code: &'static str,\n        \
+         texts: &mut crate::content::pack::Texts,\n    \
+         ) -> Result<Strings, crate::content::pack::PackError> {\n        \
+         Ok(Strings {\n            code,\n",
     );
-    table_accessor(&mut out, locales, "STRINGS");
-    out.push_str("        }\n    }\n");
+    for key in plurals.keys() {
+        let _ = writeln!(out, "            {key}: texts.plural({})?,", lit(key));
+    }
+    for key in ui.keys() {
+        let _ = writeln!(out, "            {key}: texts.text({})?,", lit(key));
+    }
+    out.push_str("        })\n    }\n");
     out
 }
 
@@ -262,7 +273,7 @@ mod tests {
     fn a_key_without_placeholders_is_a_public_field() {
         let out = struct_rs(&ui(&[("nav_home", "Home")]));
         assert!(out.contains("    pub nav_home: &'static str,"), "{out}");
-        assert!(!out.contains("impl Strings"), "{out}");
+        assert!(!out.contains("pub fn nav_home"), "{out}");
         assert!(out.contains("#[doc = \"English: Home\"]"), "{out}");
     }
 
