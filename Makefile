@@ -131,9 +131,15 @@ test: deps
 fmt-check:
 	cargo fmt --all -- --check
 
+# The tests build the `en-XA` pseudo-locale (feature `pseudo-locale`) so they
+# can fetch and switch to a language that is not English; the release build
+# never has it. Clippy checks the code both ways.
+TEST_FEATURES := --features tend/pseudo-locale
+
 lint: check-core
-	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets $(TEST_FEATURES) -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets $(TEST_FEATURES) -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --bin tend -- -D warnings
 
 # The core crate decides everything and touches nothing: the build fails if
 # it ever depends on the browser or the UI framework, directly or not.
@@ -147,14 +153,14 @@ check-core:
 	echo "check-core: tend-core has no browser or UI dependency"
 
 test-native:
-	cargo test --workspace
+	cargo test --workspace $(TEST_FEATURES)
 
 # Runs every test target compiled for wasm32 (lib, bins and tests/*.rs) with
 # wasm-bindgen-test-runner; the browser tests live in tests/wasm_*.rs.
 # Doc tests stay native.
 test-wasm:
 	@[ -n "$(WASM_TESTS)" ] || echo "test-wasm: no tests/wasm_*.rs yet; running the wasm32 build of the other test targets"
-	cargo test --target wasm32-unknown-unknown --tests
+	cargo test --target wasm32-unknown-unknown --tests $(TEST_FEATURES)
 
 test-e2e: deps-npm
 	@[ -f dist/index.html ] || { echo "test-e2e: dist/ is missing; run make build" >&2; exit 1; }

@@ -17,7 +17,11 @@ fn main() {
     let Some(out_dir) = std::env::var_os("OUT_DIR") else {
         panic!("\n\nlocale files: OUT_DIR is not set; run this through cargo\n\n");
     };
-    match tend_content::build::run(Path::new("locales"), Path::new(&out_dir)) {
+    // The tests' pseudo-locale (`en-XA`), with the `pseudo-locale` feature.
+    let options = tend_content::build::Options {
+        pseudo_locale: std::env::var_os("CARGO_FEATURE_PSEUDO_LOCALE").is_some(),
+    };
+    match tend_content::build::run(Path::new("locales"), Path::new(&out_dir), options) {
         Ok(read) => {
             for path in read {
                 println!("cargo:rerun-if-changed={}", path.display());

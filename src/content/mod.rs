@@ -13,6 +13,7 @@
 
 pub mod coverage;
 pub mod instruments;
+pub mod pack;
 pub mod strategies;
 
 pub use tend_content::{markup, render};
@@ -20,7 +21,7 @@ pub use tend_content::{markup, render};
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// All the content of one locale that the app carries.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Content {
     /// The Learn topics, in reading order.
     pub learn: &'static [Page],
@@ -33,7 +34,7 @@ pub struct Content {
 }
 
 /// One page of learning content, reachable at its own URL.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Page {
     /// URL segment, the same in every locale.
     pub slug: &'static str,
@@ -82,7 +83,7 @@ pub struct Section {
 pub use tend_core::contact::ContactKind;
 
 /// A crisis or support line.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Contact {
     /// Who answers, in a few words.
     pub label: &'static str,
@@ -95,7 +96,7 @@ pub struct Contact {
 }
 
 /// A region the person can choose on the Get help screen.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Region {
     /// Stable id saved in settings (`us`, `ca`, `uk-ie`, `au`, `other`).
     pub id: &'static str,
@@ -291,12 +292,23 @@ mod tests {
             expected.extend(strategies::strategies(*locale).iter().map(|s| s.body));
         }
         assert_eq!(FRAGMENTS, expected.as_slice());
+        // The site also serves every language's pack but English's.
+        let packs: Vec<&str> = Locale::ALL.iter().filter_map(|l| l.pack()).collect();
+        for (locale, path) in Locale::ALL[1..].iter().zip(&packs) {
+            assert_eq!(written(path), locale.pack_text());
+        }
+        expected.extend(packs);
         let manifest = written("content/manifest.txt");
         assert_eq!(manifest.lines().collect::<Vec<_>>(), expected);
         for path in FRAGMENTS {
             assert!(
                 path.starts_with("content/") && path.ends_with(".html") && !path.contains(".."),
                 "{path} must be a relative path inside content/"
+            );
+        }
+        for path in Locale::ALL.iter().filter_map(|l| l.pack()) {
+            assert!(
+                path.starts_with("content/") && path.ends_with(".json") && !path.contains("..")
             );
         }
     }

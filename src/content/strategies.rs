@@ -12,6 +12,12 @@ use tend_core::domain::strategy::SourceGroup;
 
 include!(concat!(env!("OUT_DIR"), "/strategies.rs"));
 
+/// The strategy library of a language, in library order (see
+/// [`Locale::strategies`]).
+pub fn strategies(locale: Locale) -> &'static [Strategy] {
+    locale.strategies()
+}
+
 /// The written text behind one strategy's fragment, for tests.
 #[derive(Debug)]
 pub struct StrategySource {

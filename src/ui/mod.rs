@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod components;
 pub mod deployment;
+pub mod language;
 pub mod pages;
 pub mod storage;
 
@@ -19,6 +20,8 @@ use tend_core::store::{TendData, TextSize, Theme};
 pub struct AppContext {
     /// The language in use.
     pub locale: Memo<Locale>,
+    /// The language wanted, and whether fetching it failed.
+    pub language: language::Language,
     /// The screen being shown.
     pub route: ReadSignal<Route>,
     /// The person's data; writes are saved by one effect.
@@ -82,7 +85,7 @@ pub fn App() -> impl IntoView {
     }
     deployed.guard_leaving(data);
     let (route, set_route) = signal(Route::parse(&platform::location_hash()));
-    let locale = Memo::new(move |_| {
+    let wanted = Memo::new(move |_| {
         data.with(|d| {
             d.settings
                 .language
@@ -91,8 +94,11 @@ pub fn App() -> impl IntoView {
         })
         .unwrap_or(browser_locale)
     });
+    let language = language::Language::follow(wanted);
+    let locale = language.current;
     let ctx = AppContext {
         locale,
+        language,
         route,
         data,
         deployed,
@@ -138,9 +144,11 @@ pub fn App() -> impl IntoView {
 
     // Interface text is rendered as plain strings, not one reactive closure
     // each (which costs wasm size); a change of language redraws the shell.
+    // On the first start in a language that is not English, the shell waits
+    // for its words (see `language`).
     move || {
         locale.track();
-        view! { <Shell /> }
+        language.started.get().then(|| view! { <Shell /> })
     }
 }
 
@@ -166,6 +174,7 @@ fn Shell() -> impl IntoView {
             </a>
         </header>
         <components::deployment_parts::UpdateBanner />
+        <components::language_notice::LanguageNotice />
         <components::storage_banner::StorageBanner />
         <components::deployment_parts::EmbedNotice />
         <components::nav::MainNav />

@@ -188,7 +188,7 @@ fn preview_lines(
     let language = match s.language.as_deref() {
         None => t.settings_language_auto.to_string(),
         Some(code) => content::locale_from_code(code)
-            .map(|l| l.strings().language_self_name.to_string())
+            .map(|l| l.self_name().to_string())
             .unwrap_or_else(|| code.to_string()),
     };
     let region = s

@@ -8,6 +8,7 @@ pub mod deployment_parts;
 pub mod fragment;
 pub mod headline_chart;
 pub mod instrument_files;
+pub mod language_notice;
 pub mod nav;
 pub mod next_checkin;
 pub mod page_body;

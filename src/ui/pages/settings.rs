@@ -131,7 +131,7 @@ fn LanguageChoice() -> impl IntoView {
                                 prop:checked=move || chosen().as_deref() == Some(code)
                                 on:change=move |_| set(Some(code))
                             />
-                            <span lang=code>{l.strings().language_self_name}</span>
+                            <span lang=code>{l.self_name()}</span>
                         </label>
                     }
                 })

@@ -15,14 +15,17 @@ pub(crate) fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-/// The `Locale` variant for a code: `en` is `En`, `pt-BR` is `Pt_BR`.
+/// The `Locale` variant for a code, in upper camel case: `en` is `En`,
+/// `pt-BR` is `PtBr`.
 pub(crate) fn variant(code: &str) -> String {
-    let mut chars = code.chars();
-    let first = chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string())
-        .unwrap_or_default();
-    first + &chars.as_str().replace('-', "_")
+    code.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase()
+            })
+        })
+        .collect()
 }
 
 /// The name of one locale's static table: `EN_STRINGS`, `PT_BR_CONTENT`.
@@ -289,7 +292,8 @@ mod tests {
     #[test]
     fn codes_become_variants_and_constant_names() {
         assert_eq!(variant("en"), "En");
-        assert_eq!(variant("pt-BR"), "Pt_BR");
+        assert_eq!(variant("pt-BR"), "PtBr");
+        assert_eq!(variant("en-XA"), "EnXa");
         assert_eq!(const_name("pt-BR", "STRINGS"), "PT_BR_STRINGS");
         assert_eq!(lit("a \"b\"\n"), r#""a \"b\"\n""#);
     }

@@ -246,7 +246,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert!(with.locales_rs.contains("    /// `en-XA`\n    En_XA,\n"));
+        assert!(with.locales_rs.contains("    /// `en-XA`\n    EnXa,\n"));
         let pack: crate::pack::Pack =
             serde_json::from_str(&with.served_packs().next().unwrap().html).unwrap();
         assert_eq!(pack.code, "en-XA");

@@ -140,7 +140,7 @@ impl Source {
 }
 
 /// One strategy of the library, in one language.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Strategy {
     /// Stable kebab-case id, the same in every language; also its address.
     pub id: &'static str,
