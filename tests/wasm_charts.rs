@@ -656,3 +656,23 @@ async fn every_part_is_drawn_once_and_every_reference_resolves() {
         .collect();
     assert_eq!(kinds, ["check-in", "pulse"]);
 }
+
+/// The browser's `Intl` writes numbers the language's way; every score and
+/// chart number goes through these.
+#[wasm_bindgen_test]
+fn numbers_follow_the_language() {
+    use tend::platform::intl::{decimal, percent};
+    use tend::ui::components::chart_parts::format_number;
+    use tend::ui::components::score_views::format_score;
+    assert_eq!(format_score("en", 2.25), "2.3");
+    assert_eq!(format_score("es", 2.25), "2,3");
+    assert_eq!(format_score("es", 4.0), "4");
+    assert_eq!(format_number("en", 0.25), "0.25");
+    assert_eq!(format_number("es", 0.25), "0,25");
+    assert_eq!(format_number("es", -0.001), "0");
+    assert_eq!(format_number("es", f64::NAN), "");
+    assert_eq!(decimal("de", 1234.5, 1), "1.234,5");
+    assert_eq!(percent("en", 45), "45%");
+    // Spanish puts a (no-break) space before the sign.
+    assert_eq!(percent("es", 45), "45\u{a0}%");
+}

@@ -6,6 +6,7 @@ pub mod device;
 pub mod fetch;
 pub mod files;
 pub mod host;
+pub mod intl;
 pub mod scorm;
 pub mod storage;
 pub mod sw;

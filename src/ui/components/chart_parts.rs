@@ -19,20 +19,12 @@ pub fn chart_id(kind: &str) -> String {
     format!("{kind}-{}", NEXT_CHART.fetch_add(1, Ordering::Relaxed))
 }
 
-/// A number as a chart writes it: at most two decimal places, without
-/// trailing zeros (`2.5`, `4`, `0.25`); nothing for a value that is not a
-/// number. Every number a chart shows goes through here, so localising the
-/// decimal separator is one change.
-pub fn format_number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let fixed = format!("{value:.2}");
-    match fixed.trim_end_matches('0').trim_end_matches('.') {
-        // A small negative value rounds to zero, which has no sign.
-        "-0" => "0".to_string(),
-        short => short.to_string(),
-    }
+/// A number as a chart writes it, in the language `code`: at most two
+/// decimal places, without trailing zeros (`2.5`, `4`, `0.25`; `2,5` in
+/// Spanish); nothing for a value that is not a number. Every number a chart
+/// shows goes through here.
+pub fn format_number(code: &str, value: f64) -> String {
+    crate::platform::intl::decimal(code, value, 2)
 }
 
 /// An SVG `<title>` (with `id`, when given) holding `text`. Built without
@@ -187,7 +179,7 @@ mod tests {
             (f64::INFINITY, ""),
         ];
         for (value, want) in cases {
-            assert_eq!(format_number(value), want, "{value}");
+            assert_eq!(format_number("en", value), want, "{value}");
         }
     }
 

@@ -23,27 +23,32 @@ pub use tend_core::domain::chart::{ChartBand, HeadlineChartRow};
 fn value_text(strings: &Strings, row: &HeadlineChartRow) -> String {
     match (row.score, &row.band_label) {
         (None, _) => strings.charts_not_enough_answers.to_string(),
-        (Some(score), Some(band)) => strings.charts_score_with_band(&format_number(score), band),
-        (Some(score), None) => format_number(score),
+        (Some(score), Some(band)) => {
+            strings.charts_score_with_band(&format_number(strings.code, score), band)
+        }
+        (Some(score), None) => format_number(strings.code, score),
     }
 }
 
 /// One sentence about a row, for the chart's description.
 fn row_summary(strings: &Strings, row: &HeadlineChartRow) -> String {
     let (min, max) = row.range();
-    let (min, max) = (format_number(min), format_number(max));
+    let (min, max) = (
+        format_number(strings.code, min),
+        format_number(strings.code, max),
+    );
     match (row.score, &row.band_label) {
         (None, _) => strings.charts_headline_summary_missing(&row.label),
         (Some(score), Some(band)) => strings.charts_headline_summary_scored(
             &row.label,
-            &format_number(score),
+            &format_number(strings.code, score),
             &min,
             &max,
             band,
         ),
         (Some(score), None) => strings.charts_headline_summary_scored_no_band(
             &row.label,
-            &format_number(score),
+            &format_number(strings.code, score),
             &min,
             &max,
         ),
@@ -75,11 +80,13 @@ pub fn HeadlineChart(
         .filter(|s| !s.trim().is_empty())
         .collect();
     let caption = strings.charts_headline_table_caption(&title);
-    let layout = headline_layout(&rows, |v| text_width(&format_number(v), SMALL_TEXT));
+    let layout = headline_layout(&rows, |v| {
+        text_width(&format_number(strings.code, v), SMALL_TEXT)
+    });
     let drawn = rows
         .iter()
         .zip(&layout.rows)
-        .map(|(row, at)| headline_row(&id, row, at, value_text(strings, row)))
+        .map(|(row, at)| headline_row(&id, strings.code, row, at, value_text(strings, row)))
         .collect_view();
     let table = chart_table(ChartTable {
         id: id.clone(),
@@ -122,6 +129,7 @@ pub fn HeadlineChart(
 /// when there is a score, the range's ends and the band names that fit.
 fn headline_row(
     id: &str,
+    code: &'static str,
     row: &HeadlineChartRow,
     at: &HeadlineRowLayout,
     value: String,
@@ -213,13 +221,13 @@ fn headline_row(
                 "chart-text chart-muted",
                 (at.min_label_x, at.end_label_y),
                 Some("end"),
-                format_number(min),
+                format_number(code, min),
             )}
             {small_text(
                 "chart-text chart-muted",
                 (at.max_label_x, at.end_label_y),
                 None,
-                format_number(max),
+                format_number(code, max),
             )}
             {zone_labels}
         </g>
@@ -230,7 +238,10 @@ fn headline_row(
 /// answers"), and its possible range with every band's range under it.
 fn table_row(strings: &Strings, row: &HeadlineChartRow) -> impl IntoView {
     let (min, max) = row.range();
-    let range = strings.charts_headline_range(&format_number(min), &format_number(max));
+    let range = strings.charts_headline_range(
+        &format_number(strings.code, min),
+        &format_number(strings.code, max),
+    );
     let bands = (!row.bands.is_empty()).then(|| {
         let items = row
             .bands
@@ -238,8 +249,8 @@ fn table_row(strings: &Strings, row: &HeadlineChartRow) -> impl IntoView {
             .map(|b| {
                 let text = strings.charts_headline_band_range(
                     &b.label,
-                    &format_number(b.min),
-                    &format_number(b.max),
+                    &format_number(strings.code, b.min),
+                    &format_number(strings.code, b.max),
                 );
                 view! { <li>{text}</li> }
             })

@@ -46,8 +46,8 @@ pub fn HeadlineScores(instrument: Instrument, profile: Profile) -> impl IntoView
             )
             .find(|(_, x)| **x == h)
             .map(|(r, _)| match (r.score, &r.band_label) {
-                (Some(v), Some(b)) => format!("{} ({b})", format_score(v)),
-                (Some(v), None) => format_score(v),
+                (Some(v), Some(b)) => format!("{} ({b})", format_score(t.code, v)),
+                (Some(v), None) => format_score(t.code, v),
                 (None, _) => t.results_not_enough.to_string(),
             })
             .unwrap_or_else(|| t.results_not_enough.to_string())
@@ -112,7 +112,7 @@ pub fn change_html(t: &Strings, comparison: &Comparison) -> String {
     }
     let score = |s: &Option<HeadlineScore>| {
         s.as_ref()
-            .map(|s| format_score(s.value))
+            .map(|s| format_score(t.code, s.value))
             .unwrap_or_default()
     };
     m.open("ul", &[("class", "change-list"), ("data-testid", "change")]);
@@ -146,12 +146,8 @@ pub fn change_html(t: &Strings, comparison: &Comparison) -> String {
     m.finish()
 }
 
-/// A score as people read it: no trailing zeros beyond one decimal.
-pub fn format_score(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+/// A score as people read it, in the language `code`: at most one
+/// decimal, without a trailing zero (`2`, `2.5`; `2,5` in Spanish).
+pub fn format_score(code: &str, value: f64) -> String {
+    crate::platform::intl::decimal(code, value, 1)
 }

@@ -23,10 +23,10 @@ pub use tend_core::domain::chart::{ChartBand, TrendPoint, TrendSeries};
 /// How a point's value reads in the table and the description
 /// (`Moderate, 45%`).
 fn value_text(strings: &Strings, point: &TrendPoint) -> String {
-    let percent = percent(point.value).to_string();
+    let percent = crate::platform::intl::percent(strings.code, percent(point.value));
     match &point.band {
         Some(band) => strings.charts_trend_value_with_band(band, &percent),
-        None => strings.charts_trend_value_only(&percent),
+        None => percent,
     }
 }
 

@@ -263,7 +263,7 @@ pub fn scores_html(t: &Strings, instrument: &Instrument, profile: &Profile) -> S
             .unwrap_or_else(|| s.subscale.clone());
         let (value, band) = match s.score() {
             Some(score) => (
-                format_score(score.value),
+                format_score(t.code, score.value),
                 score
                     .band
                     .as_ref()
