@@ -2,8 +2,10 @@
 //! `build.rs` (which calls `tend_content::build`). Pure data: no browser
 //! code here.
 //!
-//! Interface strings, page titles and summaries, and all of Get help are
-//! compiled in. The bodies of the long pages (Learn, the leaders' guide, the
+//! English's interface strings, page titles and summaries, Get help and
+//! strategy words are compiled in; every other language's arrive in its
+//! pack, fetched when the language is wanted ([`pack`]), so a new language
+//! does not grow the wasm. The bodies of the long pages (Learn, the leaders' guide, the
 //! reading list, each strategy's why and steps) are not: the build renders
 //! each with [`render`] into an
 //! HTML fragment whose file name carries a hash of its text, and the app
