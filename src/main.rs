@@ -4,6 +4,7 @@ use leptos::prelude::provide_context;
 
 fn main() {
     console_error_panic_hook::set_once();
+    tend::platform::mark("tend-start");
     // The deployment's settings decide where the data lives, so they are
     // read (a small file beside index.html, or none) before the app starts.
     wasm_bindgen_futures::spawn_local(async {

@@ -46,6 +46,8 @@ pub enum Route {
     Resources,
     /// Language, theme, data and privacy.
     Settings,
+    /// Everything not in the primary navigation, one tap away.
+    More,
     /// An address Tend does not know; holds what was asked for.
     NotFound(String),
 }
@@ -89,6 +91,7 @@ impl Route {
             ["help"] => Route::Help,
             ["resources"] => Route::Resources,
             ["settings"] => Route::Settings,
+            ["more"] => Route::More,
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -115,6 +118,7 @@ impl Route {
             Route::Help => "#/help".into(),
             Route::Resources => "#/resources".into(),
             Route::Settings => "#/settings".into(),
+            Route::More => "#/more".into(),
             Route::NotFound(p) => format!("#/{}", p.trim_start_matches('/')),
         }
     }
@@ -130,6 +134,18 @@ impl Route {
             Route::Strategy(_) => Route::Strategies,
             Route::Practice(_) | Route::Practices | Route::Journal => Route::Plan,
             other => other.clone(),
+        }
+    }
+
+    /// The primary navigation entry this route is under: Home, Check-in,
+    /// Strategies and Plan for their own screens, More for every other
+    /// screen it lists, none for Get help (always in the header) and
+    /// unknown addresses.
+    pub fn nav_entry(&self) -> Option<Route> {
+        match self.section() {
+            s @ (Route::Home | Route::CheckIn | Route::Strategies | Route::Plan) => Some(s),
+            Route::Help | Route::NotFound(_) => None,
+            _ => Some(Route::More),
         }
     }
 }
@@ -178,6 +194,7 @@ mod tests {
             ("#/help?from=x", Route::Help),
             ("#/resources", Route::Resources),
             ("#/settings", Route::Settings),
+            ("#/more", Route::More),
             ("#/strategies", Route::Strategies),
             (
                 "#/strategies/paced-breathing",
@@ -218,6 +235,7 @@ mod tests {
             Route::Help,
             Route::Resources,
             Route::Settings,
+            Route::More,
             Route::Strategies,
             Route::Strategy("time-off".into()),
             Route::Practices,
@@ -226,6 +244,30 @@ mod tests {
             Route::Journal,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn every_screen_but_get_help_sits_under_one_of_five_entries() {
+        let entry = |hash: &str| Route::parse(hash).nav_entry().map(|r| r.href());
+        for (hash, want) in [
+            ("#/", Some("#/")),
+            ("#/check-in/2", Some("#/check-in")),
+            ("#/pulse", Some("#/check-in")),
+            ("#/strategies/paced-breathing", Some("#/strategies")),
+            ("#/practice/paced-breathing", Some("#/plan")),
+            ("#/journal", Some("#/plan")),
+            ("#/history", Some("#/more")),
+            ("#/results/c1", Some("#/more")),
+            ("#/learn/burnout", Some("#/more")),
+            ("#/leaders", Some("#/more")),
+            ("#/resources", Some("#/more")),
+            ("#/settings", Some("#/more")),
+            ("#/more", Some("#/more")),
+            ("#/help", None),
+            ("#/nope", None),
+        ] {
+            assert_eq!(entry(hash).as_deref(), want, "{hash}");
         }
     }
 

@@ -1,8 +1,10 @@
 // Trunk post_build hook: finishes index.html in the staging directory.
 // - Fills the Content-Security-Policy with a sha256 hash of every inline
 //   script Trunk wrote (its wasm loader), so no 'unsafe-inline' is needed.
-// - Fills the noscript text and description from the English locale file, so
-//   those strings live in the locale files like every other.
+// - Puts the static shell, the noscript note and the boot script into the
+//   body, and writes help.html (see "The pages that need no wasm").
+// - Fills the description from the English locale file, so it lives in the
+//   locale files like every other string.
 // - Loads the stylesheet in CORS mode, like the script and wasm (see below).
 // - Links the web app manifest and the icons.
 // - Copies the content fragments the wasm fetches into the site (see below).
@@ -25,75 +27,6 @@ if (!staging) {
 }
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-
-const hashes = [];
-for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
-}
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-// `[app] key` of the English locale, plain (for JSON) or escaped for HTML.
-const text = (key) => {
-  try {
-    return appString(key);
-  } catch (e) {
-    console.error(`postbuild: ${e.message}`);
-    process.exit(1);
-  }
-};
-const value = (key) => text(key).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-for (const [token, replacement] of [
-  ['__TEND_CSP__', csp],
-  ['__TEND_NOSCRIPT__', value('noscript')],
-  ['__TEND_DESCRIPTION__', value('description')],
-]) {
-  if (!html.includes(token)) {
-    console.error(`postbuild: index.html lacks ${token}`);
-    process.exit(1);
-  }
-  html = html.replaceAll(token, replacement);
-}
-// Trunk gives the stylesheet link an integrity hash but, unlike the script
-// and wasm preloads, no crossorigin attribute. In a sandboxed frame (an LMS
-// embedding without allow-same-origin) the page's origin is opaque, every
-// load is cross-origin, and a no-cors stylesheet cannot be checked against
-// its hash, so the browser drops it: load it in CORS mode like the rest.
-html = html.replace(/<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin\b)/gi,
-  '<link crossorigin="anonymous"');
-
-// The manifest and the icons, all relative (./, like Trunk's own links) so
-// they resolve under any sub-path. A linked icon also keeps the browser from asking for
-// /favicon.ico at the host's root, outside the app's own path.
-if (/<link\b[^>]*\brel="[^"]*\b(icon|manifest)\b/i.test(html)) {
-  console.error('postbuild: index.html already links an icon or manifest; postbuild.mjs writes those links');
-  process.exit(1);
-}
-html = html.replace(
-  /<\/title>/i,
-  [
-    '</title>',
-    '    <link rel="manifest" href="./manifest.webmanifest" />',
-    `    <link rel="icon" href="./${LINKED_ICONS.svg}" type="image/svg+xml" />`,
-    `    <link rel="icon" href="./${LINKED_ICONS.favicon}" sizes="32x32" type="image/png" />`,
-    `    <link rel="apple-touch-icon" href="./${LINKED_ICONS.appleTouch}" />`,
-  ].join('\n'),
-);
-
-writeFileSync(indexPath, html);
-console.log(`postbuild: CSP written with ${hashes.length} inline script hash(es)`);
 
 // Content fragments. build.rs renders the long pages (Learn, leaders, the
 // reading list) into $OUT_DIR/content/, names each file by a hash of its
@@ -160,6 +93,121 @@ for (const name of names) {
   copyFileSync(join(out, name), join(staging, name));
 }
 console.log(`postbuild: ${names.length} content fragments copied from ${out}`);
+
+
+// The pages that need no wasm (crates/tend-content/src/build/statics.rs
+// writes them from the locale files into $OUT_DIR/static/): the English
+// shell goes into index.html's body, every other language's shell beside it
+// as a <template> that public/boot.js picks from by the browser's language,
+// then boot.js itself, inline (hashed into the CSP below like Trunk's
+// loader); the help pages and their one script go beside index.html.
+const staticDir = join(out, 'static');
+const readStatic = (name) => {
+  try {
+    return readFileSync(join(staticDir, name), 'utf8');
+  } catch (e) {
+    console.error(`postbuild: ${name} is missing from ${staticDir} (${e.message}); \`touch build.rs\` and build again`);
+    process.exit(1);
+  }
+};
+const otherShells = readdirSync(staticDir)
+  .filter((f) => /^shell\.[A-Za-z0-9-]+\.html$/.test(f) && f !== 'shell.en.html')
+  .sort()
+  .map((f) => {
+    const code = f.slice('shell.'.length, -'.html'.length);
+    return `<template id="tend-shell-${code.split('-')[0].toLowerCase()}">${readStatic(f)}</template>`;
+  });
+const boot = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
+const shell = [readStatic('shell.en.html'), ...otherShells, `<script>\n${boot}</script>`].join('\n');
+for (const [token, replacement] of [
+  ['<!-- __TEND_SHELL__ -->', shell],
+  ['__TEND_NOSCRIPT__', readStatic('noscript.en.html')],
+]) {
+  if (!html.includes(token)) {
+    console.error(`postbuild: index.html lacks ${token}`);
+    process.exit(1);
+  }
+  html = html.replace(token, () => replacement);
+}
+const stylesheet = readdirSync(staging).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+if (!stylesheet) {
+  console.error(`postbuild: no main-<hash>.css in ${staging}`);
+  process.exit(1);
+}
+const helpPages = readdirSync(staticDir).filter((f) => /^help(\.[A-Za-z0-9-]+)?\.html$/.test(f));
+for (const page of helpPages) {
+  writeFileSync(join(staging, page), readStatic(page).replaceAll('__TEND_STYLESHEET__', stylesheet));
+}
+copyFileSync(new URL('../public/help.js', import.meta.url), join(staging, 'help.js'));
+console.log(`postbuild: shell in index.html (${otherShells.length} other language(s)); ${helpPages.join(', ')} and help.js written`);
+
+const hashes = [];
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+// `[app] key` of the English locale, plain (for JSON) or escaped for HTML.
+const text = (key) => {
+  try {
+    return appString(key);
+  } catch (e) {
+    console.error(`postbuild: ${e.message}`);
+    process.exit(1);
+  }
+};
+const value = (key) => text(key).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+for (const [token, replacement] of [
+  ['__TEND_CSP__', csp],
+  ['__TEND_DESCRIPTION__', value('description')],
+]) {
+  if (!html.includes(token)) {
+    console.error(`postbuild: index.html lacks ${token}`);
+    process.exit(1);
+  }
+  html = html.replaceAll(token, replacement);
+}
+// Trunk gives the stylesheet link an integrity hash but, unlike the script
+// and wasm preloads, no crossorigin attribute. In a sandboxed frame (an LMS
+// embedding without allow-same-origin) the page's origin is opaque, every
+// load is cross-origin, and a no-cors stylesheet cannot be checked against
+// its hash, so the browser drops it: load it in CORS mode like the rest.
+html = html.replace(/<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin\b)/gi,
+  '<link crossorigin="anonymous"');
+
+// The manifest and the icons, all relative (./, like Trunk's own links) so
+// they resolve under any sub-path. A linked icon also keeps the browser from asking for
+// /favicon.ico at the host's root, outside the app's own path.
+if (/<link\b[^>]*\brel="[^"]*\b(icon|manifest)\b/i.test(html)) {
+  console.error('postbuild: index.html already links an icon or manifest; postbuild.mjs writes those links');
+  process.exit(1);
+}
+html = html.replace(
+  /<\/title>/i,
+  [
+    '</title>',
+    '    <link rel="manifest" href="./manifest.webmanifest" />',
+    `    <link rel="icon" href="./${LINKED_ICONS.svg}" type="image/svg+xml" />`,
+    `    <link rel="icon" href="./${LINKED_ICONS.favicon}" sizes="32x32" type="image/png" />`,
+    `    <link rel="apple-touch-icon" href="./${LINKED_ICONS.appleTouch}" />`,
+  ].join('\n'),
+);
+
+writeFileSync(indexPath, html);
+console.log(`postbuild: CSP written with ${hashes.length} inline script hash(es)`);
 
 // Icons, web app manifest and the default deployment config.
 writeIcons(staging);

@@ -32,6 +32,54 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// Sets a User Timing mark (`tend-start`, `tend-ready`), which `make bench`
+/// reads to time the start.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Replaces the shell that `index.html` shows before the app starts
+/// (`#tend-static`, written at build time from the same locale files and
+/// classes) with the app's own, which is already in the page: both are in
+/// place for the same frame, so nothing flashes or moves. Focus on a link
+/// of the old shell moves to the same link of the new one.
+pub fn take_over_static_shell() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(shell) = document.get_element_by_id("tend-static") else {
+        return;
+    };
+    let focused = document
+        .active_element()
+        .filter(|e| shell.contains(Some(e)))
+        .map(|e| {
+            e.get_attribute("data-testid")
+                .map(|id| format!("[data-testid=\"{id}\"]"))
+                .or_else(|| {
+                    e.get_attribute("href")
+                        .filter(|h| h.starts_with('#'))
+                        .map(|h| format!(".main-nav a[href=\"{h}\"], .skip-link[href=\"{h}\"]"))
+                })
+        });
+    shell.remove();
+    if let Ok(templates) = document.query_selector_all("template[id^=\"tend-shell-\"]") {
+        for i in 0..templates.length() {
+            if let Some(t) = templates
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                t.remove();
+            }
+        }
+    }
+    if let Some(Some(selector)) = focused {
+        focus(&selector);
+    }
+}
+
 /// Writes a warning to the browser console, for whoever sets Tend up.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());

@@ -162,6 +162,12 @@ fn Shell() -> impl IntoView {
         ev.prevent_default();
         platform::focus("#main");
     };
+    // The page's own first paint (index.html) gives way once this shell is
+    // in the page; from here the app is ready to use.
+    Effect::new(move |_| {
+        platform::take_over_static_shell();
+        platform::mark("tend-ready");
+    });
     view! {
         <a class="skip-link" href="#main" on:click=skip>{t().app_skip_to_content}</a>
         <header class="site-header">

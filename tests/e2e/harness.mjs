@@ -202,8 +202,13 @@ export async function gotoScreen(page, site, hash = '#/') {
   return waitForScreen(page);
 }
 
-/** Waits until the app has rendered a non-empty `main h1`; returns its text. */
+/**
+ * Waits until the app has taken over from the page's static first paint
+ * (`#tend-static` is gone) and rendered a non-empty `main h1`; returns its
+ * text.
+ */
 export async function waitForScreen(page, { timeout = 15000 } = {}) {
+  await page.waitForFunction(() => !document.getElementById('tend-static'), null, { timeout });
   const h1 = page.locator('main h1').first();
   await h1.waitFor({ state: 'visible', timeout });
   await page.waitForFunction(

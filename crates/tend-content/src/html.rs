@@ -77,6 +77,12 @@ impl Markup {
         self.close("ul")
     }
 
+    /// Appends markup this module's builders already made (escaped).
+    pub fn raw(&mut self, html: &str) -> &mut Self {
+        self.0.push_str(html);
+        self
+    }
+
     /// The markup.
     pub fn finish(&mut self) -> String {
         std::mem::take(&mut self.0)

@@ -77,6 +77,49 @@ pub fn strategy_html(why_heading: &str, why: &str, steps_heading: &str, steps: &
     m.finish()
 }
 
+/// One crisis or support line, ready to show: who answers, when and how,
+/// the link that calls, texts or opens it, and the link's words
+/// ("Call 988").
+pub struct ContactEntry<'a> {
+    /// Who answers.
+    pub label: &'a str,
+    /// When and how.
+    pub detail: &'a str,
+    /// `tel:…`, `sms:…` or `https://…`.
+    pub href: &'a str,
+    /// The link's words.
+    pub action: &'a str,
+}
+
+/// A region's note and lines: each line a card with its name, its detail
+/// and a button-styled link. Get help in the app and the static `help.html`
+/// both write lines with this.
+pub fn contacts_html<'a>(
+    note: &str,
+    contacts: impl IntoIterator<Item = ContactEntry<'a>>,
+) -> String {
+    let mut m = Markup::new();
+    if !note.is_empty() {
+        m.element("p", &[], note);
+    }
+    m.open(
+        "ul",
+        &[("class", "contact-list"), ("data-testid", "contacts")],
+    );
+    for c in contacts {
+        m.open("li", &[("class", "contact card")]);
+        m.element("h3", &[], c.label).element("p", &[], c.detail);
+        m.element(
+            "a",
+            &[("class", "button contact-action"), ("href", c.href)],
+            c.action,
+        );
+        m.close("li");
+    }
+    m.close("ul");
+    m.finish()
+}
+
 /// One entry of the reading list, as text.
 pub struct BookEntry<'a> {
     /// Full title.

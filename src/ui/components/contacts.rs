@@ -1,9 +1,9 @@
 //! Crisis and support contacts of a region: which region applies, and the
 //! list of lines with a link that calls, texts or opens each.
 
+use crate::content::render::ContactEntry;
 use crate::content::Strings;
-use crate::content::{guess_region, ContactKind, Region};
-use crate::html::Markup;
+use crate::content::{guess_region, Contact, ContactKind, Region};
 use crate::platform;
 use crate::ui::{use_app, AppContext};
 use leptos::prelude::*;
@@ -32,37 +32,32 @@ pub fn Contacts(region: &'static Region) -> impl IntoView {
     view! { <div class="contacts" inner_html=html></div> }
 }
 
-/// A region's note and contacts as markup: each contact with a link that
+/// A region's note and contacts as markup (see
+/// [`crate::content::render::contacts_html`]): each contact with a link that
 /// calls, texts or opens it. A contact without a valid link is left out.
 pub fn contacts_html(t: &Strings, region: &Region) -> String {
-    let mut m = Markup::new();
-    if !region.note.is_empty() {
-        m.element("p", &[], region.note);
-    }
-    m.open(
-        "ul",
-        &[("class", "contact-list"), ("data-testid", "contacts")],
-    );
-    for c in region.contacts {
-        let Some(href) = c.kind.href(c.value) else {
-            continue;
-        };
-        let action = match c.kind {
-            ContactKind::Phone => t.help_call(c.value),
-            ContactKind::Text => t.help_text(c.value),
-            ContactKind::Web => t.help_visit(c.label),
-        };
-        m.open("li", &[("class", "contact card")]);
-        m.element("h3", &[], c.label).element("p", &[], c.detail);
-        m.element(
-            "a",
-            &[("class", "button contact-action"), ("href", &href)],
-            &action,
-        );
-        m.close("li");
-    }
-    m.close("ul");
-    m.finish()
+    let lines: Vec<(String, String, &Contact)> = region
+        .contacts
+        .iter()
+        .filter_map(|c| {
+            let href = c.kind.href(c.value)?;
+            let action = match c.kind {
+                ContactKind::Phone => t.help_call(c.value),
+                ContactKind::Text => t.help_text(c.value),
+                ContactKind::Web => t.help_visit(c.label),
+            };
+            Some((href, action, c))
+        })
+        .collect();
+    crate::content::render::contacts_html(
+        region.note,
+        lines.iter().map(|(href, action, c)| ContactEntry {
+            label: c.label,
+            detail: c.detail,
+            href,
+            action,
+        }),
+    )
 }
 
 #[cfg(test)]

@@ -2,27 +2,25 @@
 
 use crate::content::Label;
 use crate::route::Route;
-use crate::ui::components::deployment_parts::route_on;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
-/// The screens in the primary navigation, in order, with their labels.
-fn items() -> [(Route, Label); 9] {
+/// The five entries of the primary navigation, in order, with their
+/// labels: the screens people come back to, and More for the rest (see
+/// `pages::more`), as installed phone apps do. "Get help now" is in the
+/// header, always.
+pub fn items() -> [(Route, Label); 5] {
     [
         (Route::Home, |t| t.nav_home),
         (Route::CheckIn, |t| t.nav_checkin),
-        (Route::History, |t| t.nav_history),
         (Route::Strategies, |t| t.nav_strategies),
         (Route::Plan, |t| t.nav_plan),
-        (Route::Learn, |t| t.nav_learn),
-        (Route::Leaders, |t| t.nav_leaders),
-        (Route::Resources, |t| t.nav_resources),
-        (Route::Settings, |t| t.nav_settings),
+        (Route::More, |t| t.nav_more),
     ]
 }
 
-/// The main navigation bar; the current section is marked for assistive
-/// technology with `aria-current`.
+/// The main navigation bar, one row; the entry the current screen is
+/// under is marked for assistive technology with `aria-current`.
 #[component]
 pub fn MainNav() -> impl IntoView {
     let ctx = use_app();
@@ -31,12 +29,11 @@ pub fn MainNav() -> impl IntoView {
             <ul>
                 {items()
                     .into_iter()
-                    .filter(|(route, _)| route_on(route))
                     .map(|(route, label)| {
                         let href = route.href();
                         let current = {
                             let route = route.clone();
-                            move || (ctx.route.get().section() == route).then_some("page")
+                            move || (ctx.route.get().nav_entry() == Some(route.clone())).then_some("page")
                         };
                         view! {
                             <li>

@@ -6,6 +6,7 @@ pub mod history;
 pub mod home;
 pub mod journal;
 pub mod learn;
+pub mod more;
 pub mod plan;
 pub mod practice;
 pub mod pulse;
@@ -37,6 +38,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::Help => view! { <help::Help /> }.into_any(),
         Route::Resources => view! { <resources::Resources /> }.into_any(),
         Route::Settings => view! { <settings::Settings /> }.into_any(),
+        Route::More => view! { <more::More /> }.into_any(),
         Route::CheckIn => view! { <checkin::Start /> }.into_any(),
         Route::CheckInStep(step) => view! { <checkin::Step step=step /> }.into_any(),
         Route::Results(id) => view! { <results::Results id=id /> }.into_any(),

@@ -9,6 +9,42 @@ const UI: &str = r#"
 [home]
 title = "Tend"
 lead = "Check in with yourself."
+intro_1 = "A first paragraph."
+intro_2 = "A second paragraph."
+
+[app]
+name = "Tend"
+title_suffix = "Tend"
+skip_to_content = "Skip to main content"
+get_help_now = "Get help now"
+footer_private = "Stays here."
+footer_not_crisis = "Not a crisis service."
+noscript = "Needs script."
+start_failed = "Could not start."
+start_failed_detail = "Scripts may be off."
+start_failed_help = "Open the help page"
+start_failed_retry = "Try again"
+
+[nav]
+label = "Main"
+home = "Home"
+checkin = "Check-in"
+strategies = "Strategies"
+plan = "Plan"
+more = "More"
+
+[help]
+title = "Get help now"
+intro = "Reach out."
+emergency = "Call your local emergency number."
+not_crisis = "Tend is not a crisis service."
+contacts_heading = "Who you can contact — {region}"
+call = "Call {number}"
+text = "Text {number}"
+visit = "Visit {label}"
+static_org_heading = "From your organisation"
+static_org_note = "Your organisation's lines are in the app."
+static_open_app = "Back to Tend"
 
 [resources]
 by = "by {author}"

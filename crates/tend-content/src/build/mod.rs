@@ -28,6 +28,7 @@ mod fragments;
 mod locale;
 mod pack;
 pub mod pseudo;
+pub mod statics;
 mod strategies;
 mod strings;
 
@@ -54,6 +55,8 @@ pub struct Generated {
     /// Each locale's pack, in the order of the locales (English's first:
     /// written for the tests, not served).
     packs: Vec<Fragment>,
+    /// Each locale's pages that need no wasm, in the order of the locales.
+    pub statics: Vec<statics::StaticPages>,
 }
 
 impl Generated {
@@ -87,6 +90,14 @@ impl Generated {
             fragments::write_file(&out_dir.join(&p.path), &p.html)?;
         }
         fragments::write_file(&out_dir.join("content/manifest.txt"), &self.manifest())?;
+        // The pages postbuild puts into and beside index.html.
+        let _ = std::fs::remove_dir_all(out_dir.join("static"));
+        for s in &self.statics {
+            let dir = out_dir.join("static");
+            fragments::write_file(&dir.join(format!("shell.{}.html", s.code)), &s.shell)?;
+            fragments::write_file(&dir.join(format!("noscript.{}.html", s.code)), &s.noscript)?;
+            fragments::write_file(&dir.join(&s.help_name), &s.help)?;
+        }
         fragments::write_file(&out_dir.join("locales.rs"), &self.locales_rs)?;
         fragments::write_file(&out_dir.join("strategies.rs"), &self.strategies_rs)
     }
@@ -127,7 +138,14 @@ pub fn generate(texts: &[LocaleTexts], options: Options) -> Result<Generated, Co
         .zip(&fragments)
         .map(|(l, f)| pack::write_json(l, f))
         .collect::<Result<Vec<_>, _>>()?;
+    // The pseudo-locale is for the app's tests, never a page of the site.
+    let statics = locales
+        .iter()
+        .filter(|l| l.code != pseudo::CODE)
+        .map(statics::render)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Generated {
+        statics,
         locales_rs: codegen::locales_rs(&locales, &fragments, &packs)?,
         strategies_rs: strategies::library_rs(&locales, &compiled, &fragments),
         fragments,

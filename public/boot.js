@@ -1,0 +1,65 @@
+// Tend's first paint. postbuild.mjs puts this inline at the end of
+// index.html's body, after the shell (#tend-static) that the build wrote
+// from the locale files, so it runs before the first paint and before the
+// app's module. The app removes the shell when its own first screen is
+// ready (platform::take_over_static_shell); until then this script:
+// - shows the shell in the browser's language when Tend has it, as the app
+//   chooses (?lang= first, then the browser's languages);
+// - on any address but home, leaves the main area empty for the app;
+// - when the app cannot start (no WebAssembly, its script or wasm fails to
+//   load or to run), shows the message with the help page and Try again.
+(function () {
+  'use strict';
+  var root = document.getElementById('tend-static');
+  if (!root) return;
+
+  var wanted = [];
+  try {
+    var asked = new URLSearchParams(location.search).get('lang');
+    if (asked) wanted.push(asked);
+  } catch (e) {
+    // No URLSearchParams: the browser's languages decide.
+  }
+  wanted = wanted.concat(navigator.languages || [navigator.language || '']);
+  for (var i = 0; i < wanted.length; i++) {
+    var primary = String(wanted[i]).split(/[-_]/)[0].toLowerCase();
+    if (primary === root.lang) break;
+    var other = document.getElementById('tend-shell-' + primary);
+    if (other && other.content && other.content.firstElementChild) {
+      var shell = other.content.firstElementChild.cloneNode(true);
+      root.replaceWith(shell);
+      root = shell;
+      document.documentElement.lang = root.lang;
+      break;
+    }
+  }
+
+  var path = location.hash.replace(/^#/, '').split(/[?#]/)[0].replace(/^\/+|\/+$/g, '');
+  if (path !== '') {
+    var main = root.querySelector('[data-tend-home]');
+    if (main) main.replaceChildren();
+    var home = root.querySelector('nav a[aria-current]');
+    if (home) home.removeAttribute('aria-current');
+  }
+
+  function fail() {
+    // Once the app has taken over, its errors are its own.
+    if (!root.isConnected) return;
+    var message = root.querySelector('[data-testid="start-failed"]');
+    if (message) message.hidden = false;
+  }
+  if (typeof WebAssembly !== 'object') fail();
+  window.addEventListener(
+    'error',
+    function (event) {
+      var t = event.target;
+      var failedScript = t && (t.tagName === 'SCRIPT' || (t.tagName === 'LINK' && /modulepreload/.test(t.rel)));
+      if (failedScript || event instanceof ErrorEvent) fail();
+    },
+    true,
+  );
+  window.addEventListener('unhandledrejection', fail);
+  root.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('[data-tend-retry]')) location.reload();
+  });
+})();
