@@ -55,7 +55,7 @@ test('without JavaScript, index.html is the shell with a working link to help.ht
     assert.equal((await helpNow.textContent()).trim(), await englishString('ui.toml', 'app', 'get_help_now'));
     assert.equal(await page.locator('main h1').textContent(), await englishString('ui.toml', 'home', 'title'));
     assert.equal(await page.locator('nav.main-nav a').count(), 5);
-    assert.ok(await page.locator('a[href="help.html"]').count() >= 2, 'the header and the noscript note link help.html');
+    assert.ok(await page.locator('a[href="./help.html"]').count() >= 2, 'the header and the noscript note link help.html');
     await helpNow.click();
     await page.waitForURL(/help\.html$/);
     assert.equal(await page.locator('h1').textContent(), await englishString('ui.toml', 'help', 'title'));
@@ -159,7 +159,7 @@ async function assertFailureShown(frame, page) {
   await frame.locator('[data-testid="start-failed"]').waitFor({ state: 'visible', timeout: 15000 });
   const text = await frame.locator('[data-testid="start-failed"]').textContent();
   assert.ok(text.includes(await englishString('ui.toml', 'app', 'start_failed')), text);
-  assert.equal(await frame.locator('[data-testid="help-now"]').getAttribute('href'), 'help.html');
+  assert.equal(await frame.locator('[data-testid="help-now"]').getAttribute('href'), './help.html');
   await frame.locator('[data-testid="start-failed"] a').click();
   const links = frame.locator('a[href^="tel:"]');
   await links.first().waitFor({ timeout: 10000 });

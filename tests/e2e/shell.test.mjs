@@ -53,7 +53,10 @@ async function crawl(page, starts, limit = 100) {
     try {
       const heading = await gotoScreen(page, site, hash);
       const settled = new URL(page.url()).hash || '#/';
-      const links = await page.$$eval('a[href^="#/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+      // Only links a person can see (and so reach by Tab).
+      const links = await page.$$eval('a[href^="#/"]', (as) => [
+        ...new Set(as.filter((a) => a.checkVisibility()).map((a) => a.getAttribute('href'))),
+      ]);
       found.set(hash, { heading, settled, links });
     } catch (e) {
       found.set(hash, { heading: null, settled: hash, links: [], error: e.message.split('\n')[0] });
@@ -231,8 +234,8 @@ test('reload keeps every screen', () =>
     }
     // And after moving within the app rather than loading the address.
     await gotoScreen(page, site, '#/');
-    await page.click('nav a[href="#/resources"]');
-    await page.waitForFunction(() => location.hash === '#/resources');
+    await page.click('nav a[href="#/more"]');
+    await page.waitForFunction(() => location.hash === '#/more');
     const heading = await waitForScreen(page);
     await page.reload({ waitUntil: 'load' });
     assert.equal(await waitForScreen(page), heading, 'reload after in-app navigation');
@@ -397,13 +400,34 @@ describe('small screens', () => {
       assert.ok(width <= 320, `home is ${width} px wide at 320 px`);
     }));
 
-  test('at 320 px no screen scrolls sideways', () =>
+  // Phones let people set text to 200 % (Android's font scale goes that
+  // far, and browsers follow it): the page must still fit, and "Get help
+  // now" stay whole and on screen.
+  test('at 320 px, and at 390 px with text at 200 %, no screen scrolls sideways', () =>
     withPage(browser, site, { viewport: { width: 320, height: 640 } }, async ({ page }) => {
       const wide = [];
+      const measure = () =>
+        page.evaluate(() => {
+          const help = document.querySelector('[data-testid="help-now"]').getBoundingClientRect();
+          const helpEl = document.querySelector('[data-testid="help-now"]');
+          return {
+            width: document.documentElement.scrollWidth,
+            helpInside: help.left >= 0 && help.right <= window.innerWidth,
+            helpWhole: helpEl.scrollWidth <= helpEl.clientWidth + 1,
+          };
+        });
       for (const hash of screens) {
+        await page.setViewportSize({ width: 320, height: 640 });
         await gotoScreen(page, site, hash);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 320) wide.push(`${hash}: ${width} px`);
+        const normal = await measure();
+        if (normal.width > 320) wide.push(`${hash}: ${normal.width} px at 320 px`);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.evaluate(() => {
+          document.documentElement.style.fontSize = '200%';
+        });
+        const large = await measure();
+        if (large.width > 390) wide.push(`${hash}: ${large.width} px at 390 px, text 200 %`);
+        if (!large.helpInside || !large.helpWhole) wide.push(`${hash}: "Get help now" cut off at 200 %`);
       }
       assert.deepEqual(wide, []);
     }));

@@ -285,10 +285,12 @@ pub const HELP_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'se
 /// Every static page of one language.
 pub(crate) fn render(l: &LocaleContent) -> Result<StaticPages, ContentError> {
     let help_name = help_page(&l.code);
+    // Relative, like every other address in index.html.
+    let help_href = format!("./{help_name}");
     Ok(StaticPages {
         code: l.code.clone(),
-        shell: shell(l, &help_name)?,
-        noscript: noscript(l, &help_name)?,
+        shell: shell(l, &help_href)?,
+        noscript: noscript(l, &help_href)?,
         help: help(l)?,
         help_name,
     })
@@ -315,7 +317,7 @@ mod tests {
         assert!(s.starts_with("<div id=\"tend-static\" lang=\"en\">"), "{s}");
         assert!(s.contains("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>"));
         assert!(s.contains(
-            "<a class=\"help-now\" href=\"help.html\" data-testid=\"help-now\">Get help now</a>"
+            "<a class=\"help-now\" href=\"./help.html\" data-testid=\"help-now\">Get help now</a>"
         ));
         let hrefs: Vec<&str> = s
             .split("<li><a href=\"")
@@ -359,7 +361,7 @@ mod tests {
     fn another_language_gets_its_own_help_page() {
         let p = pages("fr");
         assert_eq!(p.help_name, "help.fr.html");
-        assert!(p.shell.contains("href=\"help.fr.html\""));
+        assert!(p.shell.contains("href=\"./help.fr.html\""));
         assert!(p.help.contains("<html lang=\"fr\">"));
         assert!(p.help.contains("Ailleurs"));
     }
