@@ -181,8 +181,9 @@ function waitForReady(page) {
 async function repeatVisits(site) {
   const home = `${site.url}#/`;
   const out = { cold: null, visits: [], problem: '' };
-  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: CHROME_FLAGS.slice(1) });
+  let browser = null;
   try {
+    browser = await chromium.launch({ executablePath: CHROME, headless: true, args: CHROME_FLAGS.slice(1) });
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
 
@@ -237,7 +238,7 @@ async function repeatVisits(site) {
   } catch (err) {
     out.problem = `repeat visits failed: ${err.message.split('\n')[0]}`;
   } finally {
-    await browser.close();
+    await browser?.close();
   }
   return out;
 }
