@@ -7,7 +7,8 @@
 //   chooses (?lang= first, then the browser's languages);
 // - on any address but home, leaves the main area empty for the app;
 // - when the app cannot start (no WebAssembly, its script or wasm fails to
-//   load or to run), shows the message with the help page and Try again.
+//   load or to run), shows the message with the help page and Try again;
+// - starts the app after the first paint.
 (function () {
   'use strict';
   var root = document.getElementById('tend-static');
@@ -59,6 +60,25 @@
     true,
   );
   window.addEventListener('unhandledrejection', fail);
+
+  // The app itself starts after this first paint, so the page is readable
+  // before a byte of the wasm has arrived (postbuild.mjs fills in the two
+  // file names Trunk built and drops Trunk's own loader and preloads).
+  function start() {
+    import('__TEND_APP_JS__')
+      .then(function (app) {
+        return app.default({ module_or_path: '__TEND_APP_WASM__' });
+      })
+      .catch(function (error) {
+        fail();
+        throw error;
+      });
+  }
+  if (typeof WebAssembly === 'object') {
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
+  }
   root.addEventListener('click', function (event) {
     if (event.target.closest && event.target.closest('[data-tend-retry]')) location.reload();
   });

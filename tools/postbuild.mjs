@@ -5,7 +5,7 @@
 //   body, and writes help.html (see "The pages that need no wasm").
 // - Fills the description from the English locale file, so it lives in the
 //   locale files like every other string.
-// - Loads the stylesheet in CORS mode, like the script and wasm (see below).
+// - Puts the stylesheet inline, hashed into the CSP (see below).
 // - Links the web app manifest and the icons.
 // - Copies the content fragments the wasm fetches into the site (see below).
 // - Renders the icons from public/icon.svg (tools/icons.mjs), writes the web
@@ -117,7 +117,21 @@ const otherShells = readdirSync(staticDir)
     const code = f.slice('shell.'.length, -'.html'.length);
     return `<template id="tend-shell-${code.split('-')[0].toLowerCase()}">${readStatic(f)}</template>`;
   });
-const boot = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
+// Trunk's own loader (an inline module importing the app and its wasm) and
+// its preloads would fetch the wasm alongside the stylesheet, before the
+// first paint; boot.js starts the same two files after it instead.
+const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+const appJs = loader?.[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
+const appWasm = loader?.[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
+if (!appJs || !appWasm) {
+  console.error("postbuild: Trunk's inline loader was not found in index.html; its output changed");
+  process.exit(1);
+}
+html = html.replace(loader[0], '');
+html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*\.wasm"[^>]*>/g, '');
+const boot = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8')
+  .replace('__TEND_APP_JS__', appJs)
+  .replace('__TEND_APP_WASM__', appWasm);
 const shell = [readStatic('shell.en.html'), ...otherShells, `<script>\n${boot}</script>`].join('\n');
 for (const [token, replacement] of [
   ['<!-- __TEND_SHELL__ -->', shell],
@@ -141,6 +155,20 @@ for (const page of helpPages) {
 copyFileSync(new URL('../public/help.js', import.meta.url), join(staging, 'help.js'));
 console.log(`postbuild: shell in index.html (${otherShells.length} other language(s)); ${helpPages.join(', ')} and help.js written`);
 
+// The stylesheet goes inline, hashed into the CSP: the first paint then
+// needs index.html alone (one round trip less on a slow phone), and it is
+// styled even in a sandboxed frame on a host without CORS headers, where
+// the opaque origin makes every load cross-origin. help.html links the
+// same file, which stays in the site.
+const styleLink = html.match(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="\.\/(main-[0-9a-f]+\.css)"[^>]*\/?>/);
+if (!styleLink || styleLink[1] !== stylesheet) {
+  console.error("postbuild: Trunk's stylesheet link was not found in index.html; its output changed");
+  process.exit(1);
+}
+const css = readFileSync(join(staging, stylesheet), 'utf8');
+html = html.replace(styleLink[0], () => `<style>${css}</style>`);
+const styleHash = `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
@@ -148,7 +176,7 @@ for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
+  `style-src 'self' ${styleHash}`,
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -180,13 +208,6 @@ for (const [token, replacement] of [
   }
   html = html.replaceAll(token, replacement);
 }
-// Trunk gives the stylesheet link an integrity hash but, unlike the script
-// and wasm preloads, no crossorigin attribute. In a sandboxed frame (an LMS
-// embedding without allow-same-origin) the page's origin is opaque, every
-// load is cross-origin, and a no-cors stylesheet cannot be checked against
-// its hash, so the browser drops it: load it in CORS mode like the rest.
-html = html.replace(/<link\b(?=[^>]*\brel="stylesheet")(?=[^>]*\bintegrity=)(?![^>]*\bcrossorigin\b)/gi,
-  '<link crossorigin="anonymous"');
 
 // The manifest and the icons, all relative (./, like Trunk's own links) so
 // they resolve under any sub-path. A linked icon also keeps the browser from asking for
