@@ -65,6 +65,7 @@
   // before a byte of the wasm has arrived (postbuild.mjs fills in the two
   // file names Trunk built and drops Trunk's own loader and preloads).
   function start() {
+    if (window.performance && performance.mark) performance.mark('tend-load');
     import('__TEND_APP_JS__')
       .then(function (app) {
         return app.default({ module_or_path: '__TEND_APP_WASM__' });

@@ -676,3 +676,24 @@ fn numbers_follow_the_language() {
     // Spanish puts a (no-break) space before the sign.
     assert_eq!(percent("es", 45), "45\u{a0}%");
 }
+
+/// Counted strings pick their form by the browser's CLDR rules.
+#[wasm_bindgen_test]
+fn plural_forms_follow_the_language() {
+    use tend::content::plural_category;
+    for (code, count, category) in [
+        ("en", 1, "one"),
+        ("en", 0, "other"),
+        ("en", 21, "other"),
+        ("es", 1, "one"),
+        ("es", 2, "other"),
+        ("pl", 3, "few"),
+        ("pl", 5, "many"),
+        ("ar", 0, "zero"),
+        ("ar", 2, "two"),
+    ] {
+        assert_eq!(plural_category(code, count), category, "{code} {count}");
+    }
+    assert_eq!(strings().practice_used(1), "Done once");
+    assert_eq!(strings().practice_used(3), "Done 3 times");
+}

@@ -169,25 +169,35 @@ pub fn guess_region<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'stati
 }
 
 /// The CLDR plural category (`zero`, `one`, `two`, `few`, `many` or
-/// `other`) of a whole number in a language, by its cardinal rules (from
-/// `intl_pluralrules`, CLDR 37 data). The generated plural methods of
-/// [`Strings`] pick their form with it. `other` if the code is not a
-/// language identifier or the language has no rules: never a panic.
+/// `other`) of a whole number in a language, by its cardinal rules. The
+/// generated plural methods of [`Strings`] pick their form with it. In the
+/// browser the rules are the browser's own (`Intl.PluralRules`, through
+/// [`crate::platform::intl`]), so no language's rules are compiled into the
+/// wasm; natively (the tests) they come from `intl_pluralrules` (CLDR 37).
+/// `other` if the code is not a language identifier or the language has no
+/// rules: never a panic.
 pub fn plural_category(code: &str, count: u64) -> &'static str {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    let Ok(language) = code.parse::<unic_langid::LanguageIdentifier>() else {
-        return "other";
-    };
-    let Ok(rules) = PluralRules::create(language, PluralRuleType::CARDINAL) else {
-        return "other";
-    };
-    match rules.select(count) {
-        Ok(PluralCategory::ZERO) => "zero",
-        Ok(PluralCategory::ONE) => "one",
-        Ok(PluralCategory::TWO) => "two",
-        Ok(PluralCategory::FEW) => "few",
-        Ok(PluralCategory::MANY) => "many",
-        _ => "other",
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::platform::intl::plural_category(code, count)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let Ok(language) = code.parse::<unic_langid::LanguageIdentifier>() else {
+            return "other";
+        };
+        let Ok(rules) = PluralRules::create(language, PluralRuleType::CARDINAL) else {
+            return "other";
+        };
+        match rules.select(count) {
+            Ok(PluralCategory::ZERO) => "zero",
+            Ok(PluralCategory::ONE) => "one",
+            Ok(PluralCategory::TWO) => "two",
+            Ok(PluralCategory::FEW) => "few",
+            Ok(PluralCategory::MANY) => "many",
+            _ => "other",
+        }
     }
 }
 

@@ -4,6 +4,10 @@
 //!
 //! Where there is no `Intl` (the native tests), numbers are written the
 //! English way with Rust's own formatting.
+//!
+//! Plural forms come from the browser's `Intl.PluralRules` too, so the CLDR
+//! rules of every language are not compiled into the wasm; the native tests
+//! use the same CLDR rules through `intl_pluralrules`.
 
 /// `value` with at most `max_fraction_digits` decimals and no trailing
 /// zeros (`2`, `2.5`, `2.25`), in the language `code`. Never `-0`; empty
@@ -41,6 +45,22 @@ pub fn percent(code: &str, whole_percent: u32) -> String {
     format!("{whole_percent}%")
 }
 
+/// The CLDR plural category (`zero`, `one`, `two`, `few`, `many` or
+/// `other`) of a whole number in the language `code`, by its cardinal
+/// rules: the browser's `Intl.PluralRules`. `other` when the browser cannot
+/// say.
+#[cfg(target_arch = "wasm32")]
+pub fn plural_category(code: &str, count: u64) -> &'static str {
+    match browser::plural(code, count).as_deref() {
+        Some("zero") => "zero",
+        Some("one") => "one",
+        Some("two") => "two",
+        Some("few") => "few",
+        Some("many") => "many",
+        _ => "other",
+    }
+}
+
 /// How a number is written.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -56,10 +76,33 @@ mod browser {
     use super::Style;
     use js_sys::{Array, Intl, Object, Reflect};
     use std::cell::RefCell;
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
 
     thread_local! {
         static FORMATS: RefCell<Vec<(String, Style, Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
+        static PLURALS: RefCell<Vec<(String, Intl::PluralRules)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The category `Intl.PluralRules` gives `count` in `code` (kept one
+    /// per language).
+    pub(super) fn plural(code: &str, count: u64) -> Option<String> {
+        PLURALS.with(|rules| {
+            let mut rules = rules.try_borrow_mut().ok()?;
+            let kept = rules
+                .iter()
+                .find(|(c, _)| c == code)
+                .map(|(_, r)| r.clone());
+            let r = match kept {
+                Some(r) => r,
+                None => {
+                    let r: Intl::PluralRules =
+                        construct("PluralRules", code, &Object::new())?.unchecked_into();
+                    rules.push((code.to_owned(), r.clone()));
+                    r
+                }
+            };
+            r.select(count as f64).as_string()
+        })
     }
 
     fn make(code: &str, style: Style) -> Option<Intl::NumberFormat> {
@@ -75,7 +118,17 @@ mod browser {
                 set("maximumFractionDigits", 0.into())?;
             }
         }
-        Some(Intl::NumberFormat::new(&Array::of1(&code.into()), &options))
+        construct("NumberFormat", code, &options).map(JsCast::unchecked_into)
+    }
+
+    /// `new Intl.<name>([code], options)`, or `None` where the browser has
+    /// no such formatter or refuses the code (it throws a RangeError for a
+    /// malformed language tag; that must not stop the app).
+    fn construct(name: &str, code: &str, options: &Object) -> Option<JsValue> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let class: js_sys::Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
+        let args = Array::of2(&Array::of1(&code.into()), options);
+        Reflect::construct(&class, &args).ok()
     }
 
     /// `value` by the kept formatter for `code` and `style`; `None` if the

@@ -334,7 +334,7 @@ mod tests {
         assert!(s.ends_with("</footer></div>"));
         assert!(p
             .noscript
-            .contains("<a href=\"help.html\">Open the help page</a>"));
+            .contains("<a href=\"./help.html\">Open the help page</a>"));
     }
 
     #[test]
