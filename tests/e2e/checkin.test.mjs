@@ -580,6 +580,31 @@ test('a pulse is saved, appears in history and its chart table, and a delete can
     assert.equal(await pulseEntries.count(), 1, 'the restored pulse is kept after a reload');
   }));
 
+test('on the pulse, a flagged safety answer keeps the help panel at the top after saving', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    await gotoScreen(page, site, '#/pulse');
+    const safety = itemsOf(pulse).find((i) => kindOf(i) === 'safety');
+    for (const item of itemsOf(pulse)) {
+      await page.locator(inputOf(item.id, scaleIndex(pulse, kindOf(item) === 'safety' ? 2 : 1))).check();
+    }
+    const panel = page.getByTestId('safety-panel');
+    await panel.waitFor();
+    await page.getByTestId('save-pulse').click();
+    await page.locator('#pulse-saved').waitFor({ state: 'visible' });
+    assert.equal(await panel.count(), 1, 'the panel stays, once');
+    assert.equal((await panel.getByTestId('safety-body').textContent()).trim(), await ui('safety', 'body'));
+    const first = await page.evaluate(() => {
+      const p = document.querySelector('[data-testid="safety-panel"]');
+      const lead = document.querySelector('main .lead');
+      return Boolean(p.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.equal(first, true, 'the panel is at the top, before the questions');
+    // Answering again for a new pulse does not add a second panel.
+    await page.locator(inputOf(safety.id, scaleIndex(pulse, 1))).check();
+    assert.equal(await panel.count(), 1);
+    await assertNoAxe(page, 'the saved pulse with the panel kept');
+  }));
+
 test('the safety item shows the help panel at once, keeps it atop results, and stays out of history', () =>
   withPage(browser, site, {}, async ({ page }) => {
     const safetyIndex = tend.sections.findIndex((s) => s.items.some((i) => kindOf(i) === 'safety'));
@@ -606,6 +631,19 @@ test('the safety item shows the help panel at once, keeps it atop results, and s
       assert.equal(new URL(page.url()).hash, hash, 'shown before Next');
       const tel = await panel.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(tel, helpTel, `answer ${value}: the panel's tel: links`);
+      // Every region's lines, the person's first, and the emergency line.
+      for (const number of ['tel:988', 'tel:116123', 'tel:131114']) assert.ok(tel.includes(number), `${value}: ${number}`);
+      assert.equal(await panel.getByTestId('own-region').getAttribute('data-region'), 'us');
+      assert.equal(
+        (await panel.getByTestId('emergency-line').textContent()).trim(),
+        await englishString('ui.toml', 'help', 'emergency'),
+      );
+      // Its own words: no one has been told, and "prefer not" is not read
+      // back as thoughts of self-harm.
+      const alert = await panel.locator('[role="alert"]').textContent();
+      assert.ok(alert.includes(await ui('safety', 'not_told')), alert);
+      const body = (await panel.getByTestId('safety-body').textContent()).trim();
+      assert.equal(body, await ui('safety', value === 'prefer-not' ? 'body_prefer_not' : 'body'), `answer ${value}`);
       for (const href of tel) assert.match(href, /^tel:\+?[0-9]+$/);
       assert.equal(await panel.locator('a[href="#/help"]').count(), 1);
       await page.locator(inputOf(safety.id, scaleIndex(tend, 0))).check();

@@ -8,7 +8,7 @@ use tend_core::domain::instrument::Instrument;
 use tend_core::domain::reading::{
     compare, exposure, pattern, read, ClusterReading, Exposure, Pattern, Sustaining, MARGIN,
 };
-use tend_core::domain::scoring::{score, BandRef, Score};
+use tend_core::domain::scoring::{score, BandRef, SafetyAnswer, Score};
 
 fn tend() -> Instrument {
     match Instrument::from_json(TEND_EN) {
@@ -328,10 +328,20 @@ fn sustaining_and_safety() {
     let i = tend();
     // (sustaining answers, safety answer, sustaining, safety)
     let cases = [
-        (Some(1), None, Sustaining::Low, false),
-        (Some(2), Some(Answer::Value(0)), Sustaining::Present, false),
-        (Some(4), Some(Answer::Value(2)), Sustaining::Present, true),
-        (None, Some(Answer::PreferNot), Sustaining::Unknown, true),
+        (Some(1), None, Sustaining::Low, None),
+        (Some(2), Some(Answer::Value(0)), Sustaining::Present, None),
+        (
+            Some(4),
+            Some(Answer::Value(2)),
+            Sustaining::Present,
+            Some(SafetyAnswer::Said),
+        ),
+        (
+            None,
+            Some(Answer::PreferNot),
+            Sustaining::Unknown,
+            Some(SafetyAnswer::PreferNot),
+        ),
     ];
     for (sustaining, safety, want_sustaining, want_safety) in cases {
         let mut a = Answers::new();
@@ -358,5 +368,21 @@ fn an_empty_check_in_reads_as_unknown() {
     assert!(reading.clusters.is_empty());
     assert!(reading.burnout_items.is_empty());
     assert!(reading.role.is_none());
-    assert!(!reading.safety);
+    assert!(reading.safety.is_none());
+}
+
+/// "Said" outranks "prefer not" when an instrument asks more than once, and
+/// "Never" or no answer shows nothing.
+#[test]
+fn the_safety_answer_says_which_words_the_panel_uses() {
+    use tend_core::domain::scoring::safety_answer;
+    let i = tend();
+    let mut a = Answers::new();
+    assert_eq!(safety_answer(&i, &a), None);
+    a.insert("safety-harm".into(), Answer::Value(0));
+    assert_eq!(safety_answer(&i, &a), None);
+    a.insert("safety-harm".into(), Answer::PreferNot);
+    assert_eq!(safety_answer(&i, &a), Some(SafetyAnswer::PreferNot));
+    a.insert("safety-harm".into(), Answer::Value(1));
+    assert_eq!(safety_answer(&i, &a), Some(SafetyAnswer::Said));
 }

@@ -25,6 +25,54 @@ pub fn current_region(ctx: &AppContext) -> Option<&'static Region> {
     regions.iter().find(|r| r.id == id).or(regions.first())
 }
 
+/// Every region's lines, the person's region first and every other region
+/// below it, so no line hides behind a choice; the emergency sentence
+/// before them all. `level` is the heading level of each region's name (2
+/// on Get help, 3 inside the safety panel).
+#[component]
+pub fn AllLines(level: u8) -> impl IntoView {
+    let ctx = use_app();
+    move || {
+        let t = ctx.t();
+        let regions = ctx.locale.get().content().regions;
+        let first = current_region(&ctx);
+        let first_id = first.map_or("", |r| r.id);
+        let heading = move |text: String| match level {
+            2 => view! { <h2>{text}</h2> }.into_any(),
+            _ => view! { <h3>{text}</h3> }.into_any(),
+        };
+        let others = regions
+            .iter()
+            .filter(|r| r.id != first_id)
+            .map(|r| {
+                view! {
+                    <div class="region-lines" data-region=r.id>
+                        {heading(r.name.to_string())}
+                        <Contacts region=r />
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="notice emergency-line" data-testid="emergency-line">
+                <strong>{t.help_emergency}</strong>
+            </p>
+            {first.map(|r| {
+                view! {
+                    <div class="region-lines" data-region=r.id data-testid="own-region">
+                        {heading(t.help_contacts_heading(r.name))}
+                        <Contacts region=r />
+                    </div>
+                }
+            })}
+            <div class="other-regions">
+                <p class="hint">{t.help_others_heading}</p>
+                {others}
+            </div>
+        }
+    }
+}
+
 /// The contacts of one region, each as a link that calls, texts or opens it.
 #[component]
 pub fn Contacts(region: &'static Region) -> impl IntoView {

@@ -17,7 +17,7 @@ use tend_core::domain::answer::Answer;
 use tend_core::domain::course::Milestone;
 use tend_core::domain::instrument::{Instrument, ItemKind};
 use tend_core::domain::progress;
-use tend_core::domain::scoring::safety_flagged;
+use tend_core::domain::scoring::safety_answer;
 
 /// The check-in's start screen.
 #[component]
@@ -195,7 +195,9 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
     let has_safety = section.items.iter().any(|i| i.kind == ItemKind::Safety);
     let instrument_for_safety = instrument.clone();
     let flagged = Memo::new(move |_| {
-        has_safety && answers.with(|a| safety_flagged(&instrument_for_safety, a))
+        answers
+            .with(|a| safety_answer(&instrument_for_safety, a))
+            .filter(|_| has_safety)
     });
 
     let answer = move |item_id: String, value: Answer| {
@@ -287,7 +289,7 @@ fn SectionScreen(instrument: Instrument, index: usize) -> impl IntoView {
                             on_answer=Callback::new(move |a| answer(id_for_answer.clone(), a))
                             missing=Signal::derive(move || missing.with(|m| m.contains(&id_for_missing)))
                         />
-                        {is_safety.then(|| view! { <Show when=move || flagged.get()><SafetyPanel /></Show> })}
+                        {is_safety.then_some(move || flagged.get().map(|a| view! { <SafetyPanel answer=a /> }))}
                     }
                 })
                 .collect_view()}

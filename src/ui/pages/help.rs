@@ -3,7 +3,7 @@
 
 use crate::content::guess_region;
 use crate::platform;
-use crate::ui::components::contacts::Contacts;
+use crate::ui::components::contacts::AllLines;
 use crate::ui::components::deployment_parts::OrgContacts;
 use crate::ui::title_effect;
 use crate::ui::use_app;
@@ -35,17 +35,8 @@ pub fn Help() -> impl IntoView {
             {t().help_not_crisis}
         </p>
         <OrgContacts />
-        <section aria-labelledby="contacts-heading">
-            {move || {
-                let regions = ctx.locale.get().content().regions;
-                let id = region_id();
-                regions.iter().find(|r| r.id == id).or(regions.first()).map(|r| {
-                    view! {
-                        <h2 id="contacts-heading">{t().help_contacts_heading(r.name)}</h2>
-                        <Contacts region=r />
-                    }
-                })
-            }}
+        <section aria-label=move || t().help_title data-testid="all-lines">
+            <AllLines level=2 />
         </section>
         <fieldset class="choice-group region-choice">
             <legend>{t().help_region_label}</legend>

@@ -13,7 +13,7 @@ use tend_core::domain::answer::{Answer, Answers};
 use tend_core::domain::course::Milestone;
 use tend_core::domain::instrument::{Instrument, ItemKind};
 use tend_core::domain::progress;
-use tend_core::domain::scoring::safety_flagged;
+use tend_core::domain::scoring::{safety_answer, SafetyAnswer};
 use tend_core::store::data::Pulse;
 
 /// The pulse screen.
@@ -41,7 +41,10 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
     let missing = RwSignal::new(Vec::<String>::new());
     let saved = RwSignal::new(false);
     let for_flag = instrument.clone();
-    let flagged = Memo::new(move |_| answers.with(|a| safety_flagged(&for_flag, a)));
+    let flagged = Memo::new(move |_| answers.with(|a| safety_answer(&for_flag, a)));
+    // A saved pulse with a flagged safety answer keeps the panel at the top
+    // until the person leaves the screen.
+    let kept_panel = RwSignal::new(None::<SafetyAnswer>);
     let prefer_not = instrument
         .scale
         .prefer_not
@@ -66,6 +69,9 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
             answers: answers.get_untracked(),
         };
         let id = pulse.id.clone();
+        if let Some(flag) = flagged.get_untracked() {
+            kept_panel.set(Some(flag));
+        }
         ctx.data.update(|d| d.add_pulse(pulse));
         ctx.reach(Milestone::CheckinCompleted { id, pulse: true });
         answers.set(Answers::new());
@@ -80,6 +86,7 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
         .collect();
     view! {
         <h1 tabindex="-1">{t().pulse_title}</h1>
+        {move || kept_panel.get().map(|a| view! { <SafetyPanel answer=a /> })}
         <p class="lead">{t().pulse_intro}</p>
         <p class="error-text" role="alert" hidden=move || missing.with(Vec::is_empty)>
             {t().pulse_incomplete(&prefer_not)}
@@ -106,7 +113,13 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
                             })
                             missing=Signal::derive(move || missing.with(|m| m.contains(&id_missing)))
                         />
-                        {is_safety.then(|| view! { <Show when=move || flagged.get()><SafetyPanel /></Show> })}
+                        {is_safety
+                            .then_some(move || {
+                                flagged
+                                    .get()
+                                    .filter(|_| kept_panel.get().is_none())
+                                    .map(|a| view! { <SafetyPanel answer=a /> })
+                            })}
                     }
                 })
                 .collect_view()}

@@ -68,7 +68,7 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
     let instrument_title = instrument.title.clone();
     let attribution = instrument.attribution.clone();
     view! {
-        {reading.safety.then(|| view! { <SafetyPanel /> })}
+        {reading.safety.map(|answer| view! { <SafetyPanel answer=answer /> })}
         <h1 tabindex="-1">{heading}</h1>
         <HeadlineScores instrument=instrument.clone() profile=profile.clone() />
         <ReadingText instrument=instrument.clone() profile=profile.clone() reading=reading.clone() />

@@ -36,7 +36,7 @@
 
 use super::answer::{Answer, Answers};
 use super::instrument::{ContextQuestion, Headline, Instrument, FREQUENT_EXPOSURE};
-use super::scoring::{keyed_value, safety_flagged, BandRef, Profile, Score};
+use super::scoring::{keyed_value, safety_answer, BandRef, Profile, SafetyAnswer, Score};
 use std::cmp::Ordering;
 
 /// How far apart (as a share of the possible range) two raised headline
@@ -67,9 +67,9 @@ pub struct ProfileReading {
     pub burnout_items: Vec<String>,
     /// How the sustaining factors look.
     pub sustaining: Sustaining,
-    /// Whether the safety item was answered with anything but "Never":
-    /// the help panel comes first.
-    pub safety: bool,
+    /// How the safety item was answered, when the help panel comes first
+    /// (anything but "Never"); `None` otherwise.
+    pub safety: Option<SafetyAnswer>,
 }
 
 /// Which of secondary trauma and burnout the answers point to.
@@ -140,7 +140,7 @@ pub fn read(instrument: &Instrument, profile: &Profile, answers: &Answers) -> Pr
         clusters: clusters(instrument, profile, answers),
         burnout_items: burnout_items(instrument, profile, answers),
         sustaining: sustaining(profile),
-        safety: safety_flagged(instrument, answers),
+        safety: safety_answer(instrument, answers),
     }
 }
 

@@ -240,7 +240,7 @@ fn health_raised(profile: &Profile) -> bool {
 
 fn applies(when: Trigger, reading: &ProfileReading, health: bool, out: &[HelpsWith]) -> bool {
     match when {
-        Trigger::Safety => reading.safety,
+        Trigger::Safety => reading.safety.is_some(),
         Trigger::RecentIncident => matches!(
             reading.exposure,
             Exposure::SingleIncident | Exposure::IncidentAmidCumulative

@@ -176,19 +176,42 @@ pub fn keyed_value(scale: &ResponseScale, item: &Item, answers: &Answers) -> Opt
     }
 }
 
+/// How a safety item was answered, when the answer means Tend shows the
+/// help panel. Each has its own words: only [`SafetyAnswer::Said`] may be
+/// read back to the person as having had such thoughts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SafetyAnswer {
+    /// Above the scale's lowest point ("Never").
+    Said,
+    /// "Prefer not to answer".
+    PreferNot,
+}
+
+/// How the safety items were answered, if any answer means the help panel
+/// shows: [`SafetyAnswer::Said`] when any is above the scale's lowest point
+/// ("Never"), else [`SafetyAnswer::PreferNot`] when any was declined.
+/// Unanswered safety items do not count.
+pub fn safety_answer(instrument: &Instrument, answers: &Answers) -> Option<SafetyAnswer> {
+    let mut found = None;
+    for answer in instrument
+        .items()
+        .filter(|i| i.kind == ItemKind::Safety)
+        .filter_map(|i| answers.get(&i.id))
+    {
+        match answer {
+            Answer::Value(v) if *v != instrument.scale.min => return Some(SafetyAnswer::Said),
+            Answer::PreferNot => found = Some(SafetyAnswer::PreferNot),
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Whether any safety item was answered with anything but the scale's
 /// lowest point ("Never"), including "prefer not to answer". Tend then
 /// shows the help panel at once. Unanswered safety items do not count.
 pub fn safety_flagged(instrument: &Instrument, answers: &Answers) -> bool {
-    instrument
-        .items()
-        .filter(|i| i.kind == ItemKind::Safety)
-        .filter_map(|i| answers.get(&i.id))
-        .any(|answer| match answer {
-            Answer::Value(v) => *v != instrument.scale.min,
-            Answer::PreferNot => true,
-            Answer::Choices(_) => false,
-        })
+    safety_answer(instrument, answers).is_some()
 }
 
 /// The lowest and highest score `subscale` can take, or none when there
