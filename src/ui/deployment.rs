@@ -12,14 +12,21 @@ use tend_core::store::TendData;
 use wasm_bindgen::JsValue;
 
 /// Reads `tend.config.json` (when there is one) and the page address.
-/// Never fails: without a file, or when it cannot be fetched, Tend runs as
-/// it ships. index.html preloads the file, and this plain fetch takes that
+/// Never fails: without a file (404) Tend runs as it ships; when it cannot
+/// be fetched otherwise, Tend runs as it ships on memory only. index.html preloads the file, and this plain fetch takes that
 /// response; the service worker asks the server past the HTTP cache, so a
 /// changed file is seen on the next visit.
 pub async fn load() -> Deployment {
-    let text = fetch::text(deploy::FILE_NAME).await.ok();
     let languages: Vec<&str> = Locale::ALL.iter().map(|l| l.code()).collect();
-    deploy::load(text.as_deref(), &platform::location_search(), &languages)
+    let query = platform::location_search();
+    match fetch::text(deploy::FILE_NAME).await {
+        Ok(text) => deploy::load(Some(&text), &query, &languages),
+        // No file: Tend runs as it ships.
+        Err(fetch::FetchError::Status(404)) => deploy::load(None, &query, &languages),
+        // A file that may be there but could not be read: its namespace is
+        // unknown, so nothing is stored (see `Deployment::may_store`).
+        Err(_) => deploy::unreachable(&query, &languages),
+    }
 }
 
 /// The deployment's instrument file, once fetched.
@@ -210,10 +217,11 @@ impl Deployed {
         });
     }
 
-    /// In a course, asks the browser to confirm leaving while there is
-    /// a record no export holds (the browser words the question).
-    pub fn guard_leaving(&self, data: RwSignal<TendData>) {
-        if !self.in_course {
+    /// In a course, or on memory only because the settings could not be
+    /// read, asks the browser to confirm leaving while there is a record no
+    /// export holds (the browser words the question).
+    pub fn guard_leaving(&self, data: RwSignal<TendData>, memory_only: bool) {
+        if !(self.in_course || memory_only) {
             return;
         }
         let guard = window_event_listener(leptos::ev::beforeunload, move |event| {

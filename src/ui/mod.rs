@@ -12,7 +12,7 @@ use crate::content::{self, Locale, Strings};
 use crate::platform;
 use crate::route::Route;
 use leptos::prelude::*;
-use tend_core::store::{TendData, TextSize, Theme};
+use tend_core::store::{MemoryReason, TendData, TextSize, Theme};
 
 /// What every screen may read: the language, the current route and the
 /// person's data. Components take the narrowest piece they need.
@@ -68,13 +68,19 @@ pub fn App() -> impl IntoView {
         .iter()
         .map(|p| p.slug)
         .collect();
+    let may_store = deployment.may_store();
     let deployed = deployment::Deployed::start(deployment, &learn_topics);
     // Load the person's data before anything renders; it is saved by one
     // effect and kept in step with other tabs (see `storage`).
-    let (_storage, data) = storage::start(
-        config.namespace.clone().unwrap_or_default(),
-        deployed.in_course,
-    );
+    let memory = if deployed.in_course {
+        Some(MemoryReason::Course)
+    } else if !may_store {
+        Some(MemoryReason::SettingsUnread)
+    } else {
+        None
+    };
+    let memory_only = memory.is_some();
+    let (_storage, data) = storage::start(config.namespace.clone().unwrap_or_default(), memory);
     // The deployment's check-in interval holds until the person picks one.
     if let Some(days) = config.reminder_days {
         data.update_untracked(|d| {
@@ -83,7 +89,7 @@ pub fn App() -> impl IntoView {
             }
         });
     }
-    deployed.guard_leaving(data);
+    deployed.guard_leaving(data, memory_only);
     let (route, set_route) = signal(Route::parse(&platform::location_hash()));
     let wanted = Memo::new(move |_| {
         data.with(|d| {

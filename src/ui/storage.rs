@@ -52,15 +52,21 @@ pub fn use_storage() -> StorageContext {
 /// [`StorageContext`], saves every change through one effect and listens
 /// for other tabs. Returns the data signal the app renders from.
 ///
-/// Inside an LMS course (`in_course`) nothing is read or written: the
-/// course's site storage is shared with every other course on it, so the
-/// data lives in this page only and the banner says so.
-pub fn start(namespace: Namespace, in_course: bool) -> (StorageContext, RwSignal<TendData>) {
-    let (vault, initial) = if in_course {
-        let vault = browser::BrowserVault::in_memory(namespace.clone(), MemoryReason::Course);
-        (vault, TendData::default())
-    } else {
-        browser::open(namespace.clone(), platform::now_ms())
+/// With a `memory` reason nothing is read or written, and the banner says
+/// why: inside an LMS course (the course's site storage is shared with
+/// every other course on it), or when the deployment's settings could not
+/// be read (its namespace is unknown, and another's must not be used).
+pub fn start(
+    namespace: Namespace,
+    memory: Option<MemoryReason>,
+) -> (StorageContext, RwSignal<TendData>) {
+    let in_memory = memory.is_some();
+    let (vault, initial) = match memory {
+        Some(reason) => (
+            browser::BrowserVault::in_memory(namespace.clone(), reason),
+            TendData::default(),
+        ),
+        None => browser::open(namespace.clone(), platform::now_ms()),
     };
     let data = RwSignal::new(initial);
     let status = RwSignal::new(StorageStatus {
@@ -83,7 +89,7 @@ pub fn start(namespace: Namespace, in_course: bool) -> (StorageContext, RwSignal
         ctx.save();
     });
 
-    if in_course {
+    if in_memory {
         return (ctx, data);
     }
     let listener = window_event_listener(leptos::ev::storage, move |event| {

@@ -664,13 +664,16 @@ test('the safety item shows the help panel at once, keeps it atop results, and s
     });
     assert.equal(order, true, 'the panel is above the results heading');
     assert.ok((await panel.locator('a[href^="tel:"]').count()) >= 1);
+    // Tend's own bands say, beside the scores, that they are not a clinical measure.
+    assert.equal((await page.getByTestId('bands-note').textContent()).trim(), await ui('results', 'bands_note'));
     const scoreRows = await page.$$eval('[data-testid="all-scores"] tbody th', (ths) => ths.map((th) => th.textContent.trim()));
     const scoredNames = tend.subscales.map((s) => s.name);
     assert.deepEqual(scoreRows.filter((n) => !scoredNames.includes(n)), [], 'only subscales are scored');
     await assertNoAxe(page, 'results with the safety panel');
 
-    // History never shows it.
+    // History never shows it; it says what Tend's bands are.
     await gotoScreen(page, site, '#/history');
+    assert.equal(await page.getByTestId('bands-note').count(), 1);
     const columns = await page.$$eval('[data-testid="trend-chart-table"] thead th', (ths) => ths.map((th) => th.textContent.trim()));
     assert.deepEqual(columns.slice(2), headlineNames(tend), 'the trend table has the three headlines only');
     const panels = await page.$$eval('[data-testid="trend-panel"] > title', (ts) => ts.map((t) => t.textContent.trim()));
@@ -755,6 +758,8 @@ test('a questionnaire loaded from a file in Settings is offered, validated and s
     const shown = (await page.locator('main p.attribution').textContent()).trim();
     assert.equal(shown, fill(await ui('results', 'attribution'), { title: external.title, text: external.attribution }));
     assert.equal((await stored(page)).checkins[0].instrument_id, external.id);
+    // Its bands are its own authors', not Tend's: no note about Tend's cut-offs.
+    assert.equal(await page.getByTestId('bands-note').count(), 0);
     await assertNoAxe(page, 'results of the loaded questionnaire');
 
     // In use, it can no longer be removed.

@@ -101,6 +101,34 @@ test('a file with a javascript: link, a bad colour and an unknown key leaves the
   });
 });
 
+test('a refused file keeps its namespace; a file the server fails to send means nothing is stored', async () => {
+  const refused = await siteWith('keeps-namespace', { namespace: 'harbour', accent: 'rebeccapurple' });
+  await withPage(browser, refused, {}, async ({ page }) => {
+    await gotoScreen(page, refused, '#/settings');
+    assert.equal((await page.getByTestId('about-config').textContent()).trim(), await deployString('about', 'refused'));
+    await page.locator('input[name="theme"]').nth(2).check();
+    await page.waitForFunction(() => localStorage.getItem('tend-harbour:data') !== null);
+    assert.equal(await page.evaluate(() => localStorage.getItem('tend:data')), null, 'never the shared default');
+  });
+  const failing = await siteWith('server-error', { namespace: 'harbour' });
+  await withPage(browser, failing, { allowConsoleErrors: true, serviceWorkers: 'block' }, async ({ page, context, app }) => {
+    await context.route('**/tend.config.json', (route) => route.fulfill({ status: 500, body: 'Server error' }));
+    await gotoScreen(page, failing, '#/settings');
+    const banner = page.getByTestId('storage-banner');
+    assert.equal(
+      (await banner.locator('p').first().textContent()).trim(),
+      await englishString('ui-data.toml', 'data.banner', 'settings'),
+    );
+    assert.equal((await page.getByTestId('about-config').textContent()).trim(), await deployString('about', 'unreachable'));
+    await page.locator('input[name="theme"]').nth(2).check();
+    assert.equal(await page.locator('input[name="theme"]').nth(2).isChecked(), true, 'choices work for this visit');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing written anywhere');
+    assert.ok(app.errors.every((e) => /500/.test(e)), app.errors.join('\n'));
+    await assertNoAxe(page, 'Settings when the settings file could not be fetched');
+  });
+});
+
 test('a file that is not JSON is refused; no file at all means Tend as it ships', async () => {
   const broken = await siteWith('broken', '{ "organisation": "A", }');
   await withPage(browser, broken, {}, async ({ page }) => {

@@ -269,12 +269,17 @@ impl Issue {
 /// What became of the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileState {
-    /// There is none (or it could not be fetched): defaults.
+    /// There is none (the server said 404): defaults.
     Absent,
     /// It was read and is in force (unknown keys aside).
     Applied,
-    /// It had problems, so the defaults are in force.
+    /// It had problems, so the defaults are in force, except a valid
+    /// `namespace`, which is kept so the data stays where it was.
     Refused,
+    /// It could not be fetched (a server error, the network): the defaults
+    /// are in force and nothing may be stored, since the namespace it names
+    /// is unknown (see [`Deployment::may_store`]).
+    Unreachable,
 }
 
 /// The settings in force, what happened to the file, and every problem.
@@ -286,6 +291,24 @@ pub struct Deployment {
     pub file: FileState,
     /// Every problem, in the order found.
     pub issues: Vec<Issue>,
+    /// Whether a refused file may have named a namespace Tend could not
+    /// read (it was not a JSON object, or its `namespace` was invalid).
+    names_namespace: bool,
+}
+
+impl Deployment {
+    /// Whether the person's data may be kept in the browser's storage: not
+    /// when the file could not be fetched, nor when it was refused without
+    /// a namespace Tend could read — the file may name a namespace, and
+    /// writing to another (the shared default) would put the data where
+    /// other Tends on the site can see it and seem to lose it from this one.
+    pub fn may_store(&self) -> bool {
+        match self.file {
+            FileState::Absent | FileState::Applied => true,
+            FileState::Unreachable => false,
+            FileState::Refused => self.config.namespace.is_some() || !self.names_namespace,
+        }
+    }
 }
 
 impl Default for Deployment {
@@ -294,6 +317,7 @@ impl Default for Deployment {
             config: Config::default(),
             file: FileState::Absent,
             issues: Vec::new(),
+            names_namespace: false,
         }
     }
 }
@@ -303,15 +327,62 @@ impl Default for Deployment {
 /// languages this copy of Tend ships; any other is refused.
 pub fn load(file: Option<&str>, query: &str, languages: &[&str]) -> Deployment {
     let mut issues = Vec::new();
-    let (mut config, file) = match file {
+    let (mut config, state) = match file {
         None => (Config::default(), FileState::Absent),
         Some(text) => read_file(text, languages, &mut issues),
     };
+    // A refused file keeps a valid namespace; when it is not an object or
+    // its namespace is not valid, the namespace is unknown and nothing may
+    // be stored (see `Deployment::may_store`).
+    let mut names_namespace = false;
+    if let (FileState::Refused, Some(text)) = (state, file) {
+        match namespace_in(text) {
+            NamespaceInFile::Valid(ns) => config.namespace = Some(ns),
+            NamespaceInFile::Unknown => names_namespace = true,
+            NamespaceInFile::Absent => {}
+        }
+    }
     query::apply(&mut config, query, languages, &mut issues);
     Deployment {
         config,
-        file,
+        file: state,
         issues,
+        names_namespace,
+    }
+}
+
+/// The settings when `tend.config.json` could not be fetched (a server
+/// error, the network; not a 404, which means there is none): the defaults
+/// and the address's parameters, and nothing may be stored.
+pub fn unreachable(query: &str, languages: &[&str]) -> Deployment {
+    let mut d = load(None, query, languages);
+    d.file = FileState::Unreachable;
+    d
+}
+
+/// What a file says about its namespace, whatever else is wrong with it.
+enum NamespaceInFile {
+    /// A valid one.
+    Valid(Namespace),
+    /// It may name one, but it cannot be read.
+    Unknown,
+    /// It names none.
+    Absent,
+}
+
+fn namespace_in(text: &str) -> NamespaceInFile {
+    let Ok(tree) = tree::read(text) else {
+        return NamespaceInFile::Unknown;
+    };
+    let Value::Object(map) = tree.value else {
+        return NamespaceInFile::Unknown;
+    };
+    match map.get("namespace") {
+        None => NamespaceInFile::Absent,
+        Some(value) => value
+            .as_str()
+            .and_then(namespace)
+            .map_or(NamespaceInFile::Unknown, NamespaceInFile::Valid),
     }
 }
 
@@ -553,6 +624,52 @@ fn read_modules(value: &Value, r: &mut Reporter) -> Modules {
         }
     }
     modules
+}
+
+#[cfg(test)]
+mod storage_tests {
+    use super::*;
+
+    fn ns(d: &Deployment) -> Option<&str> {
+        d.config.namespace.as_ref().map(Namespace::prefix)
+    }
+
+    #[test]
+    fn a_refused_file_keeps_its_namespace_and_an_unreadable_one_stores_nothing() {
+        let en = ["en"];
+        let refused = load(
+            Some(r##"{"namespace": "riverside", "accent": "#fff"}"##),
+            "",
+            &en,
+        );
+        assert_eq!(refused.file, FileState::Refused);
+        assert_eq!(ns(&refused), Some("tend-riverside:"));
+        assert_eq!(refused.config.accent, None, "the rest is refused");
+        assert!(refused.may_store());
+
+        let no_namespace = load(Some(r##"{"accent": "#fff"}"##), "", &en);
+        assert_eq!(
+            (no_namespace.file, ns(&no_namespace)),
+            (FileState::Refused, None)
+        );
+        assert!(
+            no_namespace.may_store(),
+            "it names none: the default is the one configured"
+        );
+
+        for text in ["{not json", "[1]", r#"{"namespace": "a:b", "accent": 3}"#] {
+            let d = load(Some(text), "", &en);
+            assert_eq!(d.file, FileState::Refused, "{text}");
+            assert!(!d.may_store(), "{text}: its namespace is unknown");
+        }
+
+        let gone = unreachable("?embed=1", &en);
+        assert_eq!(gone.file, FileState::Unreachable);
+        assert!(!gone.may_store());
+        assert!(gone.config.embed, "the address's parameters still apply");
+        assert!(load(None, "", &en).may_store());
+        assert!(load(Some("{}"), "", &en).may_store());
+    }
 }
 
 #[cfg(test)]

@@ -165,6 +165,7 @@ pub fn About() -> impl IntoView {
         FileState::Absent => t.about_no_file,
         FileState::Applied => t.about_applied,
         FileState::Refused => t.about_refused,
+        FileState::Unreachable => t.about_unreachable,
     };
     let issues: Vec<String> = deployment.issues.iter().map(|i| issue_text(t, i)).collect();
     let only_ignored = deployment.issues.iter().all(|i| i.is_ignorable());

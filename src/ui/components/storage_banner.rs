@@ -13,6 +13,7 @@ fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {
         MemoryReason::Unavailable => t.data_banner_unavailable,
         MemoryReason::Full => t.data_banner_full,
         MemoryReason::Course => t.course_banner,
+        MemoryReason::SettingsUnread => t.data_banner_settings,
         MemoryReason::NewerVersion { .. } => t.data_banner_newer,
     }
 }

@@ -118,6 +118,10 @@ pub fn History() -> impl IntoView {
                     .into_any();
             }
             let t = t();
+            let own_bands = ctx.data.with(|d| {
+                !d.pulses.is_empty()
+                    || d.checkins.iter().any(|c| tend_core::builtin::is_own(&c.instrument_id))
+            });
             view! {
                 <section aria-labelledby="trend-heading">
                     <h2 id="trend-heading">{t.history_chart_title}</h2>
@@ -129,6 +133,8 @@ pub fn History() -> impl IntoView {
                         strings=t
                         utc_offset_minutes=platform::utc_offset_minutes()
                     />
+                    {own_bands
+                        .then(|| view! { <p class="hint" data-testid="bands-note">{t.results_bands_note}</p> })}
                 </section>
             }
                 .into_any()

@@ -71,6 +71,8 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
         {reading.safety.map(|answer| view! { <SafetyPanel answer=answer /> })}
         <h1 tabindex="-1">{heading}</h1>
         <HeadlineScores instrument=instrument.clone() profile=profile.clone() />
+        {tend_core::builtin::is_own(&instrument.id)
+            .then(|| view! { <p class="hint" data-testid="bands-note">{t().results_bands_note}</p> })}
         <ReadingText instrument=instrument.clone() profile=profile.clone() reading=reading.clone() />
         <AllScores instrument=instrument.clone() profile=profile.clone() />
         <Suggestions reading=reading.clone() profile=profile.clone() limit=DEFAULT_LIMIT />
