@@ -52,6 +52,11 @@ pub fn framed_cross_origin() -> bool {
 }
 
 impl Host {
+    /// The one origin events go to.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// Sends `{type, kind?}` to the parent at the configured origin only.
     /// If the parent is at another origin the browser drops it.
     pub fn post(&self, event: &str, kind: Option<&str>) {

@@ -175,6 +175,18 @@ impl Deployed {
         });
     }
 
+    /// The origin of the framing page that receives Tend's milestone
+    /// events, when events are on (`host_origin` set and Tend framed).
+    pub fn events_origin(&self) -> Option<String> {
+        self.links
+            .with_value(|l| l.host.as_ref().map(|h| h.origin().to_string()))
+    }
+
+    /// Whether an LMS launched Tend and is told when the course is complete.
+    pub fn reports_to_course(&self) -> bool {
+        self.links.with_value(|l| l.course.is_some())
+    }
+
     /// Tells the host page Tend is ready.
     pub fn announce_ready(&self) {
         self.links.with_value(|l| {

@@ -194,7 +194,13 @@ fn Shell() -> impl IntoView {
             {move || pages::screen(ctx.route.get())}
         </main>
         <footer class="site-footer">
-            <p>{t().app_footer_private}</p>
+            <p>
+                {if ctx.deployed.events_origin().is_some() {
+                    t().app_footer_private_events
+                } else {
+                    t().app_footer_private
+                }}
+            </p>
             <p>{t().app_footer_not_crisis}</p>
         </footer>
     }

@@ -204,6 +204,8 @@ test('a valid file sets contacts, accent, modules, namespace, cadence and a depl
     assert.equal(await page.evaluate(() => localStorage.getItem('tend:data')), null);
     const about = await page.getByTestId('about').textContent();
     assert.ok(about.includes('tend-harbour:'), about);
+    // Not framed: no events go anywhere, and the privacy text says nothing of them.
+    assert.equal(await page.getByTestId('privacy-events').count(), 0);
     assert.equal((await page.getByTestId('about-config').textContent()).trim(), await deployString('about', 'applied'));
     await page.getByTestId('about-instrument').filter({ hasText: 'Team wellbeing check (test)' }).waitFor();
     const issues = await page.getByTestId('config-issues').locator('li').allTextContents();
@@ -304,6 +306,19 @@ test('embedded in a cross-origin frame: compact, storage explained, events only 
       { type: 'tend:checkin-completed', kind: 'check-in' },
     );
     assert.deepEqual(errors, []);
+
+    // The privacy text and the footer say which origin hears of what.
+    await tend.evaluate(() => (location.hash = '#/settings'));
+    const events = frame.getByTestId('privacy-events');
+    await events.waitFor();
+    assert.equal(
+      (await events.textContent()).trim(),
+      fill(await englishString('ui-settings.toml', 'settings', 'privacy_events'), { origin: goodOrigin }),
+    );
+    assert.equal(
+      (await frame.locator('.site-footer p').first().textContent()).trim(),
+      await englishString('ui.toml', 'app', 'footer_private_events'),
+    );
 
     // --- another origin framing the same Tend hears nothing, and its greeting is ignored.
     const other = await context.newPage();

@@ -58,6 +58,10 @@ pub fn Settings() -> impl IntoView {
         <section aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{t().settings_privacy_heading}</h2>
             {move || view! { <Body body=t().settings_privacy_body /> }}
+            {ctx.deployed.events_origin().map(|origin| {
+                view! { <p data-testid="privacy-events">{move || t().settings_privacy_events(&origin)}</p> }
+            })}
+            {ctx.deployed.reports_to_course().then(|| view! { <p>{move || t().settings_privacy_course}</p> })}
         </section>
         <About />
     }
