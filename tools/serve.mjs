@@ -2,12 +2,16 @@
 // A tiny static file server for Tend's built site, with no dependencies.
 //
 //   node tools/serve.mjs --dir dist --port 8080 --host 127.0.0.1 \
-//        [--base /training/tend/] [--brotli]
+//        [--base /training/tend/] [--brotli] [--frame-ancestors "'self' https://lms.example"]
 //
 // It serves like the plainest static host: files under --base only (404
 // elsewhere), a directory serves its index.html, and there are no rewrite
 // rules, so a path that is not a file is 404. Tend routes on the URL fragment,
 // so a reload on any screen requests index.html and needs nothing more.
+// Every response carries `Content-Security-Policy: frame-ancestors …`
+// ('self' unless --frame-ancestors names the portals that may frame Tend):
+// a meta tag cannot set frame-ancestors, so a host must send it as a header
+// (docs/deploying.md says which).
 // With --brotli, responses to clients that accept br are brotli-compressed
 // (compressed once per file and kept in memory) and sent with
 // Content-Encoding: br, as a production host or CDN would.
@@ -65,7 +69,7 @@ export function normaliseBase(base = '/') {
  * Starts the server. Resolves once it is listening.
  * @param {{dir?: string, port?: number, host?: string, base?: string,
  *          mounts?: {dir: string, base: string}[],
- *          brotli?: boolean, quiet?: boolean}} options
+ *          brotli?: boolean, quiet?: boolean, frameAncestors?: string}} options
  */
 export async function serve({
   dir = 'dist',
@@ -75,6 +79,7 @@ export async function serve({
   mounts = [{ dir, base }],
   brotli = false,
   quiet = true,
+  frameAncestors = "'self'",
 } = {}) {
   const sites = mounts.map((m) => ({ root: resolve(m.dir), prefix: normaliseBase(m.base) }));
   // The deepest base that holds a path serves it.
@@ -135,6 +140,7 @@ export async function serve({
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': `frame-ancestors ${frameAncestors}`,
     };
     let body = await readFile(file);
     if (brotli && COMPRESSIBLE.has(ext)) {
@@ -233,6 +239,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     base: args.base ?? '/',
     brotli: Boolean(args.brotli),
     quiet: Boolean(args.quiet),
+    frameAncestors: args['frame-ancestors'] ?? "'self'",
   });
   console.log(`Serving ${resolve(dir)} at ${s.url}${args.brotli ? ' (brotli)' : ''} — Ctrl-C stops`);
   const stop = () => s.close().then(() => process.exit(0));

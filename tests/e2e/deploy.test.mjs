@@ -41,13 +41,13 @@ after(async () => {
 });
 
 /** A copy of dist/ with `config` (an object, or raw text) as tend.config.json, served under the test base. */
-async function siteWith(name, config, extra = {}) {
+async function siteWith(name, config, extra = {}, serveOptions = {}) {
   const dir = join(scratch, name);
   await cp(DIST, dir, { recursive: true });
   const text = typeof config === 'string' ? config : JSON.stringify(config, null, 2);
   await writeFile(join(dir, 'tend.config.json'), text);
   for (const [file, body] of Object.entries(extra)) await writeFile(join(dir, file), body);
-  const site = await startSite({ dir });
+  const site = await startSite({ dir, ...serveOptions });
   sites.push(site);
   return site;
 }
@@ -242,7 +242,13 @@ test('embedded in a cross-origin frame: compact, storage explained, events only 
   const goodHost = await startHost('');
   const evilHost = await startHost('');
   const goodOrigin = `http://localhost:${new URL(goodHost.url).port}`;
-  const site = await siteWith('embedded', { embed: true, host_origin: goodOrigin });
+  // The host names the portals that may frame Tend (frame-ancestors).
+  const site = await siteWith(
+    'embedded',
+    { embed: true, host_origin: goodOrigin },
+    {},
+    { frameAncestors: "'self' http://localhost:*" },
+  );
   const framed = hostPage(`${site.url}index.html#/check-in`);
   await writeFile(join(goodHost.dir, 'index.html'), framed);
   await writeFile(join(evilHost.dir, 'index.html'), framed);

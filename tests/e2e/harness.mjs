@@ -50,13 +50,13 @@ const CHROMIUM_ARGS = [
  * Serves dist/ under `base` on a random loopback port.
  * @returns {Promise<{url: string, origin: string, base: string, close: () => Promise<void>}>}
  */
-export async function startSite({ dir = DIST, base = BASE, brotli = false } = {}) {
+export async function startSite({ dir = DIST, base = BASE, brotli = false, frameAncestors } = {}) {
   try {
     await readFile(join(dir, 'index.html'));
   } catch {
     throw new Error(`${dir}/index.html is missing: run \`make build\` first`);
   }
-  const s = await serve({ dir, port: 0, host: '127.0.0.1', base, brotli });
+  const s = await serve({ dir, port: 0, host: '127.0.0.1', base, brotli, frameAncestors });
   // The server sees requests the page's network events do not, such as the
   // browser's own /favicon.ico at the host root; keep every path it was asked
   // for outside the base.

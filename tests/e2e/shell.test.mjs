@@ -335,6 +335,11 @@ describe('static hosting', () => {
     }
   });
 
+  test('the server says who may frame Tend, as a header (a meta tag cannot)', async () => {
+    const res = await fetch(site.url);
+    assert.equal(res.headers.get('content-security-policy'), "frame-ancestors 'self'");
+  });
+
   test('the server has no rewrite rules: only real files are served', async () => {
     assert.equal((await fetch(`${site.url}learn`)).status, 404);
     assert.equal((await fetch(`${site.origin}/`)).status, 404);
