@@ -137,6 +137,25 @@ export function zip(entries) {
   return Buffer.concat([...parts, ...central, end]);
 }
 
+/**
+ * The package's tend.config.json: the site's, with `"storage": "memory"`
+ * unless it sets `storage` itself, so a package launched where the LMS's
+ * API is missing still keeps out of the LMS site's shared storage
+ * (docs/deploying.md). A file that is not a JSON object is left as it is:
+ * Tend refuses it and, not knowing its namespace, stores nothing anyway.
+ */
+export function packageConfig(text) {
+  let config;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return Buffer.from(text, 'utf8');
+  }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) return Buffer.from(text, 'utf8');
+  if (!('storage' in config)) config.storage = 'memory';
+  return Buffer.from(`${JSON.stringify(config, null, 2)}\n`, 'utf8');
+}
+
 /** Builds the package from the site in `dist` and writes it to `out`; returns what it holds. */
 export function writeScormPackage({ dist = 'dist', out = 'dist-scorm/tend-scorm.zip' } = {}) {
   const site = siteFiles(resolve(dist));
@@ -147,7 +166,10 @@ export function writeScormPackage({ dist = 'dist', out = 'dist-scorm/tend-scorm.
   const schemas = schemaDir();
   const entries = [
     ...SCHEMA_FILES.map((name) => ({ name, data: readFileSync(join(schemas, name)) })),
-    ...site.map((name) => ({ name, data: readFileSync(join(dist, name)) })),
+    ...site.map((name) => ({
+      name,
+      data: name === 'tend.config.json' ? packageConfig(readFileSync(join(dist, name), 'utf8')) : readFileSync(join(dist, name)),
+    })),
   ];
   const manifest = scormManifest(entries.map((e) => e.name), appString('name'));
   const archive = zip([{ name: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') }, ...entries]);

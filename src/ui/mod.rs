@@ -69,11 +69,14 @@ pub fn App() -> impl IntoView {
         .map(|p| p.slug)
         .collect();
     let may_store = deployment.may_store();
+    let memory_configured = deployment.config.memory_only;
     let deployed = deployment::Deployed::start(deployment, &learn_topics);
     // Load the person's data before anything renders; it is saved by one
     // effect and kept in step with other tabs (see `storage`).
     let memory = if deployed.in_course {
         Some(MemoryReason::Course)
+    } else if memory_configured {
+        Some(MemoryReason::Configured)
     } else if !may_store {
         Some(MemoryReason::SettingsUnread)
     } else {

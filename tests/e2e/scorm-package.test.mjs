@@ -12,7 +12,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { DIST, ROOT, gotoScreen, launchBrowser, startSite, withPage } from './harness.mjs';
+import { DIST, ROOT, englishString, gotoScreen, launchBrowser, startSite, withPage } from './harness.mjs';
 
 const ZIP = join(ROOT, 'dist-scorm/tend-scorm.zip');
 const SCHEMAS = ['imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'];
@@ -109,8 +109,14 @@ after(async () => {
 test('the package holds the release site, byte for byte, and the SCORM 1.2 schemas', () => {
   for (const file of listing(DIST)) {
     assert.ok(zipEntries.has(file), `${file} of dist/ is not in the package`);
+    if (file === 'tend.config.json') continue;
     assert.ok(zipEntries.get(file).equals(readFileSync(join(DIST, file))), `${file} differs from dist/`);
   }
+  // The site's settings, plus storage in memory only (docs/deploying.md).
+  assert.deepEqual(JSON.parse(zipEntries.get('tend.config.json').toString('utf8')), {
+    ...JSON.parse(readFileSync(join(DIST, 'tend.config.json'), 'utf8')),
+    storage: 'memory',
+  });
   for (const xsd of SCHEMAS) assert.ok(zipEntries.has(xsd), `${xsd} is not at the package root`);
   assert.ok(zipEntries.has('imsmanifest.xml'), 'imsmanifest.xml is not at the package root');
 });
@@ -218,8 +224,16 @@ test('the manifest names one SCO that launches index.html and lists exactly the 
     assert.deepEqual(unlisted, [], 'in the zip but not listed in the manifest');
   }));
 
-test('unpacked and served under a sub-path, the package launches the app', () =>
+test('unpacked and served under a sub-path, the package launches the app, and without an LMS API it stores nothing', () =>
   withPage(browser, site, {}, async ({ page }) => {
     const heading = await gotoScreen(page, site, '#/');
     assert.ok(heading.length > 0, 'the home screen has a heading');
+    await gotoScreen(page, site, '#/settings');
+    assert.equal(
+      (await page.getByTestId('storage-banner').locator('p').first().textContent()).trim(),
+      await englishString('ui-data.toml', 'data.banner', 'configured'),
+    );
+    await page.locator('input[name="theme"]').nth(2).check();
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in the LMS site\'s storage');
   }));

@@ -37,7 +37,7 @@ use serde_json::{Map, Value};
 pub const FILE_NAME: &str = "tend.config.json";
 
 /// Every key the file may hold.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "organisation",
     "contacts",
     "language",
@@ -49,6 +49,7 @@ pub const KEYS: [&str; 11] = [
     "host_origin",
     "instrument",
     "scorm_completion",
+    "storage",
 ];
 
 /// The most characters a label or organisation name may have.
@@ -90,6 +91,11 @@ pub struct Config {
     pub instrument: Option<String>,
     /// What completes the course in an LMS.
     pub scorm_completion: Completion,
+    /// `"storage": "memory"`: nothing is ever written to the browser's
+    /// storage, whatever else happens (the SCORM package ships with it, so a
+    /// package launched where the LMS's API is missing still keeps out of
+    /// the LMS site's shared storage).
+    pub memory_only: bool,
 }
 
 /// A support line from the deployment.
@@ -303,6 +309,9 @@ impl Deployment {
     /// writing to another (the shared default) would put the data where
     /// other Tends on the site can see it and seem to lose it from this one.
     pub fn may_store(&self) -> bool {
+        if self.config.memory_only {
+            return false;
+        }
         match self.file {
             FileState::Absent | FileState::Applied => true,
             FileState::Unreachable => false,
@@ -539,6 +548,15 @@ fn read_object(map: &Map<String, Value>, languages: &[&str], r: &mut Reporter) -
                     })
                     .unwrap_or_default()
             }
+            "storage" => {
+                config.memory_only = r
+                    .checked(key, value, Problem::BadChoice, |s| match s {
+                        "memory" => Some(true),
+                        "browser" => Some(false),
+                        _ => None,
+                    })
+                    .unwrap_or_default()
+            }
             _ => r.report(key, Problem::UnknownKey),
         }
     }
@@ -670,6 +688,20 @@ mod storage_tests {
         assert!(load(None, "", &en).may_store());
         assert!(load(Some("{}"), "", &en).may_store());
     }
+
+    #[test]
+    fn storage_memory_stores_nothing_whatever_else_happens() {
+        let en = ["en"];
+        let memory = load(Some(r#"{"storage": "memory", "namespace": "x"}"#), "", &en);
+        assert_eq!(memory.file, FileState::Applied);
+        assert!(memory.config.memory_only);
+        assert!(!memory.may_store());
+        let browser = load(Some(r#"{"storage": "browser"}"#), "", &en);
+        assert!(browser.may_store());
+        let bad = load(Some(r#"{"storage": "cloud"}"#), "", &en);
+        assert_eq!(bad.file, FileState::Refused);
+        assert_eq!(bad.issues[0].problem, Problem::BadChoice);
+    }
 }
 
 #[cfg(test)]
@@ -703,7 +735,8 @@ mod tests {
         "embed": true,
         "host_origin": "https://Learning.Example.org",
         "instrument": "team-check.json",
-        "scorm_completion": "learn"
+        "scorm_completion": "learn",
+        "storage": "browser"
     }"##;
 
     #[test]

@@ -40,6 +40,9 @@ fn status_text(t: &Strings, s: &StorageStatus) -> String {
         }
         Mode::MemoryOnly(MemoryReason::Full) => parts.push(t.data_status_memory_full.into()),
         Mode::MemoryOnly(MemoryReason::Course) => parts.push(t.course_status.into()),
+        Mode::MemoryOnly(MemoryReason::Configured) => {
+            parts.push(t.data_status_memory_configured.into())
+        }
         Mode::MemoryOnly(MemoryReason::SettingsUnread) => {
             parts.push(t.data_status_memory_settings.into())
         }

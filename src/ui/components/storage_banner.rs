@@ -14,6 +14,7 @@ fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {
         MemoryReason::Full => t.data_banner_full,
         MemoryReason::Course => t.course_banner,
         MemoryReason::SettingsUnread => t.data_banner_settings,
+        MemoryReason::Configured => t.data_banner_configured,
         MemoryReason::NewerVersion { .. } => t.data_banner_newer,
     }
 }

@@ -56,6 +56,8 @@ pub enum MemoryReason {
     /// Tend runs inside an LMS course, whose site storage every other
     /// course on it shares, so nothing is written there.
     Course,
+    /// The deployment keeps data in the page only (`"storage": "memory"`).
+    Configured,
     /// The deployment's settings could not be read, so where its data
     /// belongs (its namespace) is unknown: nothing is read or written,
     /// rather than risk another deployment's place on the same site.
