@@ -683,6 +683,14 @@ test('the safety item shows the help panel at once, keeps it atop results, and s
       assert.equal(text.toLowerCase().includes(word.toLowerCase()), false, `History mentions ${JSON.stringify(word)}`);
     }
     assert.equal(await page.getByTestId('safety-panel').count(), 0);
+    // Nor does Home, to whoever picks up the phone.
+    await gotoScreen(page, site, '#/');
+    const home = (await page.locator('main').textContent()).toLowerCase();
+    const said = (await ui('safety', 'body')).toLowerCase();
+    for (const word of [safety.text.toLowerCase(), 'self-harm', 'harming yourself', said.slice(0, 40)]) {
+      assert.equal(home.includes(word), false, `Home mentions ${JSON.stringify(word)}`);
+    }
+    assert.equal(await page.getByTestId('safety-panel').count(), 0);
   }));
 
 test('a questionnaire loaded from a file in Settings is offered, validated and scored', () =>
