@@ -240,8 +240,15 @@ fn each_profile_shape_gets_its_strategies_in_order() {
         ),
         (
             Shape {
-                name: "neither, little keeping them going, health signals",
-                values: &[("sts", 0), ("burnout", 0), ("sustaining", 1), ("health", 3)],
+                name: "neither, little keeping them going, habits",
+                values: &[
+                    ("sts", 0),
+                    ("burnout", 0),
+                    ("sustaining", 1),
+                    ("health", 0),
+                    ("hs-drinking", 3),
+                    ("hs-switch-off", 3),
+                ],
                 context: &[],
                 safety: Some(0),
             },
@@ -254,6 +261,55 @@ fn each_profile_shape_gets_its_strategies_in_order() {
                 ("one-good-moment", NothingRaised),
                 ("shift-transition", NothingRaised),
                 ("move-it-out", NothingRaised),
+            ],
+        ),
+        (
+            Shape {
+                name: "neither, low mood and poor sleep with no cause named",
+                values: &[
+                    ("sts", 0),
+                    ("burnout", 0),
+                    ("sustaining", 3),
+                    ("health", 0),
+                    ("hs-low-mood", 3),
+                    ("hs-sleep", 3),
+                ],
+                context: &[],
+                safety: Some(0),
+            },
+            Pattern::Neither,
+            Exposure::Unknown,
+            Sustaining::Present,
+            vec![
+                ("notice-the-numbing", HealthSignals),
+                ("professional-support", NotTiedToWork),
+                ("one-good-moment", NothingRaised),
+                ("shift-transition", NothingRaised),
+                ("move-it-out", NothingRaised),
+            ],
+        ),
+        (
+            Shape {
+                name: "burnout-led, but drained by what the work brings home too",
+                values: &[
+                    ("sts", 1),
+                    ("sts-drained", 4),
+                    ("burnout", 3),
+                    ("sustaining", 3),
+                    ("health", 0),
+                ],
+                context: &[],
+                safety: Some(0),
+            },
+            Pattern::BurnoutMore,
+            Exposure::Unknown,
+            Sustaining::Present,
+            vec![
+                ("workload-check", WorkloadMore),
+                ("one-clear-boundary", WorkloadMore),
+                ("plan-time-off", WorkloadMore),
+                ("paced-breathing", SharedSigns),
+                ("protect-a-day-off", WorkloadMore),
             ],
         ),
         (
@@ -310,7 +366,7 @@ fn each_profile_shape_gets_its_strategies_in_order() {
 fn sleep_stands_out_beside_being_on_edge() {
     let (reading, _) = reading_of(&Shape {
         name: "arousal",
-        values: &[("sts", 0), ("arousal", 3), ("aro-sleep", 4)],
+        values: &[("sts", 0), ("arousal", 3), ("aro-light-sleep", 4)],
         context: &[],
         safety: None,
     });
@@ -318,7 +374,7 @@ fn sleep_stands_out_beside_being_on_edge() {
     // Without the sleep item, only being on edge.
     let (reading, _) = reading_of(&Shape {
         name: "arousal without sleep",
-        values: &[("sts", 0), ("arousal", 3), ("aro-sleep", 0)],
+        values: &[("sts", 0), ("arousal", 3), ("aro-light-sleep", 0)],
         context: &[],
         safety: None,
     });

@@ -13,6 +13,12 @@ pub fn tend(_locale: Locale) -> Result<&'static Instrument, &'static InstrumentE
     tend_core::builtin::tend()
 }
 
+/// The earlier versions of Tend's check-in for `locale`, oldest first:
+/// what check-ins answered with them are scored and read with.
+pub fn tend_earlier(_locale: Locale) -> Result<&'static [Instrument], &'static InstrumentError> {
+    tend_core::builtin::tend_earlier()
+}
+
 /// Tend's pulse for `locale`, parsed and validated once.
 pub fn pulse(_locale: Locale) -> Result<&'static Instrument, &'static InstrumentError> {
     tend_core::builtin::pulse()

@@ -15,10 +15,12 @@ use tend_core::store::data::LoadedInstrument;
 #[derive(Clone, Copy)]
 pub struct Instruments(pub Memo<Result<Catalogue, String>>);
 
-/// A catalogue holding Tend's own check-in for a language.
+/// A catalogue holding Tend's own check-in for a language, and its earlier
+/// versions for the check-ins answered with them.
 fn builtin_catalogue(locale: Locale) -> Result<Catalogue, String> {
     let builtin = instruments::tend(locale).map_err(|e| e.to_string())?;
-    Ok(Catalogue::new(builtin.clone()))
+    let earlier = instruments::tend_earlier(locale).map_err(|e| e.to_string())?;
+    Ok(Catalogue::new(builtin.clone()).with_earlier(earlier))
 }
 
 /// Builds the catalogue for a language, the deployment's instrument file
@@ -66,6 +68,36 @@ pub fn provide_instruments(ctx: AppContext, deployed: RwSignal<DeployedInstrumen
         })
     });
     provide_context(Instruments(memo));
+    carry_draft_over(ctx, Instruments(memo));
+}
+
+/// Carries a check-in in progress over to the version of its instrument on
+/// offer, when it was started with another (Tend's check-in changed while
+/// the person was part way through): the answers that still fit are kept,
+/// the rest are asked again. Runs whenever the draft's instrument or
+/// version, or the catalogue, changes.
+fn carry_draft_over(ctx: AppContext, instruments: Instruments) {
+    let draft_of = Memo::new(move |_| {
+        ctx.data.with(|d| {
+            d.draft
+                .as_ref()
+                .map(|d| (d.instrument_id.clone(), d.instrument_version.clone()))
+        })
+    });
+    Effect::new(move |_| {
+        let Some((id, version)) = draft_of.get() else {
+            return;
+        };
+        let Some(current) = instruments.get(&id) else {
+            return;
+        };
+        if current.version != version {
+            let now = crate::platform::now_ms();
+            ctx.data.update(|d| {
+                d.carry_draft_over(&current, now);
+            });
+        }
+    });
 }
 
 /// Reads the instruments provided by `App`.
@@ -78,5 +110,27 @@ impl Instruments {
     pub fn get(&self, id: &str) -> Option<Instrument> {
         self.0
             .with(|c| c.as_ref().ok().and_then(|c| c.get(id).cloned()))
+    }
+
+    /// The instrument a check-in answered with `version` of `id` is scored
+    /// and read with (see [`Catalogue::get_version`]).
+    pub fn get_version(&self, id: &str, version: &str) -> Option<Instrument> {
+        self.0.with(|c| {
+            c.as_ref()
+                .ok()
+                .and_then(|c| c.get_version(id, version).cloned())
+        })
+    }
+
+    /// Every instrument a check-in may have been answered with, for
+    /// scoring a history (see [`Catalogue::every_version`]).
+    pub fn with_every_version<R>(&self, f: impl FnOnce(&[&Instrument]) -> R) -> R {
+        self.0.with(|c| {
+            let list: Vec<&Instrument> = c
+                .as_ref()
+                .map(|c| c.every_version().collect())
+                .unwrap_or_default();
+            f(&list)
+        })
     }
 }

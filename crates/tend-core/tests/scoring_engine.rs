@@ -283,10 +283,11 @@ fn means_round_half_away_from_zero_at_the_band_edges() {
 }
 
 #[test]
-fn the_headline_rolls_up_every_cluster_item() {
+fn the_headline_rolls_up_every_cluster_item_and_its_own() {
     let i = tend();
-    // Every secondary-trauma item at 3, except the five intrusion items
-    // at 1: (15 × 3 + 5 × 1) / 20 = 2.5.
+    // Every secondary-trauma item at 3, the headline's own two (drained,
+    // lost interest) among them, except the five intrusion items at 1:
+    // (17 × 3 + 5 × 1) / 22 = 2.545…, rounded to 2.5.
     let mut a = Answers::new();
     for item in i.subscale_items("sts") {
         let v = if item.subscale.as_deref() == Some("intrusion") {
@@ -302,7 +303,7 @@ fn the_headline_rolls_up_every_cluster_item() {
     assert_eq!(outcome(&profile, "arousal"), scored(3.0, "high"));
     assert_eq!(outcome(&profile, "burnout"), None);
     let sts = profile.get("sts").map(|s| (s.items, s.answered));
-    assert_eq!(sts, Some((20, 20)));
+    assert_eq!(sts, Some((22, 22)));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use tend_core::builtin::TEND_EN;
 use tend_core::domain::answer::{Answer, Answers};
-use tend_core::domain::instrument::Instrument;
+use tend_core::domain::instrument::{Instrument, Sign};
 use tend_core::domain::reading::{
     compare, exposure, pattern, read, ClusterReading, Exposure, Pattern, Sustaining, MARGIN,
 };
@@ -246,6 +246,7 @@ fn clusters_that_stand_out_and_the_items_behind_them() {
                     "int-dreams".into(),
                     "int-replay".into()
                 ],
+                signs: vec![],
             },
             ClusterReading {
                 subscale: "arousal".into(),
@@ -255,6 +256,8 @@ fn clusters_that_stand_out_and_the_items_behind_them() {
                     .iter()
                     .map(|it| it.id.clone())
                     .collect(),
+                // The signs of those items, in the order asked.
+                signs: vec![Sign::PoorSleep, Sign::PoorFocus],
             },
         ]
     );
@@ -299,10 +302,10 @@ fn the_burnout_items_behind_a_raised_burnout_score() {
     set(
         &mut a,
         &[
-            ("bo-exhausted", 4),
+            ("bo-worn-out", 4),
             ("bo-workload", 4),
             ("bo-dissatisfied", 2),
-            ("bo-interest", 1),
+            ("bo-lost-interest", 1),
             ("bo-motions", 1),
             ("bo-cynical", 3),
         ],
@@ -314,7 +317,7 @@ fn the_burnout_items_behind_a_raised_burnout_score() {
     assert_eq!(
         reading.burnout_items,
         [
-            "bo-exhausted",
+            "bo-worn-out",
             "bo-workload",
             "bo-cynical",
             "bo-dissatisfied"

@@ -67,10 +67,9 @@ pub fn ChangeSincePrevious(id: String) -> impl IntoView {
     let instruments = use_instruments();
     move || {
         let t = ctx.t();
-        let comparison = instruments.0.with(|c| {
-            let list: Vec<&Instrument> = c.as_ref().map(|c| c.iter().collect()).unwrap_or_default();
+        let comparison = instruments.with_every_version(|list| {
             ctx.data
-                .with(|d| history::change_since_previous(&d.checkins, &id, &list))
+                .with(|d| history::change_since_previous(&d.checkins, &id, list))
         });
         match comparison {
             None => view! { <p>{t.results_change_first}</p> }.into_any(),

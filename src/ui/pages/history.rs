@@ -13,7 +13,6 @@ use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::chart::TrendSeries;
 use tend_core::domain::history::{self, HeadlineTrend};
-use tend_core::domain::instrument::Instrument;
 use tend_core::store::data::Deleted;
 
 /// The chart series for the trend of each headline.
@@ -42,10 +41,9 @@ pub fn History() -> impl IntoView {
         let Ok(pulse) = instruments::pulse(ctx.locale.get()) else {
             return Vec::new();
         };
-        instruments.0.with(|c| {
-            let list: Vec<&Instrument> = c.as_ref().map(|c| c.iter().collect()).unwrap_or_default();
+        instruments.with_every_version(|list| {
             ctx.data
-                .with(|d| trend_series(&history::trend(&d.checkins, &d.pulses, &list, pulse)))
+                .with(|d| trend_series(&history::trend(&d.checkins, &d.pulses, list, pulse)))
         })
     });
     let entries = Memo::new(move |_| {
@@ -243,10 +241,9 @@ fn Compare() -> impl IntoView {
         if a.is_empty() || b.is_empty() || a == b {
             return None;
         }
-        instruments.0.with(|c| {
-            let list: Vec<&Instrument> = c.as_ref().map(|c| c.iter().collect()).unwrap_or_default();
+        instruments.with_every_version(|list| {
             ctx.data
-                .with(|d| Some(history::compare(d.checkin(&a)?, d.checkin(&b)?, &list)))
+                .with(|d| Some(history::compare(d.checkin(&a)?, d.checkin(&b)?, list)))
         })
     };
     view! {

@@ -104,7 +104,7 @@ fn LastResult() -> impl IntoView {
         };
         let date = platform::format_date(checkin.completed_at, ctx.locale.get().code());
         let bands: Vec<String> = instruments
-            .get(&checkin.instrument_id)
+            .get_version(&checkin.instrument_id, &checkin.instrument_version)
             .map(|instrument| {
                 let profile = scoring::score(&instrument, &checkin.answers);
                 [
@@ -209,7 +209,8 @@ fn HomeSuggestions() -> impl IntoView {
     let latest = Memo::new(move |_| ctx.data.with(|d| d.latest_checkin().cloned()));
     move || {
         let checkin = latest.get()?;
-        let instrument = instruments.get(&checkin.instrument_id)?;
+        let instrument =
+            instruments.get_version(&checkin.instrument_id, &checkin.instrument_version)?;
         let profile = scoring::score(&instrument, &checkin.answers);
         let reading = tend_core::domain::reading::read(&instrument, &profile, &checkin.answers);
         Some(view! {

@@ -15,7 +15,7 @@ use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use tend_core::domain::course::Milestone;
-use tend_core::domain::instrument::{Headline, Instrument};
+use tend_core::domain::instrument::{Headline, Instrument, Sign};
 use tend_core::domain::reading::{self, Exposure, Pattern, ProfileReading, Sustaining};
 use tend_core::domain::recommend::DEFAULT_LIMIT;
 use tend_core::domain::scoring::{self, Profile, SubscaleScore};
@@ -44,7 +44,9 @@ pub fn Results(id: String) -> impl IntoView {
             }
             .into_any();
         };
-        let Some(instrument) = instruments.get(&checkin.instrument_id) else {
+        let Some(instrument) =
+            instruments.get_version(&checkin.instrument_id, &checkin.instrument_version)
+        else {
             return view! {
                 <h1 tabindex="-1">{t().results_title}</h1>
                 <p class="error-text">{t().checkin_instrument_missing}</p>
@@ -141,6 +143,15 @@ pub fn reading_html(
     for cause in causes {
         m.element("p", &[], cause);
     }
+    for shared in &reading.shared_signs {
+        let text = match (shared.sign, shared.from_the_job_too) {
+            (Sign::LostInterest, false) => t.results_shared_lost_interest,
+            (Sign::LostInterest, true) => t.results_shared_lost_interest_both,
+            (_, false) => t.results_shared_exhaustion,
+            (_, true) => t.results_shared_exhaustion_both,
+        };
+        m.element("p", &[("data-testid", "shared-sign")], text);
+    }
     let exposure = match reading.exposure {
         Exposure::SingleIncident => Some(t.results_exposure_single),
         Exposure::Cumulative => Some(t.results_exposure_cumulative),
@@ -214,6 +225,15 @@ pub fn reading_html(
         if let Some(note) = note {
             m.element("p", &[], &note);
         }
+    }
+    let not_tied: Vec<String> = reading.not_tied_to_work.iter().map(item_text).collect();
+    if !not_tied.is_empty() {
+        m.element(
+            "p",
+            &[("data-testid", "not-tied-to-work")],
+            t.results_not_tied_to_work,
+        );
+        m.list(&[], &not_tied);
     }
     m.finish()
 }

@@ -2,6 +2,28 @@
 //! They go through the same validation as any definition an organisation
 //! loads. Only English is written so far; a translation must pass
 //! [`Instrument::check_translation_of`] against the English one.
+//!
+//! # Versions
+//!
+//! A saved check-in names the version it was answered with, and is always
+//! scored and read with that version, so an old check-in keeps its
+//! meaning when the check-in changes. Every earlier version of Tend's own
+//! check-in therefore stays here, frozen. Between versions an item id never
+//! changes meaning: an item whose wording changes what it asks gets a new
+//! id, so an answer can be carried from one version to the next by id (see
+//! [`crate::store::data::TendData::carry_draft_over`]).
+//!
+//! - Version 1: the first check-in.
+//! - Version 2: exhaustion and lost interest asked as things other people's
+//!   trauma brings home, beside the burnout items that ask them of the job
+//!   (`sts-drained`, `sts-lost-interest`); low mood, poor sleep and trouble
+//!   concentrating asked with no cause named, among the health signals
+//!   (`hs-low-mood`, `hs-sleep`, `hs-focus`); the arousal items on sleep and
+//!   focus ask about being on guard rather than about returning thoughts
+//!   (`aro-light-sleep`, `aro-attention` for `aro-sleep`, `aro-focus`); the
+//!   items that asked two things ask one (`bo-worn-out`, `bo-lost-interest`,
+//!   `neg-expect-worst` for `bo-exhausted`, `bo-interest`, `neg-worst`); and
+//!   the avoidance item is worded afresh (`avn-keep-clear` for `avn-avoid`).
 
 use crate::domain::instrument::Instrument;
 use crate::domain::validation::InstrumentError;
@@ -9,6 +31,12 @@ use std::sync::OnceLock;
 
 /// The English definition of Tend's check-in, as shipped.
 pub const TEND_EN: &str = include_str!("tend.en.json");
+
+/// The English definition of version 1 of Tend's check-in, frozen so that
+/// check-ins answered with it are read as they were. It differs from the
+/// file first shipped only in naming its sleep item's sign, which the
+/// recommendations used to find by id.
+pub const TEND_V1_EN: &str = include_str!("tend.v1.en.json");
 
 /// The English definition of Tend's one-minute pulse, as shipped.
 pub const PULSE_EN: &str = include_str!("pulse.en.json");
@@ -31,6 +59,16 @@ pub fn tend() -> Result<&'static Instrument, &'static InstrumentError> {
     EN.get_or_init(|| Instrument::from_json(TEND_EN)).as_ref()
 }
 
+/// The earlier versions of Tend's check-in, oldest first, parsed and
+/// validated once: what check-ins answered with them are scored with. An
+/// error here is a defect in a shipped file, caught by the native tests.
+pub fn tend_earlier() -> Result<&'static [Instrument], &'static InstrumentError> {
+    static EN: OnceLock<Result<Vec<Instrument>, InstrumentError>> = OnceLock::new();
+    EN.get_or_init(|| Ok(vec![Instrument::from_json(TEND_V1_EN)?]))
+        .as_ref()
+        .map(Vec::as_slice)
+}
+
 /// Tend's pulse, parsed and validated once. Its headline subscales share
 /// their ids, headline markers, scoring and bands with Tend's check-in, so
 /// pulses sit beside check-ins in the history. An error here is a defect in
@@ -49,5 +87,16 @@ mod tests {
         assert!(tend().is_ok_and(|i| is_own(&i.id)));
         assert!(pulse().is_ok_and(|i| is_own(&i.id)));
         assert!(!is_own("proqol-shaped"));
+    }
+
+    #[test]
+    fn every_earlier_version_is_kept_and_older_than_the_current_one() {
+        let (Ok(current), Ok(earlier)) = (tend(), tend_earlier()) else {
+            panic!("a shipped definition does not load");
+        };
+        let versions: Vec<&str> = earlier.iter().map(|i| i.version.as_str()).collect();
+        assert_eq!(versions, ["1"]);
+        assert_eq!(current.version, "2");
+        assert!(earlier.iter().all(|i| i.id == current.id));
     }
 }

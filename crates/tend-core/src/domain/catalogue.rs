@@ -6,6 +6,10 @@
 //! The deployment's definition outranks the person's files: whoever set
 //! Tend up decides what their check-in is, so a file with the same id never
 //! replaces it, whichever arrived first.
+//!
+//! The catalogue also keeps the built-in instrument's earlier versions. They
+//! are never offered; a check-in answered with one is scored with it (see
+//! [`Catalogue::get_version`]).
 
 use super::instrument::Instrument;
 use super::validation::InstrumentError;
@@ -14,6 +18,7 @@ use super::validation::InstrumentError;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalogue {
     builtin: Instrument,
+    earlier: Vec<Instrument>,
     deployed: Option<Instrument>,
     loaded: Vec<Instrument>,
 }
@@ -23,9 +28,23 @@ impl Catalogue {
     pub fn new(builtin: Instrument) -> Catalogue {
         Catalogue {
             builtin,
+            earlier: Vec::new(),
             deployed: None,
             loaded: Vec::new(),
         }
+    }
+
+    /// The same catalogue, keeping `earlier` versions of the built-in
+    /// instrument for scoring the check-ins answered with them. Versions
+    /// with another id than the built-in's, or its current version, are
+    /// left out.
+    pub fn with_earlier(mut self, earlier: &[Instrument]) -> Catalogue {
+        self.earlier = earlier
+            .iter()
+            .filter(|i| i.id == self.builtin.id && i.version != self.builtin.version)
+            .cloned()
+            .collect();
+        self
     }
 
     /// Reads, validates and adds a definition from a person's file. A
@@ -119,12 +138,29 @@ impl Catalogue {
         self.iter().find(|i| i.id == id)
     }
 
-    /// Every instrument: built-in first, then the deployment's, then the
-    /// person's in the order loaded.
+    /// The instrument a check-in answered with version `version` of `id`
+    /// is scored with: that very version when the catalogue has it (an
+    /// earlier version of the built-in one), otherwise the one on offer
+    /// with that id (a loaded file keeps only its latest version).
+    pub fn get_version(&self, id: &str, version: &str) -> Option<&Instrument> {
+        self.earlier
+            .iter()
+            .find(|i| i.id == id && i.version == version)
+            .or_else(|| self.get(id))
+    }
+
+    /// Every instrument on offer: built-in first, then the deployment's,
+    /// then the person's in the order loaded.
     pub fn iter(&self) -> impl Iterator<Item = &Instrument> {
         std::iter::once(&self.builtin)
             .chain(self.deployed.iter())
             .chain(self.loaded.iter())
+    }
+
+    /// Every instrument a check-in may have been answered with: those on
+    /// offer, then the built-in one's earlier versions.
+    pub fn every_version(&self) -> impl Iterator<Item = &Instrument> {
+        self.iter().chain(self.earlier.iter())
     }
 }
 
@@ -179,6 +215,32 @@ mod tests {
         assert_eq!(c.loaded().count(), 0);
         let ids: Vec<&str> = c.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["tend", "fixture"]);
+    }
+
+    #[test]
+    fn a_check_in_is_scored_with_the_version_it_was_answered_with() {
+        let (Ok(current), Ok(earlier)) = (crate::builtin::tend(), crate::builtin::tend_earlier())
+        else {
+            panic!("a shipped definition does not load");
+        };
+        let c = Catalogue::new(current.clone()).with_earlier(earlier);
+        let found = |v: &str| c.get_version("tend", v).map(|i| i.version.clone());
+        assert_eq!(found("1").as_deref(), Some("1"));
+        assert_eq!(found("2").as_deref(), Some("2"));
+        // A version Tend never had is read with the current one.
+        assert_eq!(found("7").as_deref(), Some("2"));
+        assert_eq!(c.get_version("unknown", "1"), None);
+        // Earlier versions are never offered.
+        assert_eq!(c.iter().count(), 1);
+        assert_eq!(c.every_version().count(), 2);
+        // Only the built-in's own earlier versions are kept.
+        let mut small = match Instrument::from_json(SMALL) {
+            Ok(i) => i,
+            Err(e) => panic!("{e}"),
+        };
+        small.version = "0".into();
+        let c = Catalogue::new(current.clone()).with_earlier(&[small, current.clone()]);
+        assert_eq!(c.every_version().count(), 1);
     }
 
     #[test]

@@ -152,8 +152,18 @@ pub fn headline_score(
     })
 }
 
-fn find<'a>(instruments: &[&'a Instrument], id: &str) -> Option<&'a Instrument> {
-    instruments.iter().copied().find(|i| i.id == id)
+/// The instrument a check-in is scored with: the version it was answered
+/// with when `instruments` has it, otherwise the first with its id.
+fn find<'a>(instruments: &[&'a Instrument], c: &CheckIn) -> Option<&'a Instrument> {
+    let with_id = || {
+        instruments
+            .iter()
+            .copied()
+            .filter(|i| i.id == c.instrument_id)
+    };
+    with_id()
+        .find(|i| i.version == c.instrument_version)
+        .or_else(|| with_id().next())
 }
 
 /// Two check-ins side by side, the earlier one first whichever order they
@@ -166,8 +176,7 @@ pub fn compare(a: &CheckIn, b: &CheckIn, instruments: &[&Instrument]) -> Compari
     } else {
         (b, a)
     };
-    let scored =
-        |c: &CheckIn| find(instruments, &c.instrument_id).map(|i| (i, score(i, &c.answers)));
+    let scored = |c: &CheckIn| find(instruments, c).map(|i| (i, score(i, &c.answers)));
     let (before, after) = (scored(earlier), scored(later));
     let headlines = HEADLINES
         .iter()
@@ -308,7 +317,7 @@ pub fn trend(
     pulse: &Instrument,
 ) -> Vec<HeadlineTrend> {
     let checkins = checkins.iter().filter_map(|c| {
-        let instrument = find(instruments, &c.instrument_id)?;
+        let instrument = find(instruments, c)?;
         Some((
             c.id.as_str(),
             EntryKind::CheckIn,

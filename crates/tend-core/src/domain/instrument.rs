@@ -111,6 +111,11 @@ pub struct Item {
     /// coverage check. Optional; loaded instruments usually leave it out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
+    /// Which sign of strain the item asks about, if it is one the reading
+    /// sets side by side across framings (see [`Sign`]). Only for scored
+    /// scale items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign: Option<Sign>,
     /// The answers a choice item offers, in order. Only for choice items.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
@@ -143,6 +148,60 @@ impl ItemKind {
     /// Whether this is the default kind (left out of written JSON).
     pub fn is_scale(&self) -> bool {
         *self == ItemKind::Scale
+    }
+}
+
+/// A sign of strain that can be asked about in more than one framing: as
+/// something other people's trauma brings home (an item within the
+/// secondary-trauma headline), as something the job itself does (within
+/// the burnout headline), or with no cause named at all (any other scored
+/// item, such as the health signals). The reading compares the framings:
+/// exhaustion tied to others' trauma is a sign of secondary trauma as well
+/// as of burnout, and low mood with no cause named may not be about work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sign {
+    /// Being worn out, and rest not putting it right.
+    Exhaustion,
+    /// Losing interest in one's line of work.
+    LostInterest,
+    /// Low mood.
+    LowMood,
+    /// Poor sleep.
+    PoorSleep,
+    /// Trouble keeping one's attention on something.
+    PoorFocus,
+    /// Eating a lot more or a lot less than usual.
+    AppetiteChange,
+}
+
+impl Sign {
+    /// Every sign, in the order the reading lists them.
+    pub const ALL: [Sign; 6] = [
+        Sign::Exhaustion,
+        Sign::LostInterest,
+        Sign::LowMood,
+        Sign::PoorSleep,
+        Sign::PoorFocus,
+        Sign::AppetiteChange,
+    ];
+
+    /// The id used in JSON (`lost_interest`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sign::Exhaustion => "exhaustion",
+            Sign::LostInterest => "lost_interest",
+            Sign::LowMood => "low_mood",
+            Sign::PoorSleep => "poor_sleep",
+            Sign::PoorFocus => "poor_focus",
+            Sign::AppetiteChange => "appetite_change",
+        }
+    }
+
+    /// Whether the source lists this sign for secondary trauma and for
+    /// burnout alike, so that tied to others' trauma it counts for both.
+    pub fn is_shared(self) -> bool {
+        matches!(self, Sign::Exhaustion | Sign::LostInterest)
     }
 }
 

@@ -33,9 +33,24 @@
 //! keyed answer sits in the upper half of the scale (position at least
 //! [`DRIVER_POSITION`]; on Tend's scale, "Sometimes" or more), highest
 //! first, ties in the order asked.
+//!
+//! # Signs across framings
+//!
+//! Items that name a [`Sign`] are read once more, by how they frame it
+//! ([`Framing`]), when their keyed answer sits at or above
+//! [`SIGN_POSITION`] (on Tend's scale, "Often" or more):
+//!
+//! - a *shared* sign (exhaustion, lost interest: the source lists them for
+//!   secondary trauma and for burnout alike) that the person ties to
+//!   others' trauma is reported as a [`SharedSign`], whatever the pattern,
+//!   so a trauma-exposed helper who is worn out is not read as having a
+//!   workload problem alone;
+//! - a sign asked with no cause named is reported among the items
+//!   [`ProfileReading::not_tied_to_work`]: some of what the person describes
+//!   may not be about work at all.
 
 use super::answer::{Answer, Answers};
-use super::instrument::{ContextQuestion, Headline, Instrument, FREQUENT_EXPOSURE};
+use super::instrument::{ContextQuestion, Headline, Instrument, Item, Sign, FREQUENT_EXPOSURE};
 use super::scoring::{keyed_value, safety_answer, BandRef, Profile, SafetyAnswer, Score};
 use std::cmp::Ordering;
 
@@ -47,6 +62,12 @@ pub const MARGIN: f64 = 0.125;
 /// How high in the scale a keyed answer must sit (0 to 1) to count among
 /// the items behind a raised score.
 pub const DRIVER_POSITION: f64 = 0.5;
+
+/// How high in the scale a keyed answer must sit (0 to 1) for a sign to
+/// count in [`ProfileReading::shared_signs`] or
+/// [`ProfileReading::not_tied_to_work`]: three quarters, "Often" or more on
+/// Tend's scale.
+pub const SIGN_POSITION: f64 = 0.75;
 
 /// Room for rounding when comparing positions.
 const EPSILON: f64 = 1e-9;
@@ -67,6 +88,12 @@ pub struct ProfileReading {
     pub burnout_items: Vec<String>,
     /// How the sustaining factors look.
     pub sustaining: Sustaining,
+    /// Shared signs (exhaustion, lost interest) the person ties to others'
+    /// trauma, in [`Sign::ALL`] order.
+    pub shared_signs: Vec<SharedSign>,
+    /// Items asking about a sign with no cause named (low mood, poor sleep,
+    /// trouble concentrating, appetite), answered high: in the order asked.
+    pub not_tied_to_work: Vec<String>,
     /// How the safety item was answered, when the help panel comes first
     /// (anything but "Never"); `None` otherwise.
     pub safety: Option<SafetyAnswer>,
@@ -128,6 +155,33 @@ pub struct ClusterReading {
     pub band: BandRef,
     /// The items behind it, highest first.
     pub items: Vec<String>,
+    /// The signs those items name, in the order of the items, each once.
+    pub signs: Vec<Sign>,
+}
+
+/// Where an item that names a sign places its cause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// Other people's trauma, as the work brings it home: the item rolls up
+    /// into the secondary-trauma headline.
+    OthersTrauma,
+    /// The job itself: the item rolls up into the burnout headline.
+    TheJob,
+    /// No cause named: any other scored item (the health signals).
+    NotNamed,
+}
+
+/// A sign the source lists for secondary trauma and burnout alike, which
+/// the person ties to other people's trauma.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedSign {
+    /// Which sign.
+    pub sign: Sign,
+    /// The items tying it to others' trauma, answered high, in the order
+    /// asked.
+    pub items: Vec<String>,
+    /// Whether an item asking it of the job itself is answered high too.
+    pub from_the_job_too: bool,
 }
 
 /// Reads a scored check-in. `profile` must be the result of scoring
@@ -140,8 +194,81 @@ pub fn read(instrument: &Instrument, profile: &Profile, answers: &Answers) -> Pr
         clusters: clusters(instrument, profile, answers),
         burnout_items: burnout_items(instrument, profile, answers),
         sustaining: sustaining(profile),
+        shared_signs: shared_signs(instrument, answers),
+        not_tied_to_work: high_signs(instrument, answers)
+            .filter(|(_, framing)| *framing == Framing::NotNamed)
+            .map(|(item, _)| item.id.clone())
+            .collect(),
         safety: safety_answer(instrument, answers),
     }
+}
+
+/// How `item` frames its sign, or none when it names no sign (or adds to
+/// the sustaining factors, which are not strain).
+pub fn framing(instrument: &Instrument, item: &Item) -> Option<Framing> {
+    item.sign?;
+    let subscale = item.subscale.as_deref()?;
+    let within = |h| {
+        instrument
+            .headline(h)
+            .is_some_and(|s| instrument.is_within(subscale, &s.id))
+    };
+    if within(Headline::SecondaryTrauma) {
+        Some(Framing::OthersTrauma)
+    } else if within(Headline::Burnout) {
+        Some(Framing::TheJob)
+    } else if within(Headline::Sustaining) {
+        None
+    } else {
+        Some(Framing::NotNamed)
+    }
+}
+
+/// Whether a keyed value sits at or above `share` of the scale (above its
+/// minimum, for a scale with no maximum).
+fn at_least(instrument: &Instrument, v: i32, share: f64) -> bool {
+    let scale = &instrument.scale;
+    match scale.max {
+        Some(max) if max > scale.min => {
+            let span = (i64::from(max) - i64::from(scale.min)) as f64;
+            (i64::from(v) - i64::from(scale.min)) as f64 / span >= share - EPSILON
+        }
+        _ => v > scale.min,
+    }
+}
+
+/// The items naming a sign whose keyed answer sits at or above
+/// [`SIGN_POSITION`], each with its framing, in the order asked.
+fn high_signs<'a>(
+    instrument: &'a Instrument,
+    answers: &'a Answers,
+) -> impl Iterator<Item = (&'a Item, Framing)> + 'a {
+    instrument.items().filter_map(move |item| {
+        let framing = framing(instrument, item)?;
+        let v = keyed_value(&instrument.scale, item, answers)?;
+        at_least(instrument, v, SIGN_POSITION).then_some((item, framing))
+    })
+}
+
+fn shared_signs(instrument: &Instrument, answers: &Answers) -> Vec<SharedSign> {
+    let high: Vec<(&Item, Framing)> = high_signs(instrument, answers).collect();
+    Sign::ALL
+        .iter()
+        .filter(|sign| sign.is_shared())
+        .filter_map(|&sign| {
+            let of = |f: Framing| {
+                high.iter()
+                    .filter(move |(item, framing)| item.sign == Some(sign) && *framing == f)
+                    .map(|(item, _)| item.id.clone())
+            };
+            let items: Vec<String> = of(Framing::OthersTrauma).collect();
+            (!items.is_empty()).then(|| SharedSign {
+                sign,
+                items,
+                from_the_job_too: of(Framing::TheJob).next().is_some(),
+            })
+        })
+        .collect()
 }
 
 /// The secondary trauma vs burnout pattern of a profile (see the module
@@ -224,12 +351,23 @@ fn clusters(instrument: &Instrument, profile: &Profile, answers: &Answers) -> Ve
         .children(&sts.id)
         .filter_map(|cluster| {
             let (band, position) = raised(profile, &cluster.id)?;
+            let items = drivers(instrument, &cluster.id, answers);
+            let mut signs: Vec<Sign> = Vec::new();
+            for sign in items
+                .iter()
+                .filter_map(|id| instrument.item(id).and_then(|i| i.sign))
+            {
+                if !signs.contains(&sign) {
+                    signs.push(sign);
+                }
+            }
             Some((
                 position,
                 ClusterReading {
                     subscale: cluster.id.clone(),
                     band,
-                    items: drivers(instrument, &cluster.id, answers),
+                    items,
+                    signs,
                 },
             ))
         })
@@ -257,13 +395,7 @@ fn burnout_items(instrument: &Instrument, profile: &Profile, answers: &Answers) 
 /// sits at or above [`DRIVER_POSITION`] of the scale, highest first.
 pub fn drivers(instrument: &Instrument, subscale: &str, answers: &Answers) -> Vec<String> {
     let scale = &instrument.scale;
-    let high_enough = |v: i32| match scale.max {
-        Some(max) if max > scale.min => {
-            let span = (i64::from(max) - i64::from(scale.min)) as f64;
-            (i64::from(v) - i64::from(scale.min)) as f64 / span >= DRIVER_POSITION - EPSILON
-        }
-        _ => v > scale.min,
-    };
+    let high_enough = |v: i32| at_least(instrument, v, DRIVER_POSITION);
     let mut behind: Vec<(i32, String)> = instrument
         .subscale_items(subscale)
         .into_iter()

@@ -16,21 +16,23 @@
 //! - burnout-led readings get workload, boundaries and time off before
 //!   anything else; secondary-trauma-led readings get CE-CERT skills, those
 //!   matching the clusters that stood out first; "both" gets some of each;
+//! - exhaustion or lost interest tied to others' trauma, in a reading led by
+//!   burnout or by neither, gets a CE-CERT skill too: those signs belong to
+//!   secondary trauma as much as to burnout;
 //! - low sustaining factors get "why I do this work", raised health signals
-//!   get a look at drinking and appetite, and any cluster that stood out
-//!   gets strategies for it;
+//!   get a look at drinking and appetite, signs asked with no cause named
+//!   get professional support (a doctor or counsellor can sort out where
+//!   they come from), and any cluster that stood out gets strategies for it;
 //! - "neither" gets a few strategies that keep things steady, and a reading
 //!   with too few answers gets gentle starting points.
 
+use super::instrument::Sign;
 use super::reading::{Exposure, Pattern, ProfileReading, Sustaining};
 use super::scoring::Profile;
 use super::strategy::{HelpsWith, SourceGroup, Strategy};
 
 /// How many recommendations the results and Home show.
 pub const DEFAULT_LIMIT: usize = 5;
-
-/// Items whose standing out means sleep stood out (Tend's check-in).
-pub const SLEEP_ITEMS: &[&str] = &["aro-sleep"];
 
 /// The subscale of health signals (drinking, appetite, switching off) in
 /// Tend's check-in.
@@ -53,6 +55,9 @@ pub enum Reason {
     OthersTraumaMore,
     /// Both are raised about equally.
     Both,
+    /// Exhaustion or lost interest is tied to others' trauma, not only to
+    /// the job.
+    SharedSigns,
     /// These stood out (one or two, most prominent first) and the strategy
     /// helps with them.
     StoodOut(Vec<HelpsWith>),
@@ -60,6 +65,9 @@ pub enum Reason {
     LowSustaining,
     /// Health signals are raised.
     HealthSignals,
+    /// Some signs were answered high with no cause named: they may not be
+    /// about work.
+    NotTiedToWork,
     /// Nothing is raised: these keep things steady.
     NothingRaised,
     /// Too few answers to read: gentle starting points.
@@ -88,10 +96,15 @@ pub enum Trigger {
     TraumaLed,
     /// Both raised, about equally.
     Both,
+    /// Exhaustion or lost interest tied to others' trauma, in a reading led
+    /// by burnout or by neither.
+    SharedSigns,
     /// Sustaining factors low.
     LowSustaining,
     /// Health signals raised.
     HealthSignals,
+    /// Signs answered high with no cause named.
+    NotTiedToWork,
     /// At least one cluster (or sleep) stood out.
     StoodOut,
     /// Neither raised.
@@ -173,6 +186,12 @@ pub const RULES: &[Rule] = &[
         take: 2,
     },
     Rule {
+        when: Trigger::SharedSigns,
+        pick: Pick::CeCert,
+        first: 1,
+        take: 1,
+    },
+    Rule {
         when: Trigger::LowSustaining,
         pick: Pick::Ids(&["why-i-do-this-work", "one-good-moment", "talk-about-why"]),
         first: 1,
@@ -181,6 +200,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         when: Trigger::HealthSignals,
         pick: Pick::Ids(&["notice-the-numbing", "professional-support"]),
+        first: 1,
+        take: 1,
+    },
+    Rule {
+        when: Trigger::NotTiedToWork,
+        pick: Pick::Ids(&["professional-support"]),
         first: 1,
         take: 1,
     },
@@ -211,16 +236,11 @@ pub const RULES: &[Rule] = &[
 
 /// What stood out in a reading, most prominent first: each standing-out
 /// cluster Tend knows, with sleep just before the cluster whose items
-/// include a sleep item.
+/// behind it include one asking about sleep.
 pub fn stood_out(reading: &ProfileReading) -> Vec<HelpsWith> {
     let mut out = Vec::new();
     for cluster in &reading.clusters {
-        if cluster
-            .items
-            .iter()
-            .any(|i| SLEEP_ITEMS.contains(&i.as_str()))
-            && !out.contains(&HelpsWith::Sleep)
-        {
+        if cluster.signs.contains(&Sign::PoorSleep) && !out.contains(&HelpsWith::Sleep) {
             out.push(HelpsWith::Sleep);
         }
         if let Some(h) = HelpsWith::parse(&cluster.subscale) {
@@ -248,8 +268,13 @@ fn applies(when: Trigger, reading: &ProfileReading, health: bool, out: &[HelpsWi
         Trigger::BurnoutLed => reading.pattern == Pattern::BurnoutMore,
         Trigger::TraumaLed => reading.pattern == Pattern::SecondaryTraumaMore,
         Trigger::Both => reading.pattern == Pattern::Both,
+        Trigger::SharedSigns => {
+            !reading.shared_signs.is_empty()
+                && matches!(reading.pattern, Pattern::BurnoutMore | Pattern::Neither)
+        }
         Trigger::LowSustaining => reading.sustaining == Sustaining::Low,
         Trigger::HealthSignals => health,
+        Trigger::NotTiedToWork => !reading.not_tied_to_work.is_empty(),
         Trigger::StoodOut => !out.is_empty(),
         Trigger::Neither => reading.pattern == Pattern::Neither,
         Trigger::Unclear => matches!(
@@ -279,8 +304,10 @@ fn candidates(
         Trigger::BurnoutLed => Reason::WorkloadMore,
         Trigger::TraumaLed => Reason::OthersTraumaMore,
         Trigger::Both => Reason::Both,
+        Trigger::SharedSigns => Reason::SharedSigns,
         Trigger::LowSustaining => Reason::LowSustaining,
         Trigger::HealthSignals => Reason::HealthSignals,
+        Trigger::NotTiedToWork => Reason::NotTiedToWork,
         Trigger::StoodOut => Reason::StoodOut(Vec::new()),
         Trigger::Neither => Reason::NothingRaised,
         Trigger::Unclear => Reason::Starter,

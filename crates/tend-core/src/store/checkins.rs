@@ -6,6 +6,8 @@ use super::removal::{latest_per_key, Deleted, DeletedEntry, Removed};
 use crate::domain::answer::{Answer, Answers};
 use crate::domain::entry;
 pub use crate::domain::entry::{entry_order, CheckIn, Entry};
+use crate::domain::instrument::Instrument;
+use crate::domain::progress;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -114,6 +116,31 @@ impl TendData {
             answers: draft.answers,
         });
         self.checkin(id)
+    }
+
+    /// Carries the draft over to `instrument` when the draft was started
+    /// with another version of it (Tend's check-in changed while the person
+    /// was part way through). Answers to items the new version still asks,
+    /// and still accepts, are kept: an item id never changes meaning between
+    /// versions of Tend's check-in. The others are dropped, so those
+    /// questions are asked afresh, and the draft resumes at the first screen
+    /// with a question still to answer. Returns whether the draft changed.
+    pub fn carry_draft_over(&mut self, instrument: &Instrument, now: i64) -> bool {
+        let Some(draft) = self.draft.as_mut() else {
+            return false;
+        };
+        if draft.instrument_id != instrument.id || draft.instrument_version == instrument.version {
+            return false;
+        }
+        draft.answers.retain(|id, answer| {
+            instrument
+                .item(id)
+                .is_some_and(|item| item.accepts(&instrument.scale, answer))
+        });
+        draft.instrument_version = instrument.version.clone();
+        draft.step = progress::resume_step(instrument, &draft.answers);
+        draft.updated_at = draft.updated_at.max(now);
+        true
     }
 
     /// Discards the draft, leaving a tombstone so another tab's copy of it

@@ -138,6 +138,11 @@ pub enum InstrumentError {
         /// The item's id.
         item: String,
     },
+    /// A sign on an item that is not scored.
+    SignUnscored {
+        /// The item's id.
+        item: String,
+    },
     /// A choice item names a subscale; choice items are never scored.
     ScoredChoice {
         /// The item's id.
@@ -341,6 +346,10 @@ impl fmt::Display for InstrumentError {
             E::ReverseUnscored { item } => write!(
                 f,
                 "Item \"{item}\" is reverse keyed but adds to no subscale."
+            ),
+            E::SignUnscored { item } => write!(
+                f,
+                "Item \"{item}\" names a sign but adds to no subscale: only scored items can."
             ),
             E::ScoredChoice { item } => write!(
                 f,

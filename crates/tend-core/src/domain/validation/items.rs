@@ -87,6 +87,9 @@ impl Instrument {
                 if item.reverse {
                     return Err(InstrumentError::ReverseUnscored { item: id() });
                 }
+                if item.sign.is_some() {
+                    return Err(InstrumentError::SignUnscored { item: id() });
+                }
             }
         }
         if item.reverse && self.scale.max.is_none() {
