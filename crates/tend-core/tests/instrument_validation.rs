@@ -176,6 +176,7 @@ fn expected() -> Vec<(&'static str, E)> {
             "invalid-reverse-unscored",
             E::ReverseUnscored { item: s("safe") },
         ),
+        ("invalid-sign-unscored", E::SignUnscored { item: s("safe") }),
         (
             "invalid-scored-choice",
             E::ScoredChoice {

@@ -355,6 +355,52 @@ mod tests {
         assert!(!html.contains("cluster-list"));
     }
 
+    /// The reading of `answers` (every scale item at 0, then these).
+    fn reading_of(tend: &Instrument, overrides: &[(&str, i32)]) -> String {
+        let mut answers = all(tend, 0);
+        for (id, v) in overrides {
+            answers.insert(id.to_string(), Answer::Value(*v));
+        }
+        let profile = scoring::score(tend, &answers);
+        let reading = reading::read(tend, &profile, &answers);
+        reading_html(Locale::En.strings(), tend, &profile, &reading)
+    }
+
+    #[test]
+    fn the_reading_says_when_exhaustion_comes_from_what_the_work_brings_home() {
+        let t = Locale::En.strings();
+        let tend = tend();
+        let says = |html: &str, s: &str| html.contains(&crate::html::escape(s));
+        let html = reading_of(&tend, &[("sts-drained", 4)]);
+        assert!(says(&html, t.results_shared_exhaustion), "{html}");
+        assert!(!says(&html, t.results_shared_exhaustion_both));
+        let html = reading_of(&tend, &[("sts-drained", 3), ("bo-worn-out", 4)]);
+        assert!(says(&html, t.results_shared_exhaustion_both), "{html}");
+        let html = reading_of(&tend, &[("sts-lost-interest", 4), ("bo-lost-interest", 3)]);
+        assert!(says(&html, t.results_shared_lost_interest_both), "{html}");
+        assert!(!says(&html, t.results_shared_exhaustion));
+        // Burnout's own exhaustion item alone says nothing of the kind.
+        let html = reading_of(&tend, &[("bo-worn-out", 4)]);
+        assert!(!html.contains("data-testid=\"shared-sign\""), "{html}");
+    }
+
+    #[test]
+    fn the_reading_lists_what_may_not_be_about_work() {
+        let t = Locale::En.strings();
+        let tend = tend();
+        let html = reading_of(&tend, &[("hs-sleep", 4), ("hs-focus", 3)]);
+        assert!(
+            html.contains(&crate::html::escape(t.results_not_tied_to_work)),
+            "{html}"
+        );
+        for id in ["hs-sleep", "hs-focus"] {
+            let text = tend.item(id).map(|i| i.text.clone()).unwrap_or_default();
+            assert!(html.contains(&crate::html::escape(&text)), "{id}: {html}");
+        }
+        let html = reading_of(&tend, &[("aro-light-sleep", 4)]);
+        assert!(!html.contains("not-tied-to-work"), "{html}");
+    }
+
     #[test]
     fn the_scores_table_has_one_row_per_subscale() {
         let t = Locale::En.strings();
