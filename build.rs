@@ -8,7 +8,9 @@
 //! English, renders the long pages to `$OUT_DIR/content/<code>/*.<hash>.html`
 //! with `$OUT_DIR/content/manifest.txt` (`tools/postbuild.mjs` copies them
 //! into the site), and writes `$OUT_DIR/locales.rs` and
-//! `$OUT_DIR/strategies.rs`, which `src/content/` includes. This script
+//! `$OUT_DIR/strategies.rs`, which `src/content/` includes. The packs
+//! carry the translations of Tend's own check-in and pulse
+//! (`crates/tend-core/src/builtin/*.<code>.json`). This script
 //! only calls it, and fails the build with its message.
 
 use std::path::Path;
@@ -21,7 +23,14 @@ fn main() {
     let options = tend_content::build::Options {
         pseudo_locale: std::env::var_os("CARGO_FEATURE_PSEUDO_LOCALE").is_some(),
     };
-    match tend_content::build::run(Path::new("locales"), Path::new(&out_dir), options) {
+    // Tend's own check-in and pulse, whose translations travel in the packs.
+    let instruments = Path::new("crates/tend-core/src/builtin");
+    match tend_content::build::run(
+        Path::new("locales"),
+        Some(instruments),
+        Path::new(&out_dir),
+        options,
+    ) {
         Ok(read) => {
             for path in read {
                 println!("cargo:rerun-if-changed={}", path.display());

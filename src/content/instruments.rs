@@ -1,6 +1,7 @@
-//! Tend's own check-in and pulse for a locale. The definitions live in the
-//! core ([`tend_core::builtin`]); only English is written so far, so every
-//! locale gets it until its translation exists.
+//! Tend's own check-in and pulse for a locale: the language's translations
+//! when its pack carries them (checked as faithful translations when the
+//! pack is installed), otherwise the English definitions compiled into the
+//! core ([`tend_core::builtin`]).
 
 use super::Locale;
 use tend_core::domain::instrument::Instrument;
@@ -9,17 +10,26 @@ use tend_core::domain::validation::InstrumentError;
 pub use tend_core::builtin::{PULSE_EN, TEND_EN};
 
 /// Tend's check-in for `locale`, parsed and validated once.
-pub fn tend(_locale: Locale) -> Result<&'static Instrument, &'static InstrumentError> {
-    tend_core::builtin::tend()
+pub fn tend(locale: Locale) -> Result<&'static Instrument, &'static InstrumentError> {
+    match locale.own_instruments() {
+        Some(own) => Ok(&own.checkin),
+        None => tend_core::builtin::tend(),
+    }
 }
 
 /// The earlier versions of Tend's check-in for `locale`, oldest first:
 /// what check-ins answered with them are scored and read with.
-pub fn tend_earlier(_locale: Locale) -> Result<&'static [Instrument], &'static InstrumentError> {
-    tend_core::builtin::tend_earlier()
+pub fn tend_earlier(locale: Locale) -> Result<&'static [Instrument], &'static InstrumentError> {
+    match locale.own_instruments() {
+        Some(own) => Ok(&own.earlier),
+        None => tend_core::builtin::tend_earlier(),
+    }
 }
 
 /// Tend's pulse for `locale`, parsed and validated once.
-pub fn pulse(_locale: Locale) -> Result<&'static Instrument, &'static InstrumentError> {
-    tend_core::builtin::pulse()
+pub fn pulse(locale: Locale) -> Result<&'static Instrument, &'static InstrumentError> {
+    match locale.own_instruments() {
+        Some(own) => Ok(&own.pulse),
+        None => tend_core::builtin::pulse(),
+    }
 }

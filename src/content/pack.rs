@@ -14,8 +14,9 @@ use super::{Contact, ContactKind, Content, Locale, Page, Region, Strings};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
-use tend_content::pack::{ContactWay, Pack, PageText, Text};
+use tend_content::pack::{ContactWay, InstrumentTexts, Pack, PageText, Text};
 use tend_content::render::Plural;
+use tend_core::domain::instrument::Instrument;
 use tend_core::domain::strategy::Strategy;
 
 /// Everything one language says that the app keeps in memory.
@@ -27,12 +28,29 @@ pub struct LocaleData {
     pub content: &'static Content,
     /// The strategy library, in library order.
     pub strategies: &'static [Strategy],
+    /// Tend's own check-in and pulse in this language, when it has them;
+    /// none for English (compiled into the core) and for a language that
+    /// asks the English ones.
+    pub instruments: Option<&'static OwnInstruments>,
+}
+
+/// Tend's own check-in (each version) and pulse in one language, each
+/// checked as a faithful translation of the English one.
+#[derive(Debug, PartialEq)]
+pub struct OwnInstruments {
+    /// The check-in's current version.
+    pub checkin: Instrument,
+    /// Its earlier versions, oldest first.
+    pub earlier: Vec<Instrument>,
+    /// The one-minute pulse.
+    pub pulse: Instrument,
 }
 
 static ENGLISH: LocaleData = LocaleData {
     strings: &super::EN_STRINGS,
     content: &super::EN_CONTENT,
     strategies: EN_STRATEGIES,
+    instruments: None,
 };
 
 /// The installed packs, by `Locale` (English's slot stays empty).
@@ -82,6 +100,11 @@ impl Locale {
     pub fn strategies(self) -> &'static [Strategy] {
         self.data().strategies
     }
+
+    /// Tend's own check-in and pulse in this language, if it has them.
+    pub fn own_instruments(self) -> Option<&'static OwnInstruments> {
+        self.data().instruments
+    }
 }
 
 /// Why a pack could not be installed. Shown to the person as one plain
@@ -105,6 +128,8 @@ pub enum PackError {
     Unknown(String),
     /// The strategy library's ids differ from English's.
     Strategies,
+    /// A translation of Tend's check-in or pulse is invalid or unfaithful.
+    Instrument(String),
 }
 
 impl fmt::Display for PackError {
@@ -121,6 +146,7 @@ impl fmt::Display for PackError {
             ),
             PackError::Unknown(key) => write!(f, "the string `{key}` is not one Tend has"),
             PackError::Strategies => f.write_str("the strategies are not English's, in order"),
+            PackError::Instrument(why) => write!(f, "its check-in or pulse: {why}"),
         }
     }
 }
@@ -187,6 +213,44 @@ fn pages(list: Vec<PageText>) -> &'static [Page] {
     )
 }
 
+/// One definition of a pack, checked as a translation of `base`.
+fn translation(json: &str, base: &Instrument) -> Result<Instrument, PackError> {
+    let ours = Instrument::from_json(json).map_err(|e| PackError::Instrument(e.to_string()))?;
+    ours.check_translation_of(base)
+        .map_err(|e| PackError::Instrument(e.to_string()))?;
+    Ok(ours)
+}
+
+/// A pack's check-in (each version English keeps) and pulse, each a
+/// faithful translation of English's.
+fn own_instruments(texts: InstrumentTexts) -> Result<OwnInstruments, PackError> {
+    let english = |r: Result<&'static Instrument, &'static _>| {
+        r.map_err(|e: &tend_core::domain::validation::InstrumentError| {
+            PackError::Instrument(e.to_string())
+        })
+    };
+    let checkin = translation(&texts.checkin, english(tend_core::builtin::tend())?)?;
+    let pulse = translation(&texts.pulse, english(tend_core::builtin::pulse())?)?;
+    let earlier_en =
+        tend_core::builtin::tend_earlier().map_err(|e| PackError::Instrument(e.to_string()))?;
+    if texts.earlier.len() != earlier_en.len() {
+        return Err(PackError::Instrument(
+            "it does not translate every earlier version of the check-in".into(),
+        ));
+    }
+    let earlier = texts
+        .earlier
+        .iter()
+        .zip(earlier_en)
+        .map(|(json, base)| translation(json, base))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(OwnInstruments {
+        checkin,
+        earlier,
+        pulse,
+    })
+}
+
 /// A language's words from its pack, checked against English's shape.
 fn from_pack(locale: Locale, pack: Pack) -> Result<LocaleData, PackError> {
     if pack.code != locale.code() {
@@ -248,10 +312,15 @@ fn from_pack(locale: Locale, pack: Pack) -> Result<LocaleData, PackError> {
         regions: leak_all(regions),
         reading_list: leak(pack.reading_list),
     };
+    let instruments = match pack.instruments {
+        Some(texts) => Some(&*Box::leak(Box::new(own_instruments(texts)?))),
+        None => None,
+    };
     Ok(LocaleData {
         strings: Box::leak(Box::new(strings)),
         content: Box::leak(Box::new(content)),
         strategies: leak_all(strategies),
+        instruments,
     })
 }
 
@@ -344,6 +413,55 @@ mod tests {
         assert!(
             matches!(not_json, Err(PackError::NotAPack(_))),
             "{not_json:?}"
+        );
+    }
+
+    /// English's definitions as a pretend translation: the same, with
+    /// their locale changed.
+    fn pretend_translations() -> InstrumentTexts {
+        let relabel = |json: &str| json.replace("\"locale\": \"en\"", "\"locale\": \"en-XA\"");
+        InstrumentTexts {
+            checkin: relabel(tend_core::builtin::TEND_EN),
+            earlier: vec![relabel(tend_core::builtin::TEND_V1_EN)],
+            pulse: relabel(tend_core::builtin::PULSE_EN),
+        }
+    }
+
+    #[test]
+    fn a_pack_s_check_in_and_pulse_are_read_when_faithful() {
+        let mut pack = english_pack();
+        pack.instruments = Some(pretend_translations());
+        let read = from_pack(Locale::En, pack).unwrap();
+        let own = read.instruments.unwrap();
+        assert_eq!(
+            (own.checkin.version.as_str(), own.checkin.locale.as_str()),
+            ("2", "en-XA")
+        );
+        assert_eq!(own.earlier.len(), 1);
+        assert_eq!(own.earlier[0].version, "1");
+        assert_eq!(own.pulse.id, "tend-pulse");
+    }
+
+    #[test]
+    fn a_pack_s_unfaithful_or_incomplete_check_in_is_refused() {
+        let mut texts = pretend_translations();
+        texts.checkin = texts
+            .checkin
+            .replace("\"id\": \"hs-sleep\"", "\"id\": \"hs-rest\"");
+        let mut pack = english_pack();
+        pack.instruments = Some(texts);
+        let err = from_pack(Locale::En, pack).map(|_| ()).unwrap_err();
+        assert!(matches!(err, PackError::Instrument(_)), "{err}");
+
+        let mut texts = pretend_translations();
+        texts.earlier.clear();
+        let mut pack = english_pack();
+        pack.instruments = Some(texts);
+        assert_eq!(
+            from_pack(Locale::En, pack).map(|_| ()),
+            Err(PackError::Instrument(
+                "it does not translate every earlier version of the check-in".into()
+            ))
         );
     }
 

@@ -11,6 +11,10 @@
 //!
 //! Page bodies are not here: they are already fetched one by one as HTML
 //! fragments, and a pack names them by address (`body`).
+//!
+//! Tend's own check-in and pulse in the language travel in the pack too, as
+//! their definitions' JSON, when the language has them (`instruments`);
+//! until it does, its speakers are asked the English ones.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +39,22 @@ pub struct Pack {
     /// Each strategy's words, in library order (the same ids and tags as
     /// English; the tags are English's).
     pub strategies: Vec<StrategyText>,
+    /// Tend's own check-in and pulse in this language, if it has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruments: Option<InstrumentTexts>,
+}
+
+/// Tend's own check-in (each version) and pulse in one language, as the
+/// definitions' JSON text, each a checked translation of the English one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentTexts {
+    /// The check-in's current version.
+    pub checkin: String,
+    /// Its earlier versions, oldest first: the same versions English keeps.
+    pub earlier: Vec<String>,
+    /// The one-minute pulse.
+    pub pulse: String,
 }
 
 /// One interface string: a text, or the plural forms of a counted one.

@@ -73,6 +73,14 @@ pub enum ContentError {
         /// What the JSON writer said.
         message: String,
     },
+    /// One of Tend's own instrument definitions in a language is missing,
+    /// invalid, or not a faithful translation of the English one.
+    Instrument {
+        /// The definition's file name (`tend.es.json`).
+        file: String,
+        /// What is wrong, in plain words.
+        message: String,
+    },
 }
 
 /// What the build tried to do with a file or folder.
@@ -330,6 +338,7 @@ impl fmt::Display for ContentError {
             ContentError::Pack { code, message } => {
                 write!(f, "the language pack of {code} could not be written: {message}")
             }
+            ContentError::Instrument { file, message } => write!(f, "{file}: {message}"),
         }
     }
 }

@@ -204,6 +204,7 @@ fn locale(code: &str, text: impl Fn(&str) -> String) -> LocaleTexts {
         help: file("help.toml", HELP),
         resources: file("resources.toml", RESOURCES),
         strategies: file("strategies.toml", STRATEGIES),
+        instruments: Vec::new(),
     }
 }
 

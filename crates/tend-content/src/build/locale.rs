@@ -45,6 +45,11 @@ pub struct LocaleTexts {
     pub resources: SourceFile,
     /// `strategies.toml`: the strategy library.
     pub strategies: SourceFile,
+    /// Tend's own instrument definitions in this language, from the
+    /// instruments folder (see [`read_instruments`]): `tend.<code>.json`,
+    /// `tend.v<N>.<code>.json` and `pulse.<code>.json`. Empty for a language
+    /// that has not translated them yet.
+    pub instruments: Vec<SourceFile>,
 }
 
 /// A file of pages (`learn.toml`, `leaders.toml`).
@@ -178,6 +183,8 @@ pub(crate) struct LocaleContent {
     pub(crate) help: HelpFile,
     pub(crate) resources: ResourcesFile,
     pub(crate) strategies: StrategyFile,
+    /// Tend's own instrument definitions in this language, as read.
+    pub(crate) instruments: Vec<SourceFile>,
 }
 
 impl LocaleContent {
@@ -199,6 +206,7 @@ impl LocaleContent {
             help: parse_toml(&texts.help)?,
             resources: parse_toml(&texts.resources)?,
             strategies: parse_toml(&texts.strategies)?,
+            instruments: texts.instruments.clone(),
         })
     }
 
@@ -416,7 +424,44 @@ fn read_locale(
         help: file(dir.join("help.toml"))?,
         resources: file(dir.join("resources.toml"))?,
         strategies: file(dir.join("strategies.toml"))?,
+        instruments: Vec::new(),
     })
+}
+
+/// Reads Tend's own instrument definitions from `dir` into the locales they
+/// are written in: a file `<name>.<code>.json` (`tend.es.json`,
+/// `tend.v1.es.json`, `pulse.es.json`) goes to locale `<code>`; other files
+/// are left alone. Returns every path read, for `cargo:rerun-if-changed`.
+pub fn read_instruments(
+    dir: &Path,
+    locales: &mut [LocaleTexts],
+) -> Result<Vec<PathBuf>, ContentError> {
+    let mut paths = list(dir)?;
+    paths.sort();
+    let mut read = vec![dir.to_path_buf()];
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some((_, code)) = name
+            .strip_suffix(".json")
+            .and_then(|stem| stem.rsplit_once('.'))
+        else {
+            continue;
+        };
+        let Some(locale) = locales.iter_mut().find(|l| l.code == code) else {
+            continue;
+        };
+        let text = fs::read_to_string(&path).map_err(|e| ContentError::Io {
+            action: IoAction::Read,
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        locale.instruments.push(SourceFile::new(name, text));
+        read.push(path);
+    }
+    Ok(read)
 }
 
 /// The entries of a folder (those that can be read).

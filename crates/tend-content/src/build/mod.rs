@@ -25,6 +25,7 @@ mod check;
 mod codegen;
 mod error;
 mod fragments;
+mod instruments;
 mod locale;
 mod pack;
 pub mod pseudo;
@@ -37,7 +38,7 @@ mod fixture;
 
 pub use error::{ContentError, Difference, IoAction, KeyProblem, StrategyProblem};
 pub use fragments::Fragment;
-pub use locale::{read_locales, LocaleTexts, SourceFile};
+pub use locale::{read_instruments, read_locales, LocaleTexts, SourceFile};
 
 use fragments::LocaleFragments;
 use locale::LocaleContent;
@@ -136,7 +137,14 @@ pub fn generate(texts: &[LocaleTexts], options: Options) -> Result<Generated, Co
     let packs = locales
         .iter()
         .zip(&fragments)
-        .map(|(l, f)| pack::write_json(l, f))
+        .map(|(l, f)| {
+            let instruments = if l.code == en.code {
+                None
+            } else {
+                instruments::translated(en, l)?
+            };
+            pack::write_json(l, f, instruments)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     // The pseudo-locale is for the app's tests, never a page of the site.
     let statics = locales
@@ -153,14 +161,20 @@ pub fn generate(texts: &[LocaleTexts], options: Options) -> Result<Generated, Co
     })
 }
 
-/// Reads `locales_dir`, checks and generates, and writes the result into
-/// `out_dir`. Returns every path it read, for `cargo:rerun-if-changed`.
+/// Reads `locales_dir` and Tend's own instrument definitions in
+/// `instruments_dir` (when given; see [`read_instruments`]), checks and
+/// generates, and writes the result into `out_dir`. Returns every path it
+/// read, for `cargo:rerun-if-changed`.
 pub fn run(
     locales_dir: &Path,
+    instruments_dir: Option<&Path>,
     out_dir: &Path,
     options: Options,
 ) -> Result<Vec<PathBuf>, ContentError> {
-    let (texts, read) = read_locales(locales_dir)?;
+    let (mut texts, mut read) = read_locales(locales_dir)?;
+    if let Some(dir) = instruments_dir {
+        read.extend(read_instruments(dir, &mut texts)?);
+    }
     generate(&texts, options)?.write(out_dir)?;
     Ok(read)
 }
@@ -346,7 +360,7 @@ mod tests {
         locales.write_locale(&fixture::en());
         locales.write_locale(&fixture::other("fr"));
         let out = fixture::TempDir::new("run-out");
-        let read = run(locales.path(), out.path(), Options::default()).unwrap();
+        let read = run(locales.path(), None, out.path(), Options::default()).unwrap();
         assert_eq!(read.len(), 1 + 2 * 6);
         let g = two_locales();
         let written = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();

@@ -8,7 +8,8 @@ use super::error::ContentError;
 use super::fragments::{content_hash, Fragment, LocaleFragments};
 use super::locale::{ContactKind, LocaleContent, PageFile};
 use crate::pack::{
-    ContactText, ContactWay, Pack, PageText, PluralForms, RegionText, StrategyText, Text,
+    ContactText, ContactWay, InstrumentTexts, Pack, PageText, PluralForms, RegionText,
+    StrategyText, Text,
 };
 
 fn pages(file: &PageFile, bodies: &[Fragment]) -> Vec<PageText> {
@@ -24,8 +25,12 @@ fn pages(file: &PageFile, bodies: &[Fragment]) -> Vec<PageText> {
         .collect()
 }
 
-/// One locale's pack.
-pub(crate) fn pack(l: &LocaleContent, f: &LocaleFragments) -> Pack {
+/// One locale's pack, with its translations of Tend's own instruments.
+pub(crate) fn pack(
+    l: &LocaleContent,
+    f: &LocaleFragments,
+    instruments: Option<InstrumentTexts>,
+) -> Pack {
     let mut strings: std::collections::BTreeMap<String, Text> =
         l.ui.iter()
             .map(|(k, v)| (k.clone(), Text::One(v.clone())))
@@ -88,12 +93,17 @@ pub(crate) fn pack(l: &LocaleContent, f: &LocaleFragments) -> Pack {
         regions,
         reading_list: f.reading_list.path.clone(),
         strategies,
+        instruments,
     }
 }
 
 /// One locale's pack as JSON, under `content/<code>/pack.<hash>.json`.
-pub(crate) fn write_json(l: &LocaleContent, f: &LocaleFragments) -> Result<Fragment, ContentError> {
-    let json = serde_json::to_string(&pack(l, f)).map_err(|e| ContentError::Pack {
+pub(crate) fn write_json(
+    l: &LocaleContent,
+    f: &LocaleFragments,
+    instruments: Option<InstrumentTexts>,
+) -> Result<Fragment, ContentError> {
+    let json = serde_json::to_string(&pack(l, f, instruments)).map_err(|e| ContentError::Pack {
         code: l.code.clone(),
         message: e.to_string(),
     })?;
@@ -122,7 +132,7 @@ mod tests {
     #[test]
     fn a_pack_carries_every_string_page_region_and_strategy() {
         let (l, f) = fr();
-        let p = pack(&l, &f);
+        let p = pack(&l, &f, None);
         assert_eq!(p.code, "fr");
         assert_eq!(p.strings.len(), l.ui.len() + l.plurals.len());
         assert_eq!(
@@ -149,9 +159,9 @@ mod tests {
     #[test]
     fn the_json_reads_back_as_the_same_pack_under_its_own_hash() {
         let (l, f) = fr();
-        let written = write_json(&l, &f).unwrap();
+        let written = write_json(&l, &f, None).unwrap();
         let read: Pack = serde_json::from_str(&written.html).unwrap();
-        assert_eq!(read, pack(&l, &f));
+        assert_eq!(read, pack(&l, &f, None));
         assert_eq!(
             written.path,
             format!(

@@ -44,6 +44,8 @@ pub(crate) fn accent(text: &str) -> String {
 pub(crate) fn from_english(en: &LocaleContent) -> LocaleContent {
     let mut l = en.clone();
     l.code = CODE.to_owned();
+    // Its speakers are asked English's check-in: it has no translation.
+    l.instruments = Vec::new();
     for text in l.ui.values_mut() {
         *text = accent(text);
     }

@@ -54,6 +54,8 @@ impl Instrument {
                 || ours.reverse != item.reverse
                 || ours.multiple != item.multiple
                 || ours.context != item.context
+                || ours.sign != item.sign
+                || ours.covers != item.covers
                 || option_ids(ours) != option_ids(item)
             {
                 return Err(differs(format!("item \"{}\"", item.id)));
