@@ -286,7 +286,7 @@ fn the_history_scores_each_check_in_with_its_own_version_and_compares_them() {
         .headlines
         .iter()
         .find(|h| h.headline == Headline::SecondaryTrauma)
-        .map(|h| h.change.clone());
+        .map(|h| h.change);
     assert!(
         matches!(change, Some(Change::Compared { .. })),
         "{change:?}"
