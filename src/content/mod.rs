@@ -161,6 +161,8 @@ pub fn guess_region<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'stati
             "CA" => "ca",
             "GB" | "IE" => "uk-ie",
             "AU" => "au",
+            "ES" => "es",
+            "MX" => "mx",
             _ => continue,
         };
         return region;
@@ -259,6 +261,8 @@ mod tests {
         assert_eq!(guess_region(["en"]), "other");
         assert_eq!(guess_region(["es-US"]), "us");
         assert_eq!(guess_region(["en_AU"]), "au");
+        assert_eq!(guess_region(["es-MX", "es"]), "mx");
+        assert_eq!(guess_region(["es-ES"]), "es");
     }
 
     /// The fragments the build wrote are exactly what the renderer makes of
