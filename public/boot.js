@@ -4,7 +4,8 @@
 // app's module. The app removes the shell when its own first screen is
 // ready (platform::take_over_static_shell); until then this script:
 // - shows the shell in the browser's language when Tend has it, as the app
-//   chooses (?lang= first, then the browser's languages);
+//   chooses (?lang= first, then the browser's languages), and preloads that
+//   language's pack;
 // - on any address but home, leaves the main area empty for the app;
 // - when the app cannot start (no WebAssembly, its script or wasm fails to
 //   load or to run), shows the message with the help page and Try again;
@@ -31,6 +32,16 @@
       root.replaceWith(shell);
       root = shell;
       document.documentElement.lang = root.lang;
+      // The language's words, fetched beside the wasm rather than after it.
+      var pack = other.getAttribute('data-tend-pack');
+      if (pack) {
+        var link = document.createElement('link');
+        link.rel = 'preload';
+        link.as = 'fetch';
+        link.crossOrigin = 'anonymous';
+        link.href = pack;
+        document.head.appendChild(link);
+      }
       break;
     }
   }

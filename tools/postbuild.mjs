@@ -115,7 +115,16 @@ const otherShells = readdirSync(staticDir)
   .sort()
   .map((f) => {
     const code = f.slice('shell.'.length, -'.html'.length);
-    return `<template id="tend-shell-${code.split('-')[0].toLowerCase()}">${readStatic(f)}</template>`;
+    // The language's pack, which boot.js preloads beside the wasm when it
+    // shows this shell, so the app has the words as soon as it starts.
+    let pack = '';
+    try {
+      pack = readdirSync(join(staging, 'content', code)).find((n) => /^pack\.[0-9a-f]+\.json$/.test(n)) ?? '';
+    } catch {
+      // No folder: the language has no pack to preload.
+    }
+    const packAttr = pack ? ` data-tend-pack="content/${code}/${pack}"` : '';
+    return `<template id="tend-shell-${code.split('-')[0].toLowerCase()}"${packAttr}>${readStatic(f)}</template>`;
   });
 // Trunk's own loader (an inline module importing the app and its wasm) and
 // its preloads would fetch the wasm alongside the stylesheet, before the

@@ -205,6 +205,7 @@ fn Shell() -> impl IntoView {
                 }}
             </p>
             <p>{t().app_footer_not_crisis}</p>
+            <components::language_switch::LanguageSwitch />
         </footer>
     }
 }

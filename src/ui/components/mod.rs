@@ -9,6 +9,7 @@ pub mod fragment;
 pub mod headline_chart;
 pub mod instrument_files;
 pub mod language_notice;
+pub mod language_switch;
 pub mod nav;
 pub mod next_checkin;
 pub mod page_body;
