@@ -19,6 +19,7 @@ import {
   formatViolations,
   gotoScreen,
   launchBrowser,
+  localeString,
   setColorScheme,
   startSite,
   waitForScreen,
@@ -34,6 +35,8 @@ let browser;
 let scratch;
 /** Tend's own check-in definition, as compiled in. */
 let tend;
+/** Tend's own check-in in Spanish. */
+let tendEs;
 /** The one-minute pulse definition. */
 let pulse;
 /** The loaded-questionnaire fixture. */
@@ -41,6 +44,7 @@ let external;
 
 before(async () => {
   tend = JSON.parse(await readFile(join(ROOT, 'crates/tend-core/src/builtin/tend.en.json'), 'utf8'));
+  tendEs = JSON.parse(await readFile(join(ROOT, 'crates/tend-core/src/builtin/tend.es.json'), 'utf8'));
   pulse = JSON.parse(await readFile(join(ROOT, 'crates/tend-core/src/builtin/pulse.en.json'), 'utf8'));
   external = JSON.parse(await readFile(EXTERNAL_FIXTURE, 'utf8'));
   site = await startSite();
@@ -238,104 +242,158 @@ async function assertResultsShown(page, instrument, expected) {
 
 // -------------------------------------------------------------------- tests
 
-test('the check-in can be completed by keyboard alone, with no axe violations on any screen', () =>
-  withPage(browser, site, {}, async ({ page }) => {
-    const started = Date.now();
-    const keys = [];
-    const press = async (key) => {
-      keys.push(key);
-      await page.keyboard.press(key);
-    };
-    const focusIsIn = (selector) => page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector);
-
-    await gotoScreen(page, site, '#/check-in');
-    await assertNoAxe(page, '#/check-in (light)');
-    // The skip link, then the first control in main: the start button.
-    await press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main', 'first Tab stop');
-    await press('Enter');
-    await press('Tab');
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.dataset.testid),
-      'start-checkin',
-      'the Tab after the skip link reaches the start button',
-    );
-    await press('Enter');
-
-    // Answers: the first option of each single choice (except "No" to a
-    // recent incident), the first box of the multi-select, "Sometimes" on
-    // every scale item, "Never" on safety.
-    for (const [index, section] of tend.sections.entries()) {
-      const hash = `#/check-in/${index + 1}`;
-      await waitForStep(page, hash, section.title);
-      await waitForFocus(page, 'main h1', `focus on the heading of ${hash}`);
-      await assertNoAxe(page, `${hash} (light)`);
-      assert.equal(
-        await page.evaluate(() => document.activeElement === document.querySelector('main h1')),
-        true,
-        `focus stays on the heading of ${hash} after the axe scan`,
+// In each language Tend ships, the browser's language choosing it: the
+// Spanish run answers two items "Often", so a score has a decimal and shows
+// the language's own number format.
+for (const [code, browserLocale] of [
+  ['en', 'en-US'],
+  ['es', 'es-ES'],
+]) {
+  test(`the check-in can be completed by keyboard alone, with no axe violations on any screen (${code})`, () =>
+    withPage(browser, site, { locale: browserLocale }, async ({ page }) => {
+      const instrument = code === 'en' ? tend : tendEs;
+      const say = (table, key) => localeString(code, 'ui-checkin.toml', table, key);
+      /** The items the Spanish run answers "Often": the first two intrusion items. */
+      const bumped = new Set(
+        code === 'en'
+          ? []
+          : instrument.sections
+              .flatMap((s) => s.items)
+              .filter((i) => i.subscale === 'intrusion')
+              .slice(0, 2)
+              .map((i) => i.id),
       );
-      for (const item of section.items) {
-        const fieldset = `#q-${item.id}`;
-        if (kindOf(item) === 'choice' && item.multiple) {
-          // One Tab stop per box: tick the first, Tab past the others.
-          for (let i = 0; i < item.options.length; i++) {
-            await press('Tab');
-            assert.equal(await page.evaluate(() => document.activeElement?.id), `q-${item.id}-${i}`);
-            if (i === 0) await press('Space');
-          }
-          assert.equal(await page.locator(inputOf(item.id, 0)).isChecked(), true, `${item.id}: ticked by Space`);
-          continue;
-        }
-        await press('Tab');
-        assert.ok(await focusIsIn(fieldset), `${hash}: one Tab reaches ${item.id}`);
-        let target;
-        if (kindOf(item) === 'choice') {
-          target = item.context === 'recent_incident' ? item.options.findIndex((o) => o.id === 'no') : 0;
-        } else if (kindOf(item) === 'safety') {
-          target = scaleIndex(tend, 0);
-        } else {
-          target = scaleIndex(tend, 2);
-        }
-        // Tab lands on the first radio of an unanswered group without
-        // choosing it: Space chooses it, each Down arrow moves and chooses.
-        if (target === 0) await press('Space');
-        for (let i = 0; i < target; i++) await press('ArrowDown');
-        assert.equal(await page.locator(inputOf(item.id, target)).isChecked(), true, `${item.id}: option ${target} chosen`);
-      }
-      // Back (from the second screen on), then Next.
-      const last = index + 1 === tend.sections.length;
-      const nextLabel = await ui('checkin', last ? 'finish' : 'next');
-      for (let i = 0; i < 3; i++) {
-        await press('Tab');
-        if (await page.evaluate(() => document.activeElement?.dataset.testid === 'next')) break;
-      }
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'next', `${hash}: Tab reaches Next`);
-      assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), nextLabel);
+      const started = Date.now();
+      const keys = [];
+      const press = async (key) => {
+        keys.push(key);
+        await page.keyboard.press(key);
+      };
+      const focusIsIn = (selector) => page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector);
+
+      await gotoScreen(page, site, '#/check-in');
+      await assertNoAxe(page, '#/check-in (light)');
+      // The skip link, then the first control in main: the start button.
+      await press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main', 'first Tab stop');
       await press('Enter');
-    }
+      await press('Tab');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.dataset.testid),
+        'start-checkin',
+        'the Tab after the skip link reaches the start button',
+      );
+      await press('Enter');
 
-    await waitUntil(page, () => /^#\/results\/[A-Za-z0-9-]+$/.test(location.hash), null, 'the results address', 10000);
-    await waitForScreen(page);
-    await waitForFocus(page, 'main h1', 'focus on the results heading');
-    const elapsed = Date.now() - started;
-    const tally = keys.reduce((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
-    const items = itemsOf(tend).length;
-    console.log(
-      `keyboard-only check-in: ${keys.length} key presses for ${items} questions on ${tend.sections.length} screens ` +
-        `(${Object.entries(tally).map(([k, n]) => `${k} ×${n}`).join(', ')}), ${(elapsed / 1000).toFixed(1)} s in the test`,
-    );
+      // Answers: the first option of each single choice (except "No" to a
+      // recent incident), the first box of the multi-select, "Sometimes" on
+      // every scale item, "Never" on safety.
+      for (const [index, section] of instrument.sections.entries()) {
+        const hash = `#/check-in/${index + 1}`;
+        await waitForStep(page, hash, section.title);
+        await waitForFocus(page, 'main h1', `focus on the heading of ${hash}`);
+        await assertNoAxe(page, `${hash} (light)`);
+        assert.equal(
+          await page.evaluate(() => document.activeElement === document.querySelector('main h1')),
+          true,
+          `focus stays on the heading of ${hash} after the axe scan`,
+        );
+        for (const item of section.items) {
+          const fieldset = `#q-${item.id}`;
+          if (kindOf(item) === 'choice' && item.multiple) {
+            // One Tab stop per box: tick the first, Tab past the others.
+            for (let i = 0; i < item.options.length; i++) {
+              await press('Tab');
+              assert.equal(await page.evaluate(() => document.activeElement?.id), `q-${item.id}-${i}`);
+              if (i === 0) await press('Space');
+            }
+            assert.equal(await page.locator(inputOf(item.id, 0)).isChecked(), true, `${item.id}: ticked by Space`);
+            continue;
+          }
+          await press('Tab');
+          assert.ok(await focusIsIn(fieldset), `${hash}: one Tab reaches ${item.id}`);
+          let target;
+          if (kindOf(item) === 'choice') {
+            target = item.context === 'recent_incident' ? item.options.findIndex((o) => o.id === 'no') : 0;
+          } else if (kindOf(item) === 'safety') {
+            target = scaleIndex(instrument, 0);
+          } else {
+            target = scaleIndex(instrument, bumped.has(item.id) ? 3 : 2);
+          }
+          // Tab lands on the first radio of an unanswered group without
+          // choosing it: Space chooses it, each Down arrow moves and chooses.
+          if (target === 0) await press('Space');
+          for (let i = 0; i < target; i++) await press('ArrowDown');
+          assert.equal(await page.locator(inputOf(item.id, target)).isChecked(), true, `${item.id}: option ${target} chosen`);
+        }
+        // Back (from the second screen on), then Next.
+        const last = index + 1 === instrument.sections.length;
+        const nextLabel = await say('checkin', last ? 'finish' : 'next');
+        for (let i = 0; i < 3; i++) {
+          await press('Tab');
+          if (await page.evaluate(() => document.activeElement?.dataset.testid === 'next')) break;
+        }
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'next', `${hash}: Tab reaches Next`);
+        assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), nextLabel);
+        await press('Enter');
+      }
 
-    // "Sometimes" (2) everywhere: every headline 2 on the 0–4 mean.
-    const expected = [2, 2, 2].map((score, i) => {
-      const sub = tend.subscales.find((s) => s.headline === ['sts', 'burnout', 'sustaining'][i]);
-      return `${score} · ${bandLabel(tend, sub.id, score)}`;
-    });
-    await assertResultsShown(page, tend, expected);
-    await assertNoAxe(page, 'results (light)');
-    await setColorScheme(page, 'dark');
-    await assertNoAxe(page, 'results (dark)');
-  }));
+      await waitUntil(page, () => /^#\/results\/[A-Za-z0-9-]+$/.test(location.hash), null, 'the results address', 10000);
+      await waitForScreen(page);
+      await waitForFocus(page, 'main h1', 'focus on the results heading');
+      const elapsed = Date.now() - started;
+      const tally = keys.reduce((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
+      const items = itemsOf(instrument).length;
+      console.log(
+        `keyboard-only check-in (${code}): ${keys.length} key presses for ${items} questions on ${instrument.sections.length} screens ` +
+          `(${Object.entries(tally).map(([k, n]) => `${k} ×${n}`).join(', ')}), ${(elapsed / 1000).toFixed(1)} s in the test`,
+      );
+
+      // "Sometimes" (2) everywhere: every headline 2 on the 0–4 mean; in the
+      // Spanish run two items "Often" make secondary trauma 46 / 22 = 2.1.
+      const sts = bumped.size ? 2.1 : 2;
+      const numbers = new Intl.NumberFormat(code);
+      const expected = [sts, 2, 2].map((score, i) => {
+        const sub = instrument.subscales.find((s) => s.headline === ['sts', 'burnout', 'sustaining'][i]);
+        return `${numbers.format(score)} · ${bandLabel(instrument, sub.id, score)}`;
+      });
+      await assertResultsShown(page, instrument, expected);
+      // The heading's date in the language's own format.
+      const date = await page.evaluate(
+        (lang) => new Date().toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric' }),
+        code,
+      );
+      const dated = (await say('results', 'title_dated')).replace('{date}', date);
+      assert.equal((await page.locator('main h1').textContent()).trim(), dated);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), code);
+      await assertNoAxe(page, 'results (light)');
+      await setColorScheme(page, 'dark');
+      await assertNoAxe(page, 'results (dark)');
+      await setColorScheme(page, 'light');
+
+      // The print view keeps the scores table, in the same formats.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.getByTestId('headline-chart-table').isVisible(), true, 'the scores table is not printed');
+      assert.deepEqual(
+        (await headlineTable(page)).map((r) => r[1]),
+        expected,
+        'the printed scores',
+      );
+      await page.emulateMedia({ media: 'screen' });
+
+      // History: the entry's date and the trend table's percentages in the
+      // language's own formats (burnout 2 of 4 is half its range).
+      await gotoScreen(page, site, '#/history');
+      const entry = page.locator('[data-testid="entries"] li[data-kind="checkin"]');
+      assert.equal(await entry.count(), 1, 'History lists the check-in');
+      assert.ok((await entry.textContent()).includes(date), `the history entry shows ${date}`);
+      const half = await page.evaluate((lang) => new Intl.NumberFormat(lang, { style: 'percent' }).format(0.5), code);
+      const row = page.locator('[data-testid="trend-chart-table"] tbody tr[data-kind="check-in"]');
+      assert.equal((await row.locator('th').textContent()).trim(), date, 'the trend table dates the check-in');
+      const cells = await row.locator('td').evaluateAll((tds) => tds.slice(1).map((td) => td.textContent.trim()));
+      assert.ok(cells[1]?.includes(half), `burnout shows ${half}: ${JSON.stringify(cells)}`);
+    }));
+}
 
 test('a check-in survives a reload midway, and Home offers to carry on or discard it', () =>
   withPage(browser, site, {}, async ({ page }) => {

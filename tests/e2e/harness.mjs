@@ -275,13 +275,13 @@ export async function tabTo(page, selector, { maxPresses = 80 } = {}) {
 }
 
 /**
- * Reads `key = "value"` from a table of an English locale file. A plural
- * string is written with dotted keys, one per CLDR category
+ * Reads `key = "value"` from a table of a locale file of language `code`.
+ * A plural string is written with dotted keys, one per CLDR category
  * (`used.one = "Done once"`, `used.other = "Done {count} times"`): ask for
  * `used.one` or `used.other`, or use `englishPlural`.
  */
-export async function englishString(file, table, key) {
-  const text = await readFile(join(ROOT, 'locales/en', file), 'utf8');
+export async function localeString(code, file, table, key) {
+  const text = await readFile(join(ROOT, 'locales', code, file), 'utf8');
   let current = '';
   for (const line of text.split('\n')) {
     const header = line.match(/^\s*\[([^\]]+)\]\s*$/);
@@ -292,7 +292,12 @@ export async function englishString(file, table, key) {
     const m = line.match(/^\s*([A-Za-z0-9_.]+)\s*=\s*"((?:[^"\\]|\\.)*)"/);
     if (m && current === table && m[1] === key) return JSON.parse(`"${m[2]}"`);
   }
-  throw new Error(`locales/en/${file} has no [${table}] ${key}`);
+  throw new Error(`locales/${code}/${file} has no [${table}] ${key}`);
+}
+
+/** Reads `key = "value"` from a table of an English locale file (see `localeString`). */
+export function englishString(file, table, key) {
+  return localeString('en', file, table, key);
 }
 
 /**

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../tools/serve.mjs';
 import { siteFiles, writeServiceWorker } from '../../tools/sw.mjs';
-import { DIST, englishString, gotoScreen, launchBrowser, startSite, waitForScreen, withPage } from './harness.mjs';
+import { DIST, englishString, gotoScreen, launchBrowser, localeString, startSite, waitForScreen, withPage } from './harness.mjs';
 
 let site;
 let browser;
@@ -248,6 +248,19 @@ test('the service worker precaches every file of the build, and every screen the
       const fragmentError = await page.locator('[data-testid="fragment-error"]').count();
       assert.equal(fragmentError, 0, `${hash}: a fragment failed to load offline`);
     }
+    // The other language was never opened, yet switching to it works with
+    // the server gone: its pack and pages are in the precache.
+    await gotoScreen(page, site, '#/');
+    await page.getByTestId('language-es').click();
+    const spanishHome = await localeString('es', 'ui.toml', 'home', 'title');
+    await page.waitForFunction(
+      (title) => document.documentElement.lang === 'es' && document.querySelector('main h1')?.textContent.trim() === title,
+      spanishHome,
+      { timeout: 15000 },
+    );
+    await gotoScreen(page, site, '#/learn/what-it-is');
+    await page.locator('.content-sections h2').first().waitFor({ state: 'visible', timeout: 15000 });
+    assert.equal(await page.locator('[data-testid="fragment-error"]').count(), 0, 'a Spanish page failed to load offline');
     // The config is network-first; with no network the last copy serves.
     assert.deepEqual(await readConfig(), { status: 200, body: '{}' }, 'tend.config.json offline');
     assert.deepEqual(failedFromPage, [], 'the page itself asked the network for something');

@@ -14,6 +14,7 @@ import {
   formatViolations,
   gotoScreen,
   launchBrowser,
+  localeString,
   startSite,
   tabTo,
   waitForScreen,
@@ -104,30 +105,40 @@ test('the app links every screen the router knows, and the guides link their top
   }
 });
 
-for (const colorScheme of ['light', 'dark']) {
-  test(`every screen loads, offers "Get help now" and has no axe violations (${colorScheme})`, () =>
-    withPage(browser, site, { colorScheme }, async ({ page }) => {
-      const helpLabel = await englishString('ui.toml', 'app', 'get_help_now');
-      const failures = [];
-      for (const hash of screens) {
-        const heading = await gotoScreen(page, site, hash);
-        assert.ok(heading, `${hash}: empty heading`);
-        const help = page.locator('[data-testid="help-now"]');
-        if ((await help.count()) !== 1 || !(await help.isVisible())) {
-          failures.push(`${hash}: no visible "Get help now" link`);
-        } else {
-          const [href, name] = [await help.getAttribute('href'), (await help.textContent()).trim()];
-          if (href !== '#/help' || name !== helpLabel) {
-            failures.push(`${hash}: "Get help now" link is ${JSON.stringify({ href, name })}`);
+// Every screen in each language Tend ships (the browser's language picks
+// it) and each theme.
+for (const [code, browserLocale] of [
+  ['en', 'en-US'],
+  ['es', 'es-MX'],
+]) {
+  for (const colorScheme of ['light', 'dark']) {
+    const where = code === 'en' ? colorScheme : `${code}, ${colorScheme}`;
+    test(`every screen loads, offers "Get help now" and has no axe violations (${where})`, () =>
+      withPage(browser, site, { colorScheme, locale: browserLocale }, async ({ page }) => {
+        const helpLabel = await localeString(code, 'ui.toml', 'app', 'get_help_now');
+        const failures = [];
+        for (const hash of screens) {
+          const heading = await gotoScreen(page, site, hash);
+          assert.ok(heading, `${hash}: empty heading`);
+          const lang = await page.evaluate(() => document.documentElement.lang);
+          if (lang !== code) failures.push(`${hash}: <html lang="${lang}">, not ${code}`);
+          const help = page.locator('[data-testid="help-now"]');
+          if ((await help.count()) !== 1 || !(await help.isVisible())) {
+            failures.push(`${hash}: no visible "Get help now" link`);
+          } else {
+            const [href, name] = [await help.getAttribute('href'), (await help.textContent()).trim()];
+            if (href !== '#/help' || name !== helpLabel) {
+              failures.push(`${hash}: "Get help now" link is ${JSON.stringify({ href, name })}`);
+            }
           }
+          // A fetched body (a Learn topic, a strategy's steps) is scanned once it is in.
+          await page.waitForFunction(() => !document.querySelector('main .fragment-status'), null, { timeout: 15000 });
+          const violations = await axeScan(page);
+          if (violations.length) failures.push(`${hash} (${where}):\n${formatViolations(violations)}`);
         }
-        // A fetched body (a Learn topic, a strategy's steps) is scanned once it is in.
-        await page.waitForFunction(() => !document.querySelector('main .fragment-status'), null, { timeout: 15000 });
-        const violations = await axeScan(page);
-        if (violations.length) failures.push(`${hash} (${colorScheme}):\n${formatViolations(violations)}`);
-      }
-      assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
-    }));
+        assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
+      }));
+  }
 }
 
 test('the dark theme follows the system setting', () =>
