@@ -14,6 +14,7 @@
 //! the app never calls it, so the linker leaves it out of the wasm.
 
 pub mod coverage;
+pub mod instrument_errors;
 pub mod instruments;
 pub mod pack;
 pub mod strategies;

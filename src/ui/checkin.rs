@@ -1,7 +1,7 @@
 //! What the check-in screens share: the instruments on offer (Tend's own
 //! plus any the person loaded), and small readers over the person's data.
 
-use crate::content::{instruments, Locale};
+use crate::content::{instrument_errors, instruments, Locale};
 use crate::ui::deployment::DeployedInstrument;
 use crate::ui::AppContext;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ pub fn deployed_outcome(locale: Locale, text: &str) -> Result<String, String> {
     builtin_catalogue(locale)?
         .load_deployed_json(text)
         .map(|i| i.title.clone())
-        .map_err(|e| e.to_string())
+        .map_err(|e| instrument_errors::describe(locale.strings(), &e))
 }
 
 /// Provides [`Instruments`] for the screens below `App`.

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use tend_core::builtin::TEND_EN;
 use tend_core::domain::catalogue::Catalogue;
 use tend_core::domain::instrument::{ContextQuestion, Headline, Instrument};
-use tend_core::domain::validation::{ChoiceProblem, IdKind, InstrumentError as E};
+use tend_core::domain::validation::{
+    ChoiceProblem, IdKind, InstrumentError as E, RangeProblem as R, TextPlace as P,
+};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/instruments")
@@ -38,7 +40,7 @@ fn expected() -> Vec<(&'static str, E)> {
         (
             "invalid-empty-text",
             E::EmptyText {
-                place: s("the text of item \"b1\""),
+                place: P::ItemText(s("b1")),
             },
         ),
         (
@@ -130,43 +132,41 @@ fn expected() -> Vec<(&'static str, E)> {
         ),
         (
             "invalid-scale-label-out-of-range",
-            E::OutOfRange {
-                place: s("a scale label's value"),
-                value: s("5"),
-                allowed: s("from 0 to 4"),
-            },
+            E::OutOfRange(Box::new(R::ScaleLabelValue {
+                value: 5,
+                min: 0,
+                max: Some(4),
+            })),
         ),
         (
             "invalid-scale-max-below-min",
-            E::OutOfRange {
-                place: s("the scale maximum"),
-                value: s("0"),
-                allowed: s("above the scale minimum 0"),
-            },
+            E::OutOfRange(Box::new(R::ScaleMaximum { max: 0, min: 0 })),
         ),
         (
             "invalid-min-answered-out-of-range",
-            E::OutOfRange {
-                place: s("the share of items that must be answered for subscale \"b\""),
-                value: s("1.5"),
-                allowed: s("above 0 and at most 1"),
-            },
+            E::OutOfRange(Box::new(R::MinAnswered {
+                subscale: s("b"),
+                share: s("1.5"),
+            })),
         ),
         (
             "invalid-decimals-out-of-range",
-            E::OutOfRange {
-                place: s("the number of decimal places of subscale \"b\""),
-                value: s("7"),
-                allowed: s("from 0 to 4"),
-            },
+            E::OutOfRange(Box::new(R::Decimals {
+                subscale: s("b"),
+                decimals: 7,
+                most: 4,
+            })),
         ),
         (
             "invalid-band-outside-range",
-            E::OutOfRange {
-                place: s("band \"extreme\" of subscale \"a\""),
-                value: s("20 to 30"),
-                allowed: s("within the possible scores 0 to 16"),
-            },
+            E::OutOfRange(Box::new(R::Band {
+                subscale: s("a"),
+                band: s("extreme"),
+                min: Some(s("20")),
+                max: Some(s("30")),
+                lowest: s("0"),
+                highest: Some(s("16")),
+            })),
         ),
         (
             "invalid-reverse-without-maximum",
@@ -236,7 +236,10 @@ fn expected() -> Vec<(&'static str, E)> {
         (
             "invalid-choice-empty-option-label",
             E::EmptyText {
-                place: s("the label of option \"monthly\" of item \"exposure\""),
+                place: P::OptionLabel {
+                    item: s("exposure"),
+                    option: s("monthly"),
+                },
             },
         ),
         (

@@ -4,6 +4,7 @@
 //! is listed too, and a file with its id is refused: the deployment's is
 //! the one offered.
 
+use crate::content::instrument_errors;
 use crate::platform::{self, files};
 use crate::ui::checkin::use_instruments;
 use crate::ui::use_app;
@@ -50,7 +51,9 @@ pub fn InstrumentFiles() -> impl IntoView {
                                 (Err(InstrumentError::DeploymentIdInUse { .. }), Some(title)) => {
                                     Err(t.org_instrument_wins(&title))
                                 }
-                                (Err(e), _) => Err(t.instruments_error(&e.to_string())),
+                                (Err(e), _) => {
+                                    Err(t.instruments_error(&instrument_errors::describe(t, &e)))
+                                }
                             }
                         }
                     }

@@ -2,7 +2,7 @@
 //! the lowest scores to the highest, together covering every possible
 //! score exactly once.
 
-use super::{non_empty, Check, IdKind, InstrumentError};
+use super::{non_empty, Check, IdKind, InstrumentError, RangeProblem, TextPlace};
 use crate::domain::instrument::{Instrument, Subscale};
 use crate::domain::scoring::{format_units, to_units, units_range};
 use std::collections::BTreeSet;
@@ -16,27 +16,21 @@ impl Instrument {
         // place, so that edges compare exactly.
         let mut ranges = Vec::with_capacity(subscale.bands.len());
         for band in &subscale.bands {
-            non_empty(&band.id, || {
-                format!("a band id of subscale \"{}\"", subscale.id)
-            })?;
+            non_empty(&band.id, || TextPlace::BandId(sub()))?;
             if !ids.insert(band.id.as_str()) {
                 return Err(InstrumentError::DuplicateId {
                     kind: IdKind::Band(sub()),
                     id: band.id.clone(),
                 });
             }
-            non_empty(&band.label, || {
-                format!(
-                    "the label of band \"{}\" of subscale \"{}\"",
-                    band.id, subscale.id
-                )
+            non_empty(&band.label, || TextPlace::BandLabel {
+                subscale: sub(),
+                band: band.id.clone(),
             })?;
             if let Some(text) = &band.interpretation {
-                non_empty(text, || {
-                    format!(
-                        "the interpretation of band \"{}\" of subscale \"{}\"",
-                        band.id, subscale.id
-                    )
+                non_empty(text, || TextPlace::BandInterpretation {
+                    subscale: sub(),
+                    band: band.id.clone(),
                 })?;
             }
             let edge = |x: Option<f64>| -> Result<Option<i128>, InstrumentError> {
@@ -69,33 +63,23 @@ impl Instrument {
         }
         let item_count = self.subscale_items(&subscale.id).len();
         let Some((lo, hi)) = units_range(&self.scale, subscale, item_count) else {
-            return Err(InstrumentError::OutOfRange {
-                place: format!("the possible score range of subscale \"{}\"", subscale.id),
-                value: "too large".into(),
-                allowed: "small enough to compute".into(),
-            });
+            return Err(InstrumentError::OutOfRange(Box::new(
+                RangeProblem::ScoreRange { subscale: sub() },
+            )));
         };
-        let describe = |u: Option<i128>| u.map_or_else(|| "open".into(), |u| format_units(u, d));
-        let allowed = match hi {
-            Some(hi) => format!(
-                "within the possible scores {} to {}",
-                format_units(lo, d),
-                format_units(hi, d)
-            ),
-            None => format!(
-                "within the possible scores {} and above",
-                format_units(lo, d)
-            ),
-        };
+        let describe = |u: Option<i128>| u.map(|u| format_units(u, d));
         for &(id, min, max) in &ranges {
             let above = matches!((min, hi), (Some(min), Some(hi)) if min > hi);
             let below = matches!(max, Some(max) if max < lo);
             if above || below {
-                return Err(InstrumentError::OutOfRange {
-                    place: format!("band \"{id}\" of subscale \"{}\"", subscale.id),
-                    value: format!("{} to {}", describe(min), describe(max)),
-                    allowed,
-                });
+                return Err(InstrumentError::OutOfRange(Box::new(RangeProblem::Band {
+                    subscale: sub(),
+                    band: id.into(),
+                    min: describe(min),
+                    max: describe(max),
+                    lowest: format_units(lo, d),
+                    highest: describe(hi),
+                })));
             }
         }
         let gap = |from: i128, to: Option<i128>| InstrumentError::BandGap {

@@ -42,6 +42,122 @@ pub enum ChoiceProblem {
     UnknownOption(ContextQuestion, String),
 }
 
+/// Where in a definition a piece of text (or an id) sits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextPlace {
+    /// The instrument's id.
+    InstrumentId,
+    /// Its version.
+    Version,
+    /// Its title.
+    Title,
+    /// Its attribution.
+    Attribution,
+    /// A section's id.
+    SectionId,
+    /// The title of a section (its id).
+    SectionTitle(String),
+    /// The intro of a section (its id).
+    SectionIntro(String),
+    /// An item's id.
+    ItemId,
+    /// The text of an item (its id).
+    ItemText(String),
+    /// A coverage tag of an item (its id).
+    CoverageTag(String),
+    /// An option id of a choice item (the item's id).
+    OptionId(String),
+    /// The label of an option.
+    OptionLabel {
+        /// The item's id.
+        item: String,
+        /// The option's id.
+        option: String,
+    },
+    /// A subscale's id.
+    SubscaleId,
+    /// The name of a subscale (its id).
+    SubscaleName(String),
+    /// A band id of a subscale (the subscale's id).
+    BandId(String),
+    /// The label of a band.
+    BandLabel {
+        /// The subscale's id.
+        subscale: String,
+        /// The band's id.
+        band: String,
+    },
+    /// The interpretation of a band.
+    BandInterpretation {
+        /// The subscale's id.
+        subscale: String,
+        /// The band's id.
+        band: String,
+    },
+    /// The label of a point of the answer scale (its value).
+    ScaleLabel(i32),
+    /// The "prefer not to answer" label.
+    PreferNot,
+}
+
+/// A number outside what it may be: which number, what it is, and what is
+/// allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RangeProblem {
+    /// The scale maximum is not above its minimum.
+    ScaleMaximum {
+        /// The maximum as written.
+        max: i32,
+        /// The minimum.
+        min: i32,
+    },
+    /// A labelled point lies outside the scale.
+    ScaleLabelValue {
+        /// The point's value.
+        value: i32,
+        /// The scale minimum.
+        min: i32,
+        /// The scale maximum, if it has one.
+        max: Option<i32>,
+    },
+    /// The share of items that must be answered is not in (0, 1].
+    MinAnswered {
+        /// The subscale's id.
+        subscale: String,
+        /// The share as written.
+        share: String,
+    },
+    /// Too many decimal places.
+    Decimals {
+        /// The subscale's id.
+        subscale: String,
+        /// The number asked for.
+        decimals: u8,
+        /// The most allowed.
+        most: u8,
+    },
+    /// The possible scores of a subscale are too large to compute.
+    ScoreRange {
+        /// The subscale's id.
+        subscale: String,
+    },
+    /// A band lies wholly outside the possible scores.
+    Band {
+        /// The subscale's id.
+        subscale: String,
+        /// The band's id.
+        band: String,
+        /// Its minimum, none when open.
+        min: Option<String>,
+        /// Its maximum, none when open.
+        max: Option<String>,
+        /// The lowest possible score.
+        lowest: String,
+        /// The highest possible score, none when open.
+        highest: Option<String>,
+    },
+}
+
 /// Why a definition was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum InstrumentError {
@@ -62,8 +178,8 @@ pub enum InstrumentError {
     },
     /// A piece of text (or an id) is empty.
     EmptyText {
-        /// Where, such as `the text of item "int-1"`.
-        place: String,
+        /// Where.
+        place: TextPlace,
     },
     /// The minimum or maximum of the response scale has no label.
     MissingScaleLabel {
@@ -118,15 +234,8 @@ pub enum InstrumentError {
         /// The second.
         second: String,
     },
-    /// A number lies outside what it may be.
-    OutOfRange {
-        /// Which number, such as `the scale label value`.
-        place: String,
-        /// The number as written.
-        value: String,
-        /// What is allowed, in words.
-        allowed: String,
-    },
+    /// A number lies outside what it may be (boxed: it is the largest).
+    OutOfRange(Box<RangeProblem>),
     /// An item is reverse keyed but the scale has no maximum to reverse
     /// against.
     ReverseWithoutMaximum {
@@ -278,6 +387,99 @@ impl fmt::Display for ChoiceProblem {
     }
 }
 
+impl fmt::Display for TextPlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use TextPlace as P;
+        match self {
+            P::InstrumentId => write!(f, "the instrument id"),
+            P::Version => write!(f, "the version"),
+            P::Title => write!(f, "the title"),
+            P::Attribution => write!(f, "the attribution"),
+            P::SectionId => write!(f, "a section id"),
+            P::SectionTitle(section) => write!(f, "the title of section \"{section}\""),
+            P::SectionIntro(section) => write!(f, "the intro of section \"{section}\""),
+            P::ItemId => write!(f, "an item id"),
+            P::ItemText(item) => write!(f, "the text of item \"{item}\""),
+            P::CoverageTag(item) => write!(f, "a coverage tag of item \"{item}\""),
+            P::OptionId(item) => write!(f, "an option id of item \"{item}\""),
+            P::OptionLabel { item, option } => {
+                write!(f, "the label of option \"{option}\" of item \"{item}\"")
+            }
+            P::SubscaleId => write!(f, "a subscale id"),
+            P::SubscaleName(subscale) => write!(f, "the name of subscale \"{subscale}\""),
+            P::BandId(subscale) => write!(f, "a band id of subscale \"{subscale}\""),
+            P::BandLabel { subscale, band } => {
+                write!(f, "the label of band \"{band}\" of subscale \"{subscale}\"")
+            }
+            P::BandInterpretation { subscale, band } => write!(
+                f,
+                "the interpretation of band \"{band}\" of subscale \"{subscale}\""
+            ),
+            P::ScaleLabel(value) => write!(f, "the label of scale value {value}"),
+            P::PreferNot => write!(f, "the \"prefer not to answer\" label"),
+        }
+    }
+}
+
+impl fmt::Display for RangeProblem {
+    /// One sentence, without its full stop.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use RangeProblem as R;
+        let open = |edge: &Option<String>| edge.clone().unwrap_or_else(|| "open".into());
+        match self {
+            R::ScaleMaximum { max, min } => write!(
+                f,
+                "The scale maximum is {max}, but it must be above the scale minimum {min}"
+            ),
+            R::ScaleLabelValue { value, min, max } => match max {
+                Some(max) => write!(
+                    f,
+                    "A scale label's value is {value}, but it must be from {min} to {max}"
+                ),
+                None => write!(
+                    f,
+                    "A scale label's value is {value}, but it must be {min} or more"
+                ),
+            },
+            R::MinAnswered { subscale, share } => write!(
+                f,
+                "The share of items that must be answered for subscale \"{subscale}\" is {share}, but it must be above 0 and at most 1"
+            ),
+            R::Decimals {
+                subscale,
+                decimals,
+                most,
+            } => write!(
+                f,
+                "The number of decimal places of subscale \"{subscale}\" is {decimals}, but it must be from 0 to {most}"
+            ),
+            R::ScoreRange { subscale } => write!(
+                f,
+                "The possible score range of subscale \"{subscale}\" is too large, but it must be small enough to compute"
+            ),
+            R::Band {
+                subscale,
+                band,
+                min,
+                max,
+                lowest,
+                highest,
+            } => {
+                write!(
+                    f,
+                    "Band \"{band}\" of subscale \"{subscale}\" is {} to {}, but it must be within the possible scores {lowest} ",
+                    open(min),
+                    open(max)
+                )?;
+                match highest {
+                    Some(highest) => write!(f, "to {highest}"),
+                    None => write!(f, "and above"),
+                }
+            }
+        }
+    }
+}
+
 impl fmt::Display for InstrumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use InstrumentError as E;
@@ -294,7 +496,7 @@ impl fmt::Display for InstrumentError {
                 f,
                 "The definition needs a language code in \"locale\", such as \"en\" or \"es\" (found \"{found}\")."
             ),
-            E::EmptyText { place } => write!(f, "{} is empty.", capitalise(place)),
+            E::EmptyText { place } => write!(f, "{} is empty.", capitalise(&place.to_string())),
             E::MissingScaleLabel { value } => {
                 write!(f, "The answer scale has no label for its end point {value}.")
             }
@@ -334,11 +536,7 @@ impl fmt::Display for InstrumentError {
                 "Subscales \"{first}\" and \"{second}\" are both marked as the \"{}\" headline; only one can be.",
                 headline.as_str()
             ),
-            E::OutOfRange {
-                place,
-                value,
-                allowed,
-            } => write!(f, "{} is {value}, but it must be {allowed}.", capitalise(place)),
+            E::OutOfRange(problem) => write!(f, "{problem}."),
             E::ReverseWithoutMaximum { item } => write!(
                 f,
                 "Item \"{item}\" is reverse keyed, but the answer scale has no maximum to reverse it against."
@@ -438,7 +636,7 @@ mod tests {
     #[test]
     fn messages_read_as_sentences() {
         let e = InstrumentError::EmptyText {
-            place: "the text of item \"a\"".into(),
+            place: TextPlace::ItemText("a".into()),
         };
         assert_eq!(e.to_string(), "The text of item \"a\" is empty.");
         let e = InstrumentError::BandGap {

@@ -2,7 +2,7 @@
 //! options of choice items (fixed for the context questions the reading
 //! relies on).
 
-use super::{non_empty, Check, ChoiceProblem, IdKind, InstrumentError};
+use super::{non_empty, Check, ChoiceProblem, IdKind, InstrumentError, TextPlace};
 use crate::domain::instrument::{
     ContextQuestion, Instrument, Item, ItemKind, EXPOSURE_OPTIONS, RECENT_INCIDENT_OPTIONS,
 };
@@ -12,7 +12,7 @@ impl Instrument {
     pub(super) fn check_sections(&self) -> Check {
         let mut ids = BTreeSet::new();
         for section in &self.sections {
-            non_empty(&section.id, || "a section id".into())?;
+            non_empty(&section.id, || TextPlace::SectionId)?;
             if !ids.insert(section.id.as_str()) {
                 return Err(InstrumentError::DuplicateId {
                     kind: IdKind::Section,
@@ -20,10 +20,10 @@ impl Instrument {
                 });
             }
             non_empty(&section.title, || {
-                format!("the title of section \"{}\"", section.id)
+                TextPlace::SectionTitle(section.id.clone())
             })?;
             if let Some(intro) = &section.intro {
-                non_empty(intro, || format!("the intro of section \"{}\"", section.id))?;
+                non_empty(intro, || TextPlace::SectionIntro(section.id.clone()))?;
             }
             if section.items.is_empty() {
                 return Err(InstrumentError::EmptySection {
@@ -41,16 +41,16 @@ impl Instrument {
         let mut ids = BTreeSet::new();
         let mut contexts = BTreeSet::new();
         for item in self.items() {
-            non_empty(&item.id, || "an item id".into())?;
+            non_empty(&item.id, || TextPlace::ItemId)?;
             if !ids.insert(item.id.as_str()) {
                 return Err(InstrumentError::DuplicateId {
                     kind: IdKind::Item,
                     id: item.id.clone(),
                 });
             }
-            non_empty(&item.text, || format!("the text of item \"{}\"", item.id))?;
+            non_empty(&item.text, || TextPlace::ItemText(item.id.clone()))?;
             for tag in &item.covers {
-                non_empty(tag, || format!("a coverage tag of item \"{}\"", item.id))?;
+                non_empty(tag, || TextPlace::CoverageTag(item.id.clone()))?;
             }
             if let Some(question) = item.context {
                 if !contexts.insert(question) {
@@ -123,20 +123,16 @@ fn check_choice(item: &Item) -> Check {
     }
     let mut ids = BTreeSet::new();
     for option in &item.options {
-        non_empty(&option.id, || {
-            format!("an option id of item \"{}\"", item.id)
-        })?;
+        non_empty(&option.id, || TextPlace::OptionId(item.id.clone()))?;
         if !ids.insert(option.id.as_str()) {
             return Err(InstrumentError::DuplicateId {
                 kind: IdKind::ChoiceOption(item.id.clone()),
                 id: option.id.clone(),
             });
         }
-        non_empty(&option.label, || {
-            format!(
-                "the label of option \"{}\" of item \"{}\"",
-                option.id, item.id
-            )
+        non_empty(&option.label, || TextPlace::OptionLabel {
+            item: item.id.clone(),
+            option: option.id.clone(),
         })?;
     }
     let Some(question) = item.context else {

@@ -13,7 +13,7 @@ mod scale;
 mod subscales;
 mod translation;
 
-pub use error::{ChoiceProblem, IdKind, InstrumentError};
+pub use error::{ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace};
 
 use super::instrument::Instrument;
 
@@ -35,10 +35,10 @@ impl Instrument {
     }
 
     fn check_header(&self) -> Check {
-        non_empty(&self.id, || "the instrument id".into())?;
-        non_empty(&self.version, || "the version".into())?;
-        non_empty(&self.title, || "the title".into())?;
-        non_empty(&self.attribution, || "the attribution".into())?;
+        non_empty(&self.id, || TextPlace::InstrumentId)?;
+        non_empty(&self.version, || TextPlace::Version)?;
+        non_empty(&self.title, || TextPlace::Title)?;
+        non_empty(&self.attribution, || TextPlace::Attribution)?;
         if !is_language_tag(&self.locale) {
             return Err(InstrumentError::MissingLocale {
                 found: self.locale.clone(),
@@ -48,7 +48,7 @@ impl Instrument {
     }
 }
 
-fn non_empty(text: &str, place: impl FnOnce() -> String) -> Check {
+fn non_empty(text: &str, place: impl FnOnce() -> TextPlace) -> Check {
     if text.trim().is_empty() {
         Err(InstrumentError::EmptyText { place: place() })
     } else {

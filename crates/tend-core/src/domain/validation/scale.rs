@@ -1,7 +1,7 @@
 //! The answer scale: its range, its labelled points and the "prefer not
 //! to answer" label.
 
-use super::{non_empty, Check, IdKind, InstrumentError};
+use super::{non_empty, Check, IdKind, InstrumentError, RangeProblem, TextPlace};
 use crate::domain::instrument::Instrument;
 use std::collections::BTreeSet;
 
@@ -10,11 +10,12 @@ impl Instrument {
         let scale = &self.scale;
         if let Some(max) = scale.max {
             if max <= scale.min {
-                return Err(InstrumentError::OutOfRange {
-                    place: "the scale maximum".into(),
-                    value: max.to_string(),
-                    allowed: format!("above the scale minimum {}", scale.min),
-                });
+                return Err(InstrumentError::OutOfRange(Box::new(
+                    RangeProblem::ScaleMaximum {
+                        max,
+                        min: scale.min,
+                    },
+                )));
             }
         }
         let mut seen = BTreeSet::new();
@@ -26,18 +27,15 @@ impl Instrument {
                 });
             }
             if !scale.contains(point.value) {
-                return Err(InstrumentError::OutOfRange {
-                    place: "a scale label's value".into(),
-                    value: point.value.to_string(),
-                    allowed: match scale.max {
-                        Some(max) => format!("from {} to {max}", scale.min),
-                        None => format!("{} or more", scale.min),
+                return Err(InstrumentError::OutOfRange(Box::new(
+                    RangeProblem::ScaleLabelValue {
+                        value: point.value,
+                        min: scale.min,
+                        max: scale.max,
                     },
-                });
+                )));
             }
-            non_empty(&point.label, || {
-                format!("the label of scale value {}", point.value)
-            })?;
+            non_empty(&point.label, || TextPlace::ScaleLabel(point.value))?;
         }
         for end in std::iter::once(scale.min).chain(scale.max) {
             if scale.label(end).is_none() {
@@ -45,7 +43,7 @@ impl Instrument {
             }
         }
         if let Some(label) = &scale.prefer_not {
-            non_empty(label, || "the \"prefer not to answer\" label".into())?;
+            non_empty(label, || TextPlace::PreferNot)?;
         }
         Ok(())
     }

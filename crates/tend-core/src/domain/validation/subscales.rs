@@ -1,7 +1,7 @@
 //! Subscales: ids, names, the share of answers needed, precision, and the
 //! tree they roll up into.
 
-use super::{non_empty, Check, IdKind, InstrumentError};
+use super::{non_empty, Check, IdKind, InstrumentError, RangeProblem, TextPlace};
 use crate::domain::instrument::Instrument;
 use crate::domain::scoring::MAX_DECIMALS;
 use std::collections::BTreeSet;
@@ -10,7 +10,7 @@ impl Instrument {
     pub(super) fn check_subscale_ids(&self) -> Check {
         let mut ids = BTreeSet::new();
         for subscale in &self.subscales {
-            non_empty(&subscale.id, || "a subscale id".into())?;
+            non_empty(&subscale.id, || TextPlace::SubscaleId)?;
             if !ids.insert(subscale.id.as_str()) {
                 return Err(InstrumentError::DuplicateId {
                     kind: IdKind::Subscale,
@@ -18,28 +18,25 @@ impl Instrument {
                 });
             }
             non_empty(&subscale.name, || {
-                format!("the name of subscale \"{}\"", subscale.id)
+                TextPlace::SubscaleName(subscale.id.clone())
             })?;
             let share = subscale.min_answered;
             if !(share > 0.0 && share <= 1.0) {
-                return Err(InstrumentError::OutOfRange {
-                    place: format!(
-                        "the share of items that must be answered for subscale \"{}\"",
-                        subscale.id
-                    ),
-                    value: format!("{share}"),
-                    allowed: "above 0 and at most 1".into(),
-                });
+                return Err(InstrumentError::OutOfRange(Box::new(
+                    RangeProblem::MinAnswered {
+                        subscale: subscale.id.clone(),
+                        share: format!("{share}"),
+                    },
+                )));
             }
             if subscale.decimals > MAX_DECIMALS {
-                return Err(InstrumentError::OutOfRange {
-                    place: format!(
-                        "the number of decimal places of subscale \"{}\"",
-                        subscale.id
-                    ),
-                    value: subscale.decimals.to_string(),
-                    allowed: format!("from 0 to {MAX_DECIMALS}"),
-                });
+                return Err(InstrumentError::OutOfRange(Box::new(
+                    RangeProblem::Decimals {
+                        subscale: subscale.id.clone(),
+                        decimals: subscale.decimals,
+                        most: MAX_DECIMALS,
+                    },
+                )));
             }
         }
         Ok(())
