@@ -75,9 +75,17 @@ const look = (dir, depth) => {
   }
 };
 look(targetDir, 2);
+// English's fragments are named in the wasm; another language's are named
+// in its pack, which the wasm names.
+const namedBy = (m, names) => {
+  const packs = names
+    .filter((n) => /\/pack\.[0-9a-f]+\.json$/.test(n) && wasm.includes(Buffer.from(n)))
+    .map((n) => readFileSync(join(dirname(dirname(m)), n)));
+  return (n) => wasm.includes(Buffer.from(n)) || packs.some((p) => p.includes(Buffer.from(n)));
+};
 const matching = manifests
   .map((m) => ({ m, names: readFileSync(m, 'utf8').split('\n').filter(Boolean), at: statSync(m).mtimeMs }))
-  .filter(({ names }) => names.length > 0 && names.every((n) => wasm.includes(Buffer.from(n))))
+  .filter(({ m, names }) => names.length > 0 && names.every(namedBy(m, names)))
   .sort((a, b) => b.at - a.at);
 if (matching.length === 0) {
   console.error(
