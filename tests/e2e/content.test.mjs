@@ -56,7 +56,8 @@ async function strategySteps() {
     if (!out.length) continue;
     const s = out.at(-1);
     if (inSteps) {
-      const item = line.trim().replace(/"""$/, '');
+      // A basic string: an escaped quote is a quote.
+      const item = line.trim().replace(/"""$/, '').replace(/\\"/g, '"');
       if (item.startsWith('- ')) s.steps.push(item.slice(2).trim());
       if (line.trimEnd().endsWith('"""')) inSteps = false;
       continue;
