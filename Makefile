@@ -5,7 +5,9 @@
 #   make test    every check CI runs, in order, stopping at the first failure
 #   make build   the release site in dist/
 #   make scorm   the release site as a SCORM 1.2 package, dist-scorm/tend-scorm.zip
-#   make bench   import/merge timings, first-load bytes (raw and brotli) and Lighthouse mobile scores
+#   make bench   import/merge timings, ten years of data against the storage goals
+#                (natively, then in headless Chromium: open Home, History, one save),
+#                first-load bytes (raw and brotli) and Lighthouse mobile scores
 #
 # Every install step checks first, so a second run installs nothing.
 # target/ and node_modules/ are kept between runs.
@@ -45,7 +47,8 @@ help:
 	@echo "            release build, end-to-end tests in headless Chromium"
 	@echo "make build  release site into dist/"
 	@echo "make scorm  release site as a SCORM 1.2 package: dist-scorm/tend-scorm.zip"
-	@echo "make bench  first-load bytes (raw + brotli) and median Lighthouse mobile scores"
+	@echo "make bench  import timings, ten years of data against the storage goals,"
+	@echo "            first-load bytes (raw + brotli) and median Lighthouse mobile scores"
 	@echo "make deps   install whatever of the toolchain is missing"
 	@echo "make clean  remove dist/, dist-scorm/ and results (keeps target/ and node_modules/)"
 
@@ -171,9 +174,16 @@ test-e2e: deps-npm
 
 # ---------------------------------------------------------------- measure
 
+# bench-scale.mjs runs even when bench.mjs misses its budget (its figures are
+# wanted most then); the bench fails if either script does. bench-scale.mjs
+# prints the issue 14 goals it misses without failing on them.
 bench: build
 	cargo bench -p tend-core --bench import
-	node tools/bench.mjs --dir dist --runs 3
+	cargo bench -p tend-core --bench scale
+	status=0; \
+	node tools/bench.mjs --dir dist --runs 3 || status=1; \
+	node tools/bench-scale.mjs --dir dist --runs 3 || status=1; \
+	exit $$status
 
 clean:
 	rm -rf dist dist-scorm test-results bench-results

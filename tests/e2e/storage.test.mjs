@@ -193,7 +193,7 @@ test('refused imports say why and change nothing', () =>
       ['letter.json', Buffer.from('Dear diary, today'), 'not_json'],
       ['other.json', Buffer.from('{"hello": "world"}'), 'not_tend'],
       ['deep.json', Buffer.from(`${'['.repeat(500)}${']'.repeat(500)}`), 'too_deep'],
-      ['big.json', Buffer.alloc(1024 * 1024 + 1, 0x20), 'too_large'],
+      ['big.json', Buffer.alloc(16 * 1024 * 1024 + 1, 0x20), 'too_large'],
       [
         'newer.json',
         Buffer.from('{"format":"tend","schema":99,"written_at":1,"checksum":"x","data":{}}'),
@@ -374,4 +374,27 @@ test('persistent storage is asked for once, after the first save, and shown', ()
     await choose(page, 'Text size', 'Large');
     await waitForStored(page, { text_size: 'large' }, 'the large text');
     assert.equal(await page.evaluate(() => window.__persistCalls), 1, 'asked only once');
+  }));
+
+test('when Tend fills four fifths of what the browser keeps, every screen says so and offers an export', () =>
+  withPage(browser, site, {}, async ({ page }) => {
+    await gotoScreen(page, site, '#/settings');
+    assert.equal(await page.getByTestId('storage-nearly-full').count(), 0, 'told with almost nothing stored');
+    // 4.3 million UTF-16 units under a Tend key: 82 % of the 5 Mi units a
+    // browser keeps for one site.
+    await page.evaluate(() => localStorage.setItem('tend:padding', 'x'.repeat(4_300_000)));
+    await page.reload();
+    await waitForScreen(page);
+    const notice = page.getByTestId('storage-nearly-full');
+    await notice.waitFor();
+    const percent = await page.evaluate(() => new Intl.NumberFormat('en', { style: 'percent' }).format(0.82));
+    assert.ok((await notice.textContent()).includes(percent), `the notice says ${percent}: ${await notice.textContent()}`);
+    const violations = await axeScan(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
+    // On another screen too, until hidden.
+    await gotoScreen(page, site, '#/learn');
+    await notice.waitFor();
+    await page.getByTestId('dismiss-nearly-full').click();
+    await notice.waitFor({ state: 'detached' });
+    await page.evaluate(() => localStorage.removeItem('tend:padding'));
   }));

@@ -5,6 +5,7 @@ use crate::content::{Label, Strings};
 use crate::ui::storage::use_storage;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use tend_core::store::vault::{fullness_percent, nearly_full};
 use tend_core::store::{MemoryReason, Mode};
 
 /// The banner text for a memory-only reason.
@@ -19,8 +20,9 @@ fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {
     }
 }
 
-/// Shown while changes last only as long as the tab, or while set-aside
-/// data is waiting to be downloaded. Plain words; never alarming.
+/// Shown while changes last only as long as the tab, while set-aside data
+/// is waiting to be downloaded, or when Tend's storage is nearly full (a
+/// prompt to export before it fills). Plain words; never alarming.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let ctx = use_app();
@@ -28,6 +30,7 @@ pub fn StorageBanner() -> impl IntoView {
     let status = storage.status();
     let t = move || ctx.t();
     let recovered_hidden = RwSignal::new(false);
+    let full_hidden = RwSignal::new(false);
     let export_failed = RwSignal::new(false);
 
     let memory_reason = move || {
@@ -38,7 +41,15 @@ pub fn StorageBanner() -> impl IntoView {
     };
     let show_recovered =
         move || !recovered_hidden.get() && status.with(|s| !s.recovered.is_empty());
-    let visible = move || memory_reason().is_some() || show_recovered();
+    // Only while saving: in memory the banner already says why.
+    let fullness = move || {
+        status.with(|s| {
+            (matches!(s.mode, Mode::Saving) && nearly_full(s.used_bytes))
+                .then(|| fullness_percent(s.used_bytes))
+        })
+    };
+    let show_full = move || !full_hidden.get() && fullness().is_some();
+    let visible = move || memory_reason().is_some() || show_recovered() || show_full();
 
     let export = move |_| export_failed.set(storage.export().is_err());
     let export_recovered = move |_| export_failed.set(storage.export_recovered().is_err());
@@ -73,6 +84,31 @@ pub fn StorageBanner() -> impl IntoView {
                             }
                         })
                 }}
+                <Show when=show_full>
+                    <div class="storage-banner-full" data-testid="storage-nearly-full">
+                        <p>
+                            {move || {
+                                let t = t();
+                                let percent = fullness().unwrap_or_default();
+                                let percent = u32::try_from(percent).unwrap_or(100);
+                                t.data_banner_nearly_full(&crate::platform::intl::percent(t.code, percent))
+                            }}
+                        </p>
+                        <div class="actions">
+                            <button type="button" data-testid="nearly-full-export" on:click=export>
+                                {t().data_banner_export}
+                            </button>
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid="dismiss-nearly-full"
+                                on:click=move |_| full_hidden.set(true)
+                            >
+                                {t().data_banner_dismiss}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
                 <Show when=show_recovered>
                     <div class="storage-banner-recovered" data-testid="recovered-data">
                         <p>{t().data_banner_recovered}</p>

@@ -10,28 +10,28 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
+    /// The answers, item by item.
+    pub answers: Answers,
+    /// When it was completed (ms since the epoch).
+    pub completed_at: i64,
     /// Stable id (see `store::checkins::entry_id`).
     pub id: String,
     /// The id of the instrument answered.
     pub instrument_id: String,
     /// The version of that instrument.
     pub instrument_version: String,
-    /// When it was completed (ms since the epoch).
-    pub completed_at: i64,
-    /// The answers, item by item.
-    pub answers: Answers,
 }
 
 /// One completed pulse. Immutable once saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pulse {
-    /// Stable id (see `store::checkins::entry_id`).
-    pub id: String,
-    /// When it was completed (ms since the epoch).
-    pub completed_at: i64,
     /// The answers, item by item.
     pub answers: Answers,
+    /// When it was completed (ms since the epoch).
+    pub completed_at: i64,
+    /// Stable id (see `store::checkins::entry_id`).
+    pub id: String,
 }
 
 impl Entry for Pulse {

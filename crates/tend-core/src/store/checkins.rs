@@ -15,6 +15,8 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
+    /// The answers so far.
+    pub answers: Answers,
     /// The id of the instrument being answered.
     pub instrument_id: String,
     /// The version of that instrument.
@@ -22,12 +24,10 @@ pub struct Draft {
     /// When it was started (ms since the epoch); also what identifies this
     /// draft when it is discarded.
     pub started_at: i64,
-    /// When it last changed (ms since the epoch).
-    pub updated_at: i64,
     /// The section the person was on, from 0.
     pub step: usize,
-    /// The answers so far.
-    pub answers: Answers,
+    /// When it last changed (ms since the epoch).
+    pub updated_at: i64,
 }
 
 /// A new id for a check-in (`prefix` `c`) or a pulse (`p`) completed at

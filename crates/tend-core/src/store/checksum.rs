@@ -35,10 +35,16 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 /// The checksum of `data` as written in an envelope: `fnv1a64:` and sixteen
 /// lowercase hex digits of the hash of its canonical JSON.
 pub fn checksum(data: &Value) -> String {
+    checksum_of_canonical(&canonical_json(data))
+}
+
+/// The checksum of data whose canonical JSON is `text` (see
+/// [`canonical_json`]), for a writer that has that text already.
+pub fn checksum_of_canonical(text: &str) -> String {
     let mut out = String::with_capacity(ALGORITHM.len() + 17);
     out.push_str(ALGORITHM);
     out.push(':');
-    let _ = write!(out, "{:016x}", fnv1a64(canonical_json(data).as_bytes()));
+    let _ = write!(out, "{:016x}", fnv1a64(text.as_bytes()));
     out
 }
 

@@ -30,48 +30,53 @@ use std::collections::BTreeSet;
 /// Everything Tend keeps for the person. Each addition to it is a schema
 /// version with a migration (see [`crate::store::migrate`]). Any field may
 /// be left out of the stored JSON and takes its default.
+///
+/// This type and every record in it declare their fields in the order of
+/// their JSON keys, so serde writes the data straight out in the canonical
+/// form its checksum is taken over (see `envelope::encode`); a property
+/// test fails if a new field is put out of order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TendData {
-    /// The person's preferences.
-    pub settings: Settings,
-    /// When the person last exported a backup file (ms since the epoch);
-    /// `None` if they never have. Drives the reminder to export.
-    pub last_exported_at: Option<i64>,
     /// Completed check-ins, oldest first.
     pub checkins: Vec<CheckIn>,
-    /// Completed pulses, oldest first.
-    pub pulses: Vec<Pulse>,
+    /// What was removed, so that no merge brings it back.
+    pub deleted: Vec<Tombstone>,
+    /// Plan items marked done (or un-ticked), by day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<DoneRecord>,
     /// The check-in in progress, saved on every answer.
     pub draft: Option<Draft>,
     /// Instrument definitions the person loaded from a file, oldest first.
     pub instruments: Vec<LoadedInstrument>,
-    /// What was removed, so that no merge brings it back.
-    pub deleted: Vec<Tombstone>,
-    /// What was brought back after a removal (an undo, or loading the same
-    /// instrument again), so that no merge removes it again.
-    pub restored: Vec<Restoration>,
     /// Private journal entries.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<JournalEntry>,
-    /// "Why I do this work" cards.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub why_cards: Vec<WhyCard>,
-    /// Every finished guided practice, with its ratings.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub practice_log: Vec<PracticeLog>,
+    /// When the person last exported a backup file (ms since the epoch);
+    /// `None` if they never have. Drives the reminder to export.
+    pub last_exported_at: Option<i64>,
     /// The strategies in the person's plan.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanEntry>,
-    /// Plan items marked done (or un-ticked), by day.
+    /// Every finished guided practice, with its ratings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub done: Vec<DoneRecord>,
+    pub practice_log: Vec<PracticeLog>,
+    /// Completed pulses, oldest first.
+    pub pulses: Vec<Pulse>,
+    /// What was brought back after a removal (an undo, or loading the same
+    /// instrument again), so that no merge removes it again.
+    pub restored: Vec<Restoration>,
+    /// The person's preferences.
+    pub settings: Settings,
     /// The last real break, the next planned one, and the reminder.
     #[serde(
         skip_serializing_if = "TimeOffRecord::is_default",
         deserialize_with = "null_as_default"
     )]
     pub time_off: TimeOffRecord,
+    /// "Why I do this work" cards.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub why_cards: Vec<WhyCard>,
 }
 
 /// Reads a field that may be null as its default, as the hand-written

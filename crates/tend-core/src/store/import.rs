@@ -8,24 +8,41 @@ use super::merge::merge;
 use super::migrate::MigrationError;
 use crate::time::DAY_MS;
 
-/// The largest file Tend will read (1 MiB). A real export is a few KB.
-pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024;
+pub use super::vault::STORAGE_QUOTA_UNITS;
+
+/// The largest file Tend will read: 16 MiB, above the export of the most
+/// Tend can store, so that a backup always restores. Stored data is at
+/// most [`STORAGE_QUOTA_UNITS`] UTF-16 code units (5 MiB). As UTF-8 a
+/// unit takes at most 3 bytes (a character outside ASCII in what the
+/// person wrote; a pair of units, 4), which is 15 MiB; the indentation
+/// of an export adds less than that to Tend's own records (a check-in,
+/// the most deeply nested, takes about 2.4 bytes a stored unit once
+/// indented). `tests/scale.rs` checks both against each kind of record.
+pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+const _: () = assert!(MAX_IMPORT_BYTES >= 3 * STORAGE_QUOTA_UNITS);
 
 /// The deepest nesting of arrays and objects a file may have. Tend's own
 /// data is a handful of levels deep.
 pub const MAX_DEPTH: usize = 32;
 
 /// The most records of one kind (check-ins, pulses, journal entries, done
-/// marks…) a file may hold. Real use stays far below it: a check-in a week
-/// for fifty years is 2,600, a pulse a day for thirty years 11,000; a real
-/// export that large would not fit in [`MAX_IMPORT_BYTES`] anyway. It
-/// bounds the work an import and every save after it can be made to do.
-pub const MAX_RECORDS: usize = 20_000;
+/// marks…) a file may hold: more than a store at [`STORAGE_QUOTA_UNITS`]
+/// can hold of the smallest record Tend writes (a practice use without
+/// ratings, about 60 code units), so no export of data Tend kept is
+/// refused. Real use stays far below it, though not always below the
+/// 20,000 it once was: ten years of daily practice is 3,650 uses, but six
+/// daily plan items ticked every day for ten years are 22,000 done marks.
+/// It bounds the work a crafted file can make an import do.
+pub const MAX_RECORDS: usize = 120_000;
 
-/// The most tombstones (and, apart, restorations) a file may hold. Each
-/// is one thing the person removed; nobody removes ten thousand. A crafted
-/// 1 MiB file could hold 37,000, and every later save would carry them.
-pub const MAX_REMOVALS: usize = 10_000;
+/// The most tombstones (and, apart, restorations) a file may hold: as for
+/// [`MAX_RECORDS`], more than a store at the quota can hold of the
+/// smallest Tend writes (about 50 code units). Each is one thing the
+/// person removed, or one entry an import that replaced everything took
+/// away; nobody gets near it, but a refused backup is worse than a long
+/// import.
+pub const MAX_REMOVALS: usize = 120_000;
 
 /// How far past the clock an imported time may be. A little slack for
 /// another device's clock running ahead; anything later is taken as now,
@@ -712,6 +729,9 @@ mod tests {
                 .collect(),
             ..TendData::default()
         };
+        // Through the whole of reading once; the limits themselves below,
+        // as a file of a hundred thousand records is slow to make in a
+        // debug build.
         assert_eq!(
             read(&export(&data), NOW),
             Err(ImportError::TooMany {
@@ -721,8 +741,7 @@ mod tests {
             })
         );
         data.deleted.pop();
-        let preview = read(&export(&data), NOW).expect("at the limit reads");
-        assert_eq!(preview.data.deleted.len(), MAX_REMOVALS);
+        assert_eq!(check_counts(&data), Ok(()), "at the limit");
 
         let mut pulses = TendData::default();
         for n in 0..=MAX_RECORDS {
@@ -732,10 +751,14 @@ mod tests {
                 answers: Answers::new(),
             });
         }
-        assert!(matches!(
-            read(&export(&pulses), NOW),
-            Err(ImportError::TooMany { what: "pulses", .. })
-        ));
+        assert_eq!(
+            check_counts(&pulses),
+            Err(ImportError::TooMany {
+                what: "pulses",
+                found: MAX_RECORDS + 1,
+                limit: MAX_RECORDS
+            })
+        );
     }
 
     #[test]

@@ -12,10 +12,10 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoadedInstrument {
-    /// The instrument's id, as its definition gives it.
-    pub id: String,
     /// When it was loaded (ms since the epoch).
     pub added_at: i64,
+    /// The instrument's id, as its definition gives it.
+    pub id: String,
     /// The definition, exactly as loaded.
     pub json: String,
 }

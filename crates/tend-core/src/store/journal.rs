@@ -17,31 +17,31 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JournalEntry {
-    /// Stable id.
-    pub id: String,
     /// When it was first saved (ms since the epoch).
     pub created_at: i64,
-    /// When it last changed (ms since the epoch).
-    pub updated_at: i64,
+    /// Stable id.
+    pub id: String,
     /// The prompt it answers, as shown when it was written, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
     /// What the person wrote.
     pub text: String,
+    /// When it last changed (ms since the epoch).
+    pub updated_at: i64,
 }
 
 /// One "why I do this work" card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WhyCard {
-    /// Stable id.
-    pub id: String,
     /// When it was first saved (ms since the epoch).
     pub created_at: i64,
-    /// When it last changed (ms since the epoch).
-    pub updated_at: i64,
+    /// Stable id.
+    pub id: String,
     /// What the person wrote.
     pub text: String,
+    /// When it last changed (ms since the epoch).
+    pub updated_at: i64,
 }
 
 /// Why a piece of writing was not saved.

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod practices;
 pub mod pulses;
 pub mod removal;
+pub mod sample;
 pub mod settings;
 pub mod vault;
 

@@ -23,20 +23,20 @@ const MAX_NOTE_CHARS: usize = 500;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanEntry {
+    /// When it was added (ms since the epoch).
+    pub added_at: i64,
     /// Stable id of this item.
     pub id: String,
-    /// The strategy's id.
-    pub strategy: String,
-    /// When: `after-each-shift`, `daily`, `weekly:<day>` or
-    /// `days:<day>,<day>…` (day ids as [`Weekday::id`]).
-    pub when: String,
     /// The person's own note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// When it was added (ms since the epoch).
-    pub added_at: i64,
+    /// The strategy's id.
+    pub strategy: String,
     /// When it last changed (ms since the epoch).
     pub updated_at: i64,
+    /// When: `after-each-shift`, `daily`, `weekly:<day>` or
+    /// `days:<day>,<day>…` (day ids as [`Weekday::id`]).
+    pub when: String,
 }
 
 /// A "done" mark for one plan item on one day, or its withdrawal: kept
@@ -44,13 +44,13 @@ pub struct PlanEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DoneRecord {
+    /// Done (true) or un-ticked (false); un-ticked when left out.
+    #[serde(default)]
+    pub done: bool,
     /// The plan item's id.
     pub item: String,
     /// The day, as `YYYY-MM-DD`.
     pub on: String,
-    /// Done (true) or un-ticked (false); un-ticked when left out.
-    #[serde(default)]
-    pub done: bool,
     /// When it was set (ms since the epoch).
     pub updated_at: i64,
 }

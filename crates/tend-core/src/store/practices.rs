@@ -10,10 +10,13 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeLog {
-    /// Stable id.
-    pub id: String,
-    /// The practice's id (see [`Practice::id`]).
-    pub practice: String,
+    /// Distress after, 0 to 10, if rated.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "rating"
+    )]
+    pub after: Option<u8>,
     /// When it was finished (ms since the epoch).
     pub at: i64,
     /// Distress before, 0 to 10, if rated.
@@ -23,13 +26,10 @@ pub struct PracticeLog {
         deserialize_with = "rating"
     )]
     pub before: Option<u8>,
-    /// Distress after, 0 to 10, if rated.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "rating"
-    )]
-    pub after: Option<u8>,
+    /// Stable id.
+    pub id: String,
+    /// The practice's id (see [`Practice::id`]).
+    pub practice: String,
 }
 
 /// A rating from 0 to [`MAX_DISTRESS`] that may be null.

@@ -107,10 +107,10 @@ impl fmt::Display for Removed {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tombstone {
-    /// What was removed.
-    pub id: Removed,
     /// When it was removed (ms since the epoch).
     pub deleted_at: i64,
+    /// What was removed.
+    pub id: Removed,
 }
 
 /// A record that something removed was brought back. It outweighs any

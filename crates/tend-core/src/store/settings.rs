@@ -42,18 +42,18 @@ pub enum TextSize {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
-    /// Chosen language code; `None` follows the browser.
-    pub language: Option<String>,
-    /// Colour scheme.
-    pub theme: Theme,
-    /// Base text size.
-    pub text_size: TextSize,
-    /// Region id for crisis contacts (`us`, `ca`, `uk-ie`, `au`, `other`);
-    /// `None` until the person picks one.
-    pub region: Option<String>,
     /// Days from one check-in to the next reminder, from
     /// [`MIN_CHECKIN_INTERVAL_DAYS`] to [`MAX_CHECKIN_INTERVAL_DAYS`].
     pub checkin_interval_days: u32,
+    /// Chosen language code; `None` follows the browser.
+    pub language: Option<String>,
+    /// Region id for crisis contacts (`us`, `ca`, `uk-ie`, `au`, `other`);
+    /// `None` until the person picks one.
+    pub region: Option<String>,
+    /// Base text size.
+    pub text_size: TextSize,
+    /// Colour scheme.
+    pub theme: Theme,
     /// When these settings last changed (ms since the epoch); the newer
     /// side wins when two tabs or an import disagree.
     pub updated_at: i64,

@@ -22,6 +22,33 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// What one site may keep in the browser's localStorage, in UTF-16 code
+/// units of keys and values: Chromium and Firefox keep 5 Mi of them.
+/// Tend's stored data cannot grow past it; other apps on the same site
+/// share it, so Tend can run out sooner (a full store is handled where a
+/// save fails).
+pub const STORAGE_QUOTA_UNITS: u64 = 5 * 1024 * 1024;
+
+/// [`STORAGE_QUOTA_UNITS`] in the bytes [`Vault::used_bytes`] counts, two
+/// a unit: what the early warning measures against.
+pub const STORAGE_CEILING_BYTES: u64 = 2 * STORAGE_QUOTA_UNITS;
+
+/// How full Tend's keys may get, in percent of [`STORAGE_CEILING_BYTES`],
+/// before the person is told and asked to export a copy.
+pub const NEARLY_FULL_PERCENT: u64 = 80;
+
+/// How full Tend's storage is: whole percent of [`STORAGE_CEILING_BYTES`],
+/// rounded down, at most 100.
+pub fn fullness_percent(used_bytes: u64) -> u64 {
+    (used_bytes.saturating_mul(100) / STORAGE_CEILING_BYTES).min(100)
+}
+
+/// Whether Tend's keys have reached [`NEARLY_FULL_PERCENT`] of what the
+/// browser keeps, so the person should be told.
+pub fn nearly_full(used_bytes: u64) -> bool {
+    fullness_percent(used_bytes) >= NEARLY_FULL_PERCENT
+}
+
 /// Why a key-value store refused an operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackendError {
@@ -149,6 +176,11 @@ pub struct Vault<B> {
     /// The envelope this tab last read or wrote; anything else in the store
     /// was written by someone else.
     last_seen: Option<Stamp>,
+    /// The exact text this tab last wrote, and its stamp. While the store
+    /// still holds that text nobody else has written, so a save need not
+    /// read it back (a large store takes far longer to decode than to
+    /// compare).
+    last_written: Option<(String, Stamp)>,
     /// Unreadable data that could not be moved aside is still at the data
     /// key; it is offered for export and never written over.
     stuck: bool,
@@ -168,6 +200,7 @@ impl<B: Backend> Vault<B> {
             namespace,
             mode: Mode::MemoryOnly(MemoryReason::Unavailable),
             last_seen: None,
+            last_written: None,
             stuck: false,
         };
         let Ok(backend) = backend else {
@@ -217,6 +250,7 @@ impl<B: Backend> Vault<B> {
             namespace,
             mode: Mode::MemoryOnly(reason),
             last_seen: None,
+            last_written: None,
             stuck: false,
         }
     }
@@ -260,6 +294,9 @@ impl<B: Backend> Vault<B> {
         match stored {
             None if data.is_blank() => return Ok(Saved::Unchanged),
             None => {}
+            Some(text) if self.is_last_written(&text) => {
+                return self.save_over_own(data, written_at);
+            }
             Some(text) => match envelope::decode(&text) {
                 Ok(opened) => {
                     if self.last_seen.as_ref() != Some(&opened.stamp) {
@@ -299,12 +336,46 @@ impl<B: Backend> Vault<B> {
         if let Err(e) = result {
             return Err(self.fall_back(&e));
         }
-        self.last_seen = Some(stamp);
+        self.last_seen = Some(stamp.clone());
+        self.last_written = Some((text, stamp));
         Ok(if to_write == *data {
             Saved::Written
         } else {
             Saved::Merged(to_write)
         })
+    }
+
+    /// Whether the store holds exactly what this tab last wrote.
+    fn is_last_written(&self, stored: &str) -> bool {
+        self.last_written
+            .as_ref()
+            .is_some_and(|(text, _)| text.as_str() == stored)
+    }
+
+    /// Saves `data` over the envelope this tab wrote last, which the store
+    /// still holds: nothing to merge, and nothing to write if the data is
+    /// what it holds.
+    fn save_over_own(&mut self, data: &TendData, written_at: i64) -> Result<Saved, SaveError> {
+        let Some((own_text, own)) = self.last_written.take() else {
+            return Ok(Saved::Unchanged);
+        };
+        let written_at = written_at.max(own.written_at.saturating_add(1));
+        let (text, stamp) = envelope::encode(data, written_at).map_err(|_| SaveError::Encode)?;
+        if stamp.checksum == own.checksum {
+            self.last_seen = Some(own.clone());
+            self.last_written = Some((own_text, own));
+            return Ok(Saved::Unchanged);
+        }
+        let result = match self.backend.as_mut() {
+            Some(backend) => backend.set(&self.namespace.data_key(), &text),
+            None => return Ok(Saved::MemoryOnly),
+        };
+        if let Err(e) = result {
+            return Err(self.fall_back(&e));
+        }
+        self.last_seen = Some(stamp.clone());
+        self.last_written = Some((text, stamp));
+        Ok(Saved::Written)
     }
 
     /// Re-reads the store after another tab changed it, merging what it
@@ -381,6 +452,7 @@ impl<B: Backend> Vault<B> {
     /// reports the first failure.
     pub fn delete_all(&mut self) -> Result<usize, BackendError> {
         self.last_seen = None;
+        self.last_written = None;
         self.stuck = false;
         let Some(backend) = self.backend.as_mut() else {
             return Ok(0);
@@ -786,6 +858,37 @@ mod tests {
         assert_eq!(stored, newer);
     }
 
+    /// A tab saving over its own last write does not read it back, yet a
+    /// write from another tab in between is still merged, and saving the
+    /// same data again writes nothing.
+    #[test]
+    fn saving_over_its_own_write_still_sees_another_tab_s() {
+        let store = MemoryBackend::new();
+        let (mut a, _) = open(&store);
+        let (mut b, _) = open(&store);
+        let mut mine = with_theme(Theme::Dark, 10);
+        assert_eq!(a.save(&mine, 10), Ok(Saved::Written));
+        mine.checkins.push(checkin("c1", 11));
+        assert_eq!(a.save(&mine, 11), Ok(Saved::Written), "over its own write");
+        assert_eq!(open(&store).1, mine);
+        let before = store.get("tend:data").ok().flatten();
+        assert_eq!(a.save(&mine, 12), Ok(Saved::Unchanged));
+        assert_eq!(
+            store.get("tend:data").ok().flatten(),
+            before,
+            "nothing written"
+        );
+
+        let mut theirs = TendData::default();
+        theirs.checkins.push(checkin("c2", 13));
+        assert!(matches!(b.save(&theirs, 13), Ok(Saved::Merged(_))));
+        let Ok(Saved::Merged(merged)) = a.save(&mine, 14) else {
+            panic!("A did not take in B's write");
+        };
+        assert_eq!(merged.checkins.len(), 2);
+        assert_eq!(open(&store).1, merged);
+    }
+
     #[test]
     fn a_tab_that_is_newer_wins_over_what_it_finds() {
         let store = MemoryBackend::new();
@@ -958,6 +1061,18 @@ mod tests {
         ));
         assert_eq!(vault.delete_all(), Ok(1));
         assert_eq!(vault.mode(), &Mode::Saving);
+    }
+
+    #[test]
+    fn storage_is_nearly_full_from_four_fifths_of_the_ceiling() {
+        let at = |percent: u64| STORAGE_CEILING_BYTES * percent / 100;
+        assert_eq!(fullness_percent(0), 0);
+        assert_eq!(fullness_percent(at(50)), 50);
+        assert_eq!(fullness_percent(at(80) - 1), 79);
+        assert!(!nearly_full(at(80) - 1));
+        assert!(nearly_full(at(80)));
+        assert_eq!(fullness_percent(STORAGE_CEILING_BYTES * 3), 100);
+        assert_eq!(fullness_percent(u64::MAX), 100, "no overflow");
     }
 
     #[test]
