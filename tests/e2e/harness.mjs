@@ -202,6 +202,43 @@ export async function gotoScreen(page, site, hash = '#/') {
   return waitForScreen(page);
 }
 
+/** The fixed (parameterless) addresses the router knows, read from src/route.rs. */
+export async function routedAddresses() {
+  const source = await readFile(join(ROOT, 'src/route.rs'), 'utf8');
+  return [...new Set([...source.matchAll(/=>\s*"(#\/[a-z0-9-]*)"\.into\(\)/g)].map((m) => m[1]))];
+}
+
+/**
+ * Visits every screen of `site` reachable by in-app links from `starts`:
+ * by address, the heading, the address the screen settled on and the
+ * in-app links a person can see on it (or the error, when it did not load).
+ */
+export async function crawl(page, site, starts, limit = 100) {
+  const found = new Map();
+  const queue = [...starts];
+  while (queue.length && found.size < limit) {
+    const hash = queue.shift();
+    if (found.has(hash)) continue;
+    try {
+      const heading = await gotoScreen(page, site, hash);
+      const settled = new URL(page.url()).hash || '#/';
+      // Only links a person can see (and so reach by Tab).
+      const links = await page.$$eval('a[href^="#/"]', (as) => [
+        ...new Set(as.filter((a) => a.checkVisibility()).map((a) => a.getAttribute('href'))),
+      ]);
+      found.set(hash, { heading, settled, links });
+    } catch (e) {
+      found.set(hash, { heading: null, settled: hash, links: [], error: e.message.split('\n')[0] });
+      continue;
+    }
+    for (const link of found.get(hash).links) if (!found.has(link) && !queue.includes(link)) queue.push(link);
+  }
+  return found;
+}
+
+/** An address no screen has: the not-found screen. */
+export const UNKNOWN_SCREEN = '#/no-such-screen';
+
 /**
  * Waits until the app has taken over from the page's static first paint
  * (`#tend-static` is gone) and rendered a non-empty `main h1`; returns its

@@ -1,27 +1,24 @@
-// The app shell end to end: every screen loads by URL and on reload, passes
-// axe in light and dark themes, is reachable by keyboard, keeps "Get help
-// now" in reach, stays on its own origin under a strict CSP, works from a
-// sub-path, and reflows at 320 px.
+// The app shell end to end: every screen loads by URL and on reload, is
+// reachable by keyboard, stays on its own origin under a strict CSP, works
+// from a sub-path, and reflows at 320 px. (Every screen in every language
+// and theme, with "Get help now" and axe: screens.test.mjs.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
-  ROOT,
-  axeScan,
+  UNKNOWN_SCREEN,
+  crawl,
   englishString,
-  formatViolations,
   gotoScreen,
   launchBrowser,
-  localeString,
+  routedAddresses,
   startSite,
   tabTo,
   waitForScreen,
   withPage,
 } from './harness.mjs';
 
-const UNKNOWN = '#/no-such-screen';
+const UNKNOWN = UNKNOWN_SCREEN;
 
 let site;
 let browser;
@@ -38,42 +35,12 @@ let nav = [];
 let learnTopics = [];
 let leaderTopics = [];
 
-/** The fixed (parameterless) addresses the router knows, read from src/route.rs. */
-async function routedAddresses() {
-  const source = await readFile(join(ROOT, 'src/route.rs'), 'utf8');
-  return [...new Set([...source.matchAll(/=>\s*"(#\/[a-z0-9-]*)"\.into\(\)/g)].map((m) => m[1]))];
-}
-
-/** Visits every screen reachable by in-app links from `starts`. */
-async function crawl(page, starts, limit = 100) {
-  const found = new Map();
-  const queue = [...starts];
-  while (queue.length && found.size < limit) {
-    const hash = queue.shift();
-    if (found.has(hash)) continue;
-    try {
-      const heading = await gotoScreen(page, site, hash);
-      const settled = new URL(page.url()).hash || '#/';
-      // Only links a person can see (and so reach by Tab).
-      const links = await page.$$eval('a[href^="#/"]', (as) => [
-        ...new Set(as.filter((a) => a.checkVisibility()).map((a) => a.getAttribute('href'))),
-      ]);
-      found.set(hash, { heading, settled, links });
-    } catch (e) {
-      found.set(hash, { heading: null, settled: hash, links: [], error: e.message.split('\n')[0] });
-      continue;
-    }
-    for (const link of found.get(hash).links) if (!found.has(link) && !queue.includes(link)) queue.push(link);
-  }
-  return found;
-}
-
 before(async () => {
   site = await startSite();
   browser = await launchBrowser();
   // Setup only reads the app; the tests below report what is wrong.
   await withPage(browser, site, { check: false }, async ({ page }) => {
-    crawled = await crawl(page, ['#/', ...(await routedAddresses())]);
+    crawled = await crawl(page, site, ['#/', ...(await routedAddresses())]);
     await gotoScreen(page, site, '#/');
     nav = await page.$$eval('nav a[href^="#/"]', (as) =>
       as.filter((a) => !a.closest('main')).map((a) => a.getAttribute('href')),
@@ -104,42 +71,6 @@ test('the app links every screen the router knows, and the guides link their top
     assert.match(href, /^#\/(learn|leaders)\/[a-z0-9-]+$/, `topic link ${href}`);
   }
 });
-
-// Every screen in each language Tend ships (the browser's language picks
-// it) and each theme.
-for (const [code, browserLocale] of [
-  ['en', 'en-US'],
-  ['es', 'es-MX'],
-]) {
-  for (const colorScheme of ['light', 'dark']) {
-    const where = code === 'en' ? colorScheme : `${code}, ${colorScheme}`;
-    test(`every screen loads, offers "Get help now" and has no axe violations (${where})`, () =>
-      withPage(browser, site, { colorScheme, locale: browserLocale }, async ({ page }) => {
-        const helpLabel = await localeString(code, 'ui.toml', 'app', 'get_help_now');
-        const failures = [];
-        for (const hash of screens) {
-          const heading = await gotoScreen(page, site, hash);
-          assert.ok(heading, `${hash}: empty heading`);
-          const lang = await page.evaluate(() => document.documentElement.lang);
-          if (lang !== code) failures.push(`${hash}: <html lang="${lang}">, not ${code}`);
-          const help = page.locator('[data-testid="help-now"]');
-          if ((await help.count()) !== 1 || !(await help.isVisible())) {
-            failures.push(`${hash}: no visible "Get help now" link`);
-          } else {
-            const [href, name] = [await help.getAttribute('href'), (await help.textContent()).trim()];
-            if (href !== '#/help' || name !== helpLabel) {
-              failures.push(`${hash}: "Get help now" link is ${JSON.stringify({ href, name })}`);
-            }
-          }
-          // A fetched body (a Learn topic, a strategy's steps) is scanned once it is in.
-          await page.waitForFunction(() => !document.querySelector('main .fragment-status'), null, { timeout: 15000 });
-          const violations = await axeScan(page);
-          if (violations.length) failures.push(`${hash} (${where}):\n${formatViolations(violations)}`);
-        }
-        assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
-      }));
-  }
-}
 
 test('the dark theme follows the system setting', () =>
   withPage(browser, site, {}, async ({ page }) => {
