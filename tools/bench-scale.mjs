@@ -44,24 +44,12 @@
 // beside its value from that run.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { CHROME, CHROME_FLAGS, RESULTS, ROOT, previousSummary, requireBuild } from './bench-common.mjs';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-// The same flags as tools/bench.mjs.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // Where the app keeps the person's data with the default namespace
 // (tend_core::store::keys::Namespace::data_key). The site's tend.config.json
 // may name another namespace; this script reads it.
@@ -362,24 +350,9 @@ async function oneRun(browser, site, key, text, entries, problems) {
   return run;
 }
 
-/** Reads bench-results/scale.json of the previous run, or null. */
-async function previousSummary(file) {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
 const opts = args();
-const dir = resolve(opts.dir);
-try {
-  await stat(join(dir, 'index.html'));
-} catch {
-  console.error(`bench-scale: ${dir}/index.html is missing; run \`make build\` first`);
-  process.exit(1);
-}
-const results = join(ROOT, 'bench-results');
+const dir = await requireBuild(opts.dir, 'bench-scale');
+const results = RESULTS;
 const summaryFile = join(results, 'scale.json');
 const previous = await previousSummary(summaryFile);
 await mkdir(results, { recursive: true });

@@ -22,27 +22,16 @@
 // summary.json, when there is one, is read first and each figure is printed
 // beside its value from that run.
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { COMPRESSIBLE, serve } from './serve.mjs';
 import { siteFiles } from './sw.mjs';
+import { CHROME, CHROME_FLAGS, ROOT, previousSummary, requireBuild } from './bench-common.mjs';
 
 const run = promisify(execFile);
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // The budget. Each figure has one line; the flag of the same name overrides it.
 const BUDGET = {
@@ -244,23 +233,8 @@ async function repeatVisits(site) {
   return out;
 }
 
-/** Reads bench-results/summary.json of the previous run, or null. */
-async function previousSummary(file) {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
 const opts = args();
-const dir = resolve(opts.dir);
-try {
-  await stat(join(dir, 'index.html'));
-} catch {
-  console.error(`bench: ${dir}/index.html is missing; run \`make build\` first`);
-  process.exit(1);
-}
+const dir = await requireBuild(opts.dir, 'bench');
 // The previous run's summary is read before anything in bench-results/ is
 // written (Lighthouse writes its reports there, and this run its summary).
 const summaryFile = join(ROOT, 'bench-results', 'summary.json');

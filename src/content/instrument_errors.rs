@@ -4,9 +4,8 @@
 //! for the build and the documentation; the app never shows it.
 
 use super::Strings;
-use tend_core::domain::instrument::{ContextQuestion, EXPOSURE_OPTIONS, RECENT_INCIDENT_OPTIONS};
 use tend_core::domain::validation::{
-    ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace,
+    allowed_ids, ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace,
 };
 
 /// `error` as one plain sentence in the language of `t`.
@@ -172,19 +171,12 @@ fn choice(t: &Strings, item: &str, problem: &ChoiceProblem) -> String {
         C::MustBeSingle(question) => {
             t.instrument_error_choice_must_be_single(item, question.as_str())
         }
-        C::UnknownOption(question, option) => {
-            let allowed: &[&str] = match question {
-                ContextQuestion::Exposure => &EXPOSURE_OPTIONS,
-                ContextQuestion::RecentIncident => &RECENT_INCIDENT_OPTIONS,
-                _ => &[],
-            };
-            let allowed = allowed
-                .iter()
-                .map(|a| format!("\"{a}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            t.instrument_error_choice_unknown_option(item, option, question.as_str(), &allowed)
-        }
+        C::UnknownOption(question, option) => t.instrument_error_choice_unknown_option(
+            item,
+            option,
+            question.as_str(),
+            &allowed_ids(*question),
+        ),
     }
 }
 
@@ -193,7 +185,7 @@ mod tests {
     use super::*;
     use crate::content::pack::install;
     use crate::content::Locale;
-    use tend_core::domain::instrument::{Headline, Instrument};
+    use tend_core::domain::instrument::{ContextQuestion, Headline, Instrument};
 
     fn s(text: &str) -> String {
         text.to_string()

@@ -179,29 +179,12 @@ pub fn scroll_to_top() {
     }
 }
 
-/// A new id for an entry: the time in base 36 and a random part, so two
-/// tabs saving in the same millisecond still differ.
+/// A new id for an entry, from the clock and the browser's randomness (the
+/// shape is `tend_core::store::ids::entry_id`'s).
 pub fn new_id(prefix: &str) -> String {
-    let random = (js_sys::Math::random() * 2_176_782_336.0) as u64;
-    format!(
-        "{prefix}{}-{}",
-        base36(now_ms().max(0) as u64),
-        base36(random)
-    )
-}
-
-fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8_lossy(&out).into_owned()
+    use tend_core::store::ids::{entry_id, RANDOM_RANGE};
+    let random = (js_sys::Math::random() * RANDOM_RANGE as f64) as u64;
+    entry_id(prefix, now_ms(), random)
 }
 
 /// A date as the person's language writes it ("26 November 2026"), from

@@ -2,6 +2,7 @@
 //! usual, or has set aside data it could not read.
 
 use crate::content::{Label, Strings};
+use crate::platform::intl;
 use crate::ui::storage::use_storage;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -51,8 +52,8 @@ pub fn StorageBanner() -> impl IntoView {
     let show_full = move || !full_hidden.get() && fullness().is_some();
     let visible = move || memory_reason().is_some() || show_recovered() || show_full();
 
-    let export = move |_| export_failed.set(storage.export().is_err());
-    let export_recovered = move |_| export_failed.set(storage.export_recovered().is_err());
+    let export = move || export_failed.set(storage.export().is_err());
+    let export_recovered = move || export_failed.set(storage.export_recovered().is_err());
 
     view! {
         <Show when=visible>
@@ -64,7 +65,7 @@ pub fn StorageBanner() -> impl IntoView {
                             view! {
                                 <p>{move || reason_text(t(), &reason)}</p>
                                 <div class="actions">
-                                    <button type="button" data-testid="banner-export" on:click=export>
+                                    <button type="button" data-testid="banner-export" on:click=move |_| export()>
                                         {t().data_banner_export}
                                     </button>
                                     {full
@@ -89,42 +90,29 @@ pub fn StorageBanner() -> impl IntoView {
                         <p>
                             {move || {
                                 let t = t();
-                                let percent = fullness().unwrap_or_default();
-                                let percent = u32::try_from(percent).unwrap_or(100);
-                                t.data_banner_nearly_full(&crate::platform::intl::percent(t.code, percent))
+                                let percent = intl::percent(t.code, fullness().unwrap_or_default());
+                                t.data_banner_nearly_full(&percent)
                             }}
                         </p>
-                        <div class="actions">
-                            <button type="button" data-testid="nearly-full-export" on:click=export>
-                                {t().data_banner_export}
-                            </button>
-                            <button
-                                type="button"
-                                class="secondary"
-                                data-testid="dismiss-nearly-full"
-                                on:click=move |_| full_hidden.set(true)
-                            >
-                                {t().data_banner_dismiss}
-                            </button>
-                        </div>
+                        <ExportOrHide
+                            label=|t| t.data_banner_export
+                            export_id="nearly-full-export"
+                            on_export=Callback::new(move |()| export())
+                            hide_id="dismiss-nearly-full"
+                            hidden=full_hidden
+                        />
                     </div>
                 </Show>
                 <Show when=show_recovered>
                     <div class="storage-banner-recovered" data-testid="recovered-data">
                         <p>{t().data_banner_recovered}</p>
-                        <div class="actions">
-                            <button type="button" data-testid="export-recovered" on:click=export_recovered>
-                                {t().data_banner_export_recovered}
-                            </button>
-                            <button
-                                type="button"
-                                class="secondary"
-                                data-testid="dismiss-recovered"
-                                on:click=move |_| recovered_hidden.set(true)
-                            >
-                                {t().data_banner_dismiss}
-                            </button>
-                        </div>
+                        <ExportOrHide
+                            label=|t| t.data_banner_export_recovered
+                            export_id="export-recovered"
+                            on_export=Callback::new(move |()| export_recovered())
+                            hide_id="dismiss-recovered"
+                            hidden=recovered_hidden
+                        />
                     </div>
                 </Show>
                 <Show when=move || export_failed.get()>
@@ -132,6 +120,34 @@ pub fn StorageBanner() -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// A banner notice's two actions: download (the data, or the set-aside
+/// data) and hide the notice for this visit.
+#[component]
+fn ExportOrHide(
+    label: Label,
+    export_id: &'static str,
+    on_export: Callback<()>,
+    hide_id: &'static str,
+    hidden: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = use_app();
+    view! {
+        <div class="actions">
+            <button type="button" data-testid=export_id on:click=move |_| on_export.run(())>
+                {move || label(ctx.t())}
+            </button>
+            <button
+                type="button"
+                class="secondary"
+                data-testid=hide_id
+                on:click=move |_| hidden.set(true)
+            >
+                {move || ctx.t().data_banner_dismiss}
+            </button>
+        </div>
     }
 }
 

@@ -245,6 +245,16 @@ impl ContextQuestion {
             ContextQuestion::Supports => "supports",
         }
     }
+
+    /// The only option ids this question may offer, for the questions the
+    /// reading relies on; `None` where the ids are free.
+    pub fn fixed_options(self) -> Option<&'static [&'static str]> {
+        match self {
+            ContextQuestion::Exposure => Some(&EXPOSURE_OPTIONS),
+            ContextQuestion::RecentIncident => Some(&RECENT_INCIDENT_OPTIONS),
+            ContextQuestion::Role | ContextQuestion::Years | ContextQuestion::Supports => None,
+        }
+    }
 }
 
 /// Exposure option ids that mean "often enough to build up": the

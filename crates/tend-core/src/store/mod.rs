@@ -13,6 +13,7 @@ pub mod checkins;
 pub mod checksum;
 pub mod data;
 pub mod envelope;
+pub mod ids;
 pub mod import;
 pub mod instruments;
 pub mod journal;

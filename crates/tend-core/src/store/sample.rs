@@ -16,6 +16,7 @@
 
 use super::data::{JournalEntry, TendData, Theme, MAX_TEXT_CHARS};
 use super::envelope::encode;
+use super::ids::{entry_id, RANDOM_RANGE};
 use super::import::STORAGE_QUOTA_UNITS;
 use crate::builtin;
 use crate::domain::answer::{Answer, Answers};
@@ -178,25 +179,10 @@ impl Rng {
     }
 }
 
-/// An id as the app's `platform::new_id` makes one: the prefix, the time
-/// in base 36, and a random part.
+/// An id as the app makes one (see [`entry_id`]).
 fn app_id(prefix: &str, at: i64, rng: &mut Rng) -> String {
-    let random = rng.below(2_176_782_336) as u64;
-    format!("{prefix}{}-{}", base36(at.max(0) as u64), base36(random))
-}
-
-fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    let random = rng.below(RANDOM_RANGE as usize) as u64;
+    entry_id(prefix, at, random)
 }
 
 /// The person this data belongs to: a social worker who had been in the

@@ -35,12 +35,13 @@ pub const STORAGE_CEILING_BYTES: u64 = 2 * STORAGE_QUOTA_UNITS;
 
 /// How full Tend's keys may get, in percent of [`STORAGE_CEILING_BYTES`],
 /// before the person is told and asked to export a copy.
-pub const NEARLY_FULL_PERCENT: u64 = 80;
+pub const NEARLY_FULL_PERCENT: u32 = 80;
 
 /// How full Tend's storage is: whole percent of [`STORAGE_CEILING_BYTES`],
 /// rounded down, at most 100.
-pub fn fullness_percent(used_bytes: u64) -> u64 {
-    (used_bytes.saturating_mul(100) / STORAGE_CEILING_BYTES).min(100)
+pub fn fullness_percent(used_bytes: u64) -> u32 {
+    let percent = (used_bytes.saturating_mul(100) / STORAGE_CEILING_BYTES).min(100);
+    u32::try_from(percent).unwrap_or(100)
 }
 
 /// Whether Tend's keys have reached [`NEARLY_FULL_PERCENT`] of what the

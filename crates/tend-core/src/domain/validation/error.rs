@@ -1,9 +1,7 @@
 //! Why a definition was refused, in plain words: the error types and how
 //! they read.
 
-use crate::domain::instrument::{
-    ContextQuestion, Headline, EXPOSURE_OPTIONS, RECENT_INCIDENT_OPTIONS,
-};
+use crate::domain::instrument::{ContextQuestion, Headline};
 use std::fmt;
 
 /// What kind of thing two entries clash on.
@@ -345,6 +343,18 @@ impl fmt::Display for IdKind {
     }
 }
 
+/// The option ids a context question may offer, each in quotes, joined
+/// with commas (`"yes", "no"`); empty where its ids are free.
+pub fn allowed_ids(question: ContextQuestion) -> String {
+    question
+        .fixed_options()
+        .unwrap_or_default()
+        .iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl fmt::Display for ChoiceProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -366,23 +376,12 @@ impl fmt::Display for ChoiceProblem {
                 "a question marked \"context\": \"{}\" takes exactly one answer",
                 q.as_str()
             ),
-            ChoiceProblem::UnknownOption(q, id) => {
-                let allowed: &[&str] = match q {
-                    ContextQuestion::Exposure => &EXPOSURE_OPTIONS,
-                    ContextQuestion::RecentIncident => &RECENT_INCIDENT_OPTIONS,
-                    _ => &[],
-                };
-                write!(
-                    f,
-                    "\"{id}\" is not an option a question marked \"context\": \"{}\" can offer; use the ids {}",
-                    q.as_str(),
-                    allowed
-                        .iter()
-                        .map(|a| format!("\"{a}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
+            ChoiceProblem::UnknownOption(q, id) => write!(
+                f,
+                "\"{id}\" is not an option a question marked \"context\": \"{}\" can offer; use the ids {}",
+                q.as_str(),
+                allowed_ids(*q)
+            ),
         }
     }
 }

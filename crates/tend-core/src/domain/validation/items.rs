@@ -3,9 +3,7 @@
 //! relies on).
 
 use super::{non_empty, Check, ChoiceProblem, IdKind, InstrumentError, TextPlace};
-use crate::domain::instrument::{
-    ContextQuestion, Instrument, Item, ItemKind, EXPOSURE_OPTIONS, RECENT_INCIDENT_OPTIONS,
-};
+use crate::domain::instrument::{Instrument, Item, ItemKind};
 use std::collections::BTreeSet;
 
 impl Instrument {
@@ -138,10 +136,8 @@ fn check_choice(item: &Item) -> Check {
     let Some(question) = item.context else {
         return Ok(());
     };
-    let fixed: &[&str] = match question {
-        ContextQuestion::Exposure => &EXPOSURE_OPTIONS,
-        ContextQuestion::RecentIncident => &RECENT_INCIDENT_OPTIONS,
-        _ => return Ok(()),
+    let Some(fixed) = question.fixed_options() else {
+        return Ok(());
     };
     if item.multiple {
         return bad(ChoiceProblem::MustBeSingle(question));

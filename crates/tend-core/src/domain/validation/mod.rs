@@ -13,7 +13,7 @@ mod scale;
 mod subscales;
 mod translation;
 
-pub use error::{ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace};
+pub use error::{allowed_ids, ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace};
 
 use super::instrument::Instrument;
 
