@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 use tend_core::domain::practice::Practice;
 use tend_core::store::backup::export_text;
 use tend_core::store::envelope::{decode, encode};
-use tend_core::store::import::{self, ImportMode, MAX_IMPORT_BYTES, STORAGE_QUOTA_UNITS};
+use tend_core::store::import::{self, ImportMode, MAX_IMPORT_BYTES};
 use tend_core::store::sample::{self, utf16_len};
-use tend_core::store::vault::{MemoryBackend, Vault};
+use tend_core::store::vault::{MemoryBackend, Vault, STORAGE_QUOTA_UNITS};
 use tend_core::store::{Namespace, TendData};
 
 const NOW: i64 = 1_764_300_000_000;

@@ -14,10 +14,9 @@ use tend_core::store::data::{
     Restoration, Tombstone, WhyCard, MAX_TEXT_CHARS,
 };
 use tend_core::store::envelope::{decode, encode};
-use tend_core::store::import::{
-    self, ImportMode, MAX_IMPORT_BYTES, MAX_RECORDS, MAX_REMOVALS, STORAGE_QUOTA_UNITS,
-};
+use tend_core::store::import::{self, ImportMode, MAX_IMPORT_BYTES, MAX_RECORDS, MAX_REMOVALS};
 use tend_core::store::sample::{self, utf16_len};
+use tend_core::store::vault::STORAGE_QUOTA_UNITS;
 use tend_core::store::TendData;
 use tend_core::time::DAY_MS;
 

@@ -8,7 +8,7 @@ use super::merge::merge;
 use super::migrate::MigrationError;
 use crate::time::DAY_MS;
 
-pub use super::vault::STORAGE_QUOTA_UNITS;
+use super::vault::STORAGE_QUOTA_UNITS;
 
 /// The largest file Tend will read: 16 MiB, above the export of the most
 /// Tend can store, so that a backup always restores. Stored data is at

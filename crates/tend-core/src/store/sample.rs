@@ -17,7 +17,7 @@
 use super::data::{JournalEntry, TendData, Theme, MAX_TEXT_CHARS};
 use super::envelope::encode;
 use super::ids::{entry_id, RANDOM_RANGE};
-use super::import::STORAGE_QUOTA_UNITS;
+use super::vault::STORAGE_QUOTA_UNITS;
 use crate::builtin;
 use crate::domain::answer::{Answer, Answers};
 use crate::domain::instrument::{ContextQuestion, Instrument, Item, ItemKind};
