@@ -54,6 +54,12 @@ impl Namespace {
         format!("{}data", self.prefix)
     }
 
+    /// Where the passphrase lock's record lives, in the open (see
+    /// `store::lock`). Its presence means the data is encrypted.
+    pub fn lock_key(&self) -> String {
+        format!("{}lock", self.prefix)
+    }
+
     /// The start of every key that holds data set aside because it could
     /// not be read.
     pub fn recovered_prefix(&self) -> String {
@@ -97,6 +103,7 @@ mod tests {
     fn default_keys_start_with_tend() {
         let ns = Namespace::default();
         assert_eq!(ns.data_key(), "tend:data");
+        assert_eq!(ns.lock_key(), "tend:lock");
         assert_eq!(ns.recovered_key(5, 0), "tend:recovered:5");
         assert_eq!(ns.recovered_key(5, 2), "tend:recovered:5-2");
         assert!(ns.owns("tend:data"));

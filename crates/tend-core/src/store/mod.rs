@@ -18,6 +18,7 @@ pub mod import;
 pub mod instruments;
 pub mod journal;
 pub mod keys;
+pub mod lock;
 pub mod merge;
 pub mod migrate;
 pub mod plan;
