@@ -2,6 +2,7 @@
 //! here degrades quietly when the browser lacks what it needs: a missing
 //! window or document is treated as "nothing to do", never a panic.
 
+pub mod crypto;
 pub mod device;
 pub mod fetch;
 pub mod files;
@@ -16,6 +17,20 @@ use wasm_bindgen::JsCast;
 /// Milliseconds since the Unix epoch, from the browser clock.
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .is_ok()
+        });
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The current URL fragment (`#/learn`), or an empty string.

@@ -2,6 +2,8 @@
 //! and the Storage API's persistence request. Every browser failure becomes
 //! a [`BackendError`] value; nothing here panics.
 
+use tend_core::store::mirror::Mirror;
+use tend_core::store::vault::used_bytes_in;
 use tend_core::store::{Backend, BackendError, Namespace, TendData, Vault};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -11,8 +13,48 @@ pub struct BrowserStorage {
     storage: web_sys::Storage,
 }
 
+/// Where the app's vault reads and writes: localStorage itself, or, with
+/// the passphrase lock on and Tend unlocked, the plain [`Mirror`] of it
+/// whose changes the shell seals and writes (see `ui::storage`).
+pub enum AppStore {
+    /// localStorage, in the open.
+    Browser(BrowserStorage),
+    /// The decrypted view of a locked store.
+    Mirror(Mirror),
+}
+
 /// The vault the app uses: the person's data in localStorage.
-pub type BrowserVault = Vault<BrowserStorage>;
+pub type BrowserVault = Vault<AppStore>;
+
+impl Backend for AppStore {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        match self {
+            AppStore::Browser(b) => b.get(key),
+            AppStore::Mirror(m) => m.get(key),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        match self {
+            AppStore::Browser(b) => b.set(key, value),
+            AppStore::Mirror(m) => m.set(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        match self {
+            AppStore::Browser(b) => b.remove(key),
+            AppStore::Mirror(m) => m.remove(key),
+        }
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        match self {
+            AppStore::Browser(b) => b.keys(),
+            AppStore::Mirror(m) => m.keys(),
+        }
+    }
+}
 
 /// localStorage, or why it cannot be used. `window.localStorage` throws in
 /// sandboxed frames and when site data is blocked, is `null` in some
@@ -33,7 +75,13 @@ pub fn local_storage() -> Result<BrowserStorage, BackendError> {
 /// Opens the person's data in localStorage under `namespace`. Never fails:
 /// when storage is blocked the vault runs on memory only.
 pub fn open(namespace: Namespace, now: i64) -> (BrowserVault, TendData) {
-    Vault::open(local_storage(), namespace, now)
+    Vault::open(local_storage().map(AppStore::Browser), namespace, now)
+}
+
+/// Roughly how many bytes the keys of `namespace` take in localStorage,
+/// as stored (sealed, when the lock is on); 0 when it cannot be read.
+pub fn used_bytes(namespace: &Namespace) -> u64 {
+    local_storage().map_or(0, |s| used_bytes_in(&s, namespace))
 }
 
 impl Backend for BrowserStorage {

@@ -83,7 +83,13 @@ pub fn App() -> impl IntoView {
         None
     };
     let memory_only = memory.is_some();
-    let (_storage, data) = storage::start(config.namespace.clone().unwrap_or_default(), memory);
+    let (storage, data) = storage::start(config.namespace.clone().unwrap_or_default(), memory);
+    let lock_view = storage.lock_view();
+    // While locked, the language and theme kept in the open with the lock
+    // stand in for the person's settings, which are encrypted.
+    let shown = Memo::new(move |_| {
+        (lock_view.get() == storage::LockView::Locked).then(|| storage.shown_while_locked())
+    });
     // The deployment's check-in interval holds until the person picks one.
     if let Some(days) = config.reminder_days {
         data.update_untracked(|d| {
@@ -95,13 +101,14 @@ pub fn App() -> impl IntoView {
     deployed.guard_leaving(data, memory_only);
     let (route, set_route) = signal(Route::parse(&platform::location_hash()));
     let wanted = Memo::new(move |_| {
-        data.with(|d| {
-            d.settings
-                .language
-                .as_deref()
-                .and_then(content::locale_from_code)
-        })
-        .unwrap_or(browser_locale)
+        let chosen = match shown.get() {
+            Some(shown) => shown.language,
+            None => data.with(|d| d.settings.language.clone()),
+        };
+        chosen
+            .as_deref()
+            .and_then(content::locale_from_code)
+            .unwrap_or(browser_locale)
     });
     let language = language::Language::follow(wanted);
     let locale = language.current;
@@ -126,10 +133,15 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| platform::set_root_attribute("lang", Some(locale.get().code())));
     Effect::new(move |_| {
         let (theme, size) = data.with(|d| (d.settings.theme, d.settings.text_size));
-        let theme = match theme {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
+        let theme = match (shown.get(), theme) {
+            (Some(shown), _) => match shown.theme.as_deref() {
+                Some("light") => Some("light"),
+                Some("dark") => Some("dark"),
+                _ => None,
+            },
+            (None, Theme::System) => None,
+            (None, Theme::Light) => Some("light"),
+            (None, Theme::Dark) => Some("dark"),
         };
         platform::set_root_attribute("data-theme", theme);
         let size = match size {
@@ -157,7 +169,14 @@ pub fn App() -> impl IntoView {
     // for its words (see `language`).
     move || {
         locale.track();
-        language.started.get().then(|| view! { <Shell /> })
+        let locked = lock_view.get() == storage::LockView::Locked;
+        language.started.get().then(|| {
+            if locked {
+                view! { <LockedShell /> }.into_any()
+            } else {
+                view! { <Shell /> }.into_any()
+            }
+        })
     }
 }
 
@@ -184,6 +203,7 @@ fn Shell() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span>{t().app_name}</span>
             </a>
+            <components::lock_parts::LockNowButton />
             <a class="help-now" href=Route::Help.href() data-testid="help-now">
                 {t().app_get_help_now}
             </a>
@@ -206,6 +226,38 @@ fn Shell() -> impl IntoView {
             </p>
             <p>{t().app_footer_not_crisis}</p>
             <components::language_switch::LanguageSwitch />
+        </footer>
+    }
+}
+
+/// Everything shown while Tend is locked: the app's name, Get help, and
+/// the passphrase field. Nothing of the person's data exists here.
+#[component]
+fn LockedShell() -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    Effect::new(move |_| {
+        platform::take_over_static_shell();
+        platform::mark("tend-ready");
+    });
+    view! {
+        <header class="site-header">
+            <a class="brand" href=Route::Home.href()>
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span>{t().app_name}</span>
+            </a>
+            <a class="help-now" href=Route::Help.href() data-testid="help-now">
+                {t().app_get_help_now}
+            </a>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match ctx.route.get() {
+                Route::Help => view! { <pages::help::Help /> }.into_any(),
+                _ => view! { <components::lock_parts::UnlockScreen /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{t().app_footer_not_crisis}</p>
         </footer>
     }
 }

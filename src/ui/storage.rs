@@ -3,9 +3,14 @@
 //! actions the storage banner and the data panel offer. Decisions live in
 //! `store`; browser calls live in `platform`.
 
+mod lock;
+
+pub use lock::{open_sealed_export, LockError, LockView, UnlockError};
+
 use crate::platform::{self, files, storage as browser};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use lock::Sealing;
 use tend_core::store::backup;
 use tend_core::store::import::{self, ImportMode};
 use tend_core::store::vault::{Recovered, Reloaded, Saved};
@@ -41,6 +46,24 @@ pub struct StorageContext {
     status: RwSignal<StorageStatus>,
     vault: StoredValue<browser::BrowserVault, LocalStorage>,
     persistence_asked: StoredValue<bool>,
+    /// Where the data lives and whether it may be locked.
+    setup: StoredValue<Setup>,
+    /// Whether the passphrase lock is off, locked or unlocked.
+    lock: RwSignal<LockView>,
+    /// The lock's record, the data key and the plain mirror while
+    /// unlocked, and the sealing worker's state (see `lock`).
+    sealing: StoredValue<Sealing, LocalStorage>,
+}
+
+/// What [`start`] was told about where the data lives.
+#[derive(Clone, Debug)]
+struct Setup {
+    namespace: Namespace,
+    /// Inside an LMS course: without the lock nothing is stored.
+    in_course: bool,
+    /// Whether the passphrase lock can be used here: the browser's storage
+    /// is reachable, and the deployment does not keep data in memory only.
+    lockable: bool,
 }
 
 /// Reads the storage context provided by [`start`].
@@ -60,8 +83,16 @@ pub fn start(
     namespace: Namespace,
     memory: Option<MemoryReason>,
 ) -> (StorageContext, RwSignal<TendData>) {
-    let in_memory = memory.is_some();
+    let in_course = memory == Some(MemoryReason::Course);
+    // With the lock on, even a course keeps its data (sealed) in the
+    // site's storage; see `lock`.
+    let lockable = (memory.is_none() || in_course) && browser::local_storage().is_ok();
+    let locked = lockable && lock::record_text(&namespace).is_some();
     let (vault, initial) = match memory {
+        _ if locked => (
+            browser::BrowserVault::in_memory(namespace.clone(), MemoryReason::Locked),
+            TendData::default(),
+        ),
         Some(reason) => (
             browser::BrowserVault::in_memory(namespace.clone(), reason),
             TendData::default(),
@@ -80,6 +111,17 @@ pub fn start(
         status,
         vault: StoredValue::new_local(vault),
         persistence_asked: StoredValue::new(false),
+        setup: StoredValue::new(Setup {
+            namespace: namespace.clone(),
+            in_course,
+            lockable,
+        }),
+        lock: RwSignal::new(if locked {
+            LockView::Locked
+        } else {
+            LockView::Off
+        }),
+        sealing: StoredValue::new_local(Sealing::default()),
     };
     provide_context(ctx);
 
@@ -89,15 +131,16 @@ pub fn start(
         ctx.save();
     });
 
-    if in_memory {
+    if !lockable {
         return (ctx, data);
     }
     let listener = window_event_listener(leptos::ev::storage, move |event| {
         if browser::concerns(&event, &namespace) {
-            ctx.take_in_other_tabs();
+            ctx.other_tab_wrote(event.key().as_deref());
         }
     });
     on_cleanup(move || listener.remove());
+    ctx.watch_idle();
 
     spawn_local(async move {
         let persistent = browser::persisted().await;
@@ -112,17 +155,42 @@ impl StorageContext {
         self.status.read_only()
     }
 
-    /// Saves the current data now (the save effect calls this).
+    /// Saves the current data now (the save effect calls this). With the
+    /// lock on, the vault writes to the plain mirror and the change is
+    /// then sealed and stored (see `lock`).
     pub fn save(&self) {
+        if self.lock.get_untracked() == LockView::Locked {
+            return;
+        }
         let current = self.data.get_untracked();
         let now = platform::now_ms();
         let outcome = self.vault.try_update_value(|v| v.save(&current, now));
+        let wrote = matches!(outcome, Some(Ok(Saved::Written | Saved::Merged(_))));
         match outcome {
             Some(Ok(Saved::Merged(merged))) => self.data.set(merged),
             Some(Ok(Saved::Written)) => self.ask_to_persist(),
             _ => {}
         }
+        if wrote && self.lock.get_untracked() == LockView::Unlocked {
+            self.work();
+        }
         self.refresh();
+    }
+
+    /// Another tab changed `key` of Tend's (or cleared everything, `None`).
+    fn other_tab_wrote(&self, key: Option<&str>) {
+        let lock_key = self.setup.with_value(|s| s.namespace.lock_key());
+        if key.is_none_or(|k| k == lock_key) {
+            self.lock_record_changed();
+        }
+        match self.lock.get_untracked() {
+            LockView::Off => self.take_in_other_tabs(),
+            LockView::Unlocked => {
+                self.sealing.update_value(|s| s.resync = true);
+                self.work();
+            }
+            LockView::Locked => {}
+        }
     }
 
     /// Takes in what another tab wrote.
@@ -178,8 +246,13 @@ impl StorageContext {
             .update(|d| *d = import::apply(d, incoming, mode, now));
     }
 
-    /// Removes every key Tend wrote and starts afresh in memory.
+    /// Removes every key Tend wrote and starts afresh. With the lock on
+    /// (locked or not), the lock goes too: a forgotten passphrase's only
+    /// way out.
     pub fn delete_all(&self) -> Result<(), BackendError> {
+        if self.lock.get_untracked() != LockView::Off {
+            return self.delete_all_locked();
+        }
         let result = self
             .vault
             .try_update_value(|v| v.delete_all())
@@ -205,11 +278,17 @@ impl StorageContext {
     }
 
     fn refresh(&self) {
-        let Some((mode, recovered, used_bytes)) = self
+        let Some((mode, recovered, has_store)) = self
             .vault
-            .try_with_value(|v| (v.mode().clone(), v.recovered(), v.used_bytes()))
+            .try_with_value(|v| (v.mode().clone(), v.recovered(), v.has_store()))
         else {
             return;
+        };
+        // As stored: sealed text when the lock is on.
+        let used_bytes = if has_store {
+            self.setup.with_value(|s| browser::used_bytes(&s.namespace))
+        } else {
+            0
         };
         let next = StorageStatus {
             mode,

@@ -3,7 +3,8 @@
 
 use crate::content::{self, Strings};
 use crate::platform::{self, files};
-use crate::ui::storage::{use_storage, StorageStatus};
+use crate::ui::components::lock_parts::unlock_problem;
+use crate::ui::storage::{open_sealed_export, use_storage, LockView, StorageStatus, UnlockError};
 use crate::ui::use_app;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use leptos::task::spawn_local;
 use std::time::Duration;
 use tend_core::store::backup::{self, BackupState};
 use tend_core::store::import::{self, ImportError, ImportMode, ImportPreview};
+use tend_core::store::lock::SealedExport;
 use tend_core::store::{MemoryReason, Mode, TendData, TextSize, Theme};
 
 /// The "Your data" section of Settings.
@@ -49,6 +51,7 @@ fn status_text(t: &Strings, s: &StorageStatus) -> String {
         Mode::MemoryOnly(MemoryReason::NewerVersion { .. }) => {
             parts.push(t.data_status_memory_newer.into())
         }
+        Mode::MemoryOnly(MemoryReason::Locked) => parts.push(t.lock_status_locked.into()),
         Mode::Saving if s.used_bytes == 0 => parts.push(t.data_status_nothing_yet.into()),
         Mode::Saving => parts.push(t.data_status_saved.into()),
     }
@@ -114,18 +117,53 @@ fn ExportControl() -> impl IntoView {
     let t = move || ctx.t();
     // `Some(Ok(file name))` after an export, `Some(Err(()))` if it failed.
     let outcome = RwSignal::new(None::<Result<String, ()>>);
+    let locked = storage.lock_view();
+    let export_sealed = move |_| {
+        spawn_local(async move {
+            let done = storage.export_sealed().await.map_err(|_| ());
+            outcome.try_set(Some(done));
+        });
+    };
     view! {
         <h3>{t().data_export_heading}</h3>
-        <p>{t().data_export_body}</p>
-        <div class="actions">
-            <button
-                type="button"
-                data-testid="export"
-                on:click=move |_| outcome.set(Some(storage.export().map_err(|_| ())))
-            >
-                {t().data_export_button}
-            </button>
-        </div>
+        {move || {
+            if locked.get() == LockView::Unlocked {
+                view! {
+                    <p>{t().lock_export_encrypted_body}</p>
+                    <div class="actions">
+                        <button type="button" data-testid="export-encrypted" on:click=export_sealed>
+                            {t().lock_export_encrypted_button}
+                        </button>
+                    </div>
+                    <p class="notice" role="note">{t().lock_export_plain_warning}</p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="export"
+                            on:click=move |_| outcome.set(Some(storage.export().map_err(|_| ())))
+                        >
+                            {t().lock_export_plain_button}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p>{t().data_export_body}</p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            data-testid="export"
+                            on:click=move |_| outcome.set(Some(storage.export().map_err(|_| ())))
+                        >
+                            {t().data_export_button}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+        }}
         {move || match outcome.get() {
             Some(Ok(file)) => Some(
                 view! {
@@ -246,6 +284,10 @@ fn ImportControl() -> impl IntoView {
     let problem = RwSignal::new(None::<ImportProblem>);
     let done = RwSignal::new(None::<ImportMode>);
     let reading = RwSignal::new(false);
+    // An encrypted file waiting for its passphrase.
+    let sealed_file = RwSignal::new(None::<String>);
+    let file_passphrase = RwSignal::new(String::new());
+    let wrong = RwSignal::new(None::<UnlockError>);
 
     let clear_input = move || {
         if let Some(el) = input.get_untracked() {
@@ -257,6 +299,8 @@ fn ImportControl() -> impl IntoView {
         preview.set(None);
         problem.set(None);
         done.set(None);
+        sealed_file.set(None);
+        wrong.set(None);
         let Some(el) = input.get_untracked() else {
             return;
         };
@@ -271,9 +315,14 @@ fn ImportControl() -> impl IntoView {
         reading.set(true);
         spawn_local(async move {
             let outcome = match files::read_bytes(&file).await {
-                Ok(bytes) => {
-                    import::read(&bytes, platform::now_ms()).map_err(ImportProblem::Refused)
-                }
+                Ok(bytes) => match std::str::from_utf8(&bytes) {
+                    Ok(text) if SealedExport::parse(text).is_ok() => {
+                        reading.try_set(false);
+                        sealed_file.try_set(Some(text.to_string()));
+                        return;
+                    }
+                    _ => import::read(&bytes, platform::now_ms()).map_err(ImportProblem::Refused),
+                },
                 Err(_) => Err(ImportProblem::Unreadable),
             };
             reading.set(false);
@@ -282,6 +331,38 @@ fn ImportControl() -> impl IntoView {
                 Err(e) => {
                     problem.set(Some(e));
                     clear_input();
+                }
+            }
+        });
+    };
+
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(text) = sealed_file.get_untracked() else {
+            return;
+        };
+        let given = file_passphrase.get_untracked();
+        reading.set(true);
+        wrong.set(None);
+        spawn_local(async move {
+            let opened = open_sealed_export(&text, &given).await;
+            reading.try_set(false);
+            file_passphrase.try_set(String::new());
+            match opened {
+                Ok(plain) => {
+                    sealed_file.try_set(None);
+                    match import::read(plain.as_bytes(), platform::now_ms()) {
+                        Ok(p) => {
+                            preview.try_set(Some(p));
+                        }
+                        Err(e) => {
+                            problem.try_set(Some(ImportProblem::Refused(e)));
+                            clear_input();
+                        }
+                    }
+                }
+                Err(e) => {
+                    wrong.try_set(Some(e));
                 }
             }
         });
@@ -312,6 +393,36 @@ fn ImportControl() -> impl IntoView {
         </p>
         <Show when=move || reading.get()>
             <p role="status">{t().data_import_reading}</p>
+        </Show>
+        <Show when=move || sealed_file.with(Option::is_some)>
+            <form class="card" data-testid="import-passphrase-form" on:submit=open_sealed>
+                <p>{t().lock_import_needs_passphrase}</p>
+                <p class="field">
+                    <label for="import-passphrase">{t().lock_import_label}</label>
+                    <input
+                        type="password"
+                        id="import-passphrase"
+                        data-testid="import-passphrase"
+                        autocomplete="off"
+                        prop:value=move || file_passphrase.get()
+                        on:input=move |ev| file_passphrase.set(event_target_value(&ev))
+                    />
+                </p>
+                <div class="actions">
+                    <button type="submit" data-testid="import-open">{t().lock_import_open}</button>
+                </div>
+                {move || {
+                    wrong
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p role="alert" class="notice" data-testid="import-passphrase-error">
+                                    {unlock_problem(t(), e)}
+                                </p>
+                            }
+                        })
+                }}
+            </form>
         </Show>
         {move || {
             problem
@@ -379,7 +490,7 @@ fn ImportControl() -> impl IntoView {
 
 /// Delete everything Tend saved, after the person confirms.
 #[component]
-fn DeleteControl() -> impl IntoView {
+pub fn DeleteControl() -> impl IntoView {
     let ctx = use_app();
     let storage = use_storage();
     let t = move || ctx.t();

@@ -10,6 +10,7 @@ pub mod headline_chart;
 pub mod instrument_files;
 pub mod language_notice;
 pub mod language_switch;
+pub mod lock_parts;
 pub mod nav;
 pub mod next_checkin;
 pub mod page_body;

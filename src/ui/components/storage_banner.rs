@@ -18,6 +18,7 @@ fn reason_text(t: &'static Strings, reason: &MemoryReason) -> &'static str {
         MemoryReason::SettingsUnread => t.data_banner_settings,
         MemoryReason::Configured => t.data_banner_configured,
         MemoryReason::NewerVersion { .. } => t.data_banner_newer,
+        MemoryReason::Locked => t.lock_status_locked,
     }
 }
 

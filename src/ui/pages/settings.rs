@@ -5,6 +5,7 @@ use crate::platform;
 use crate::ui::components::data_panel::DataPanel;
 use crate::ui::components::deployment_parts::{About, InstallGuide};
 use crate::ui::components::instrument_files::InstrumentFiles;
+use crate::ui::components::lock_parts::LockSettings;
 use crate::ui::components::page_body::Body;
 use crate::ui::title_effect;
 use crate::ui::use_app;
@@ -54,6 +55,7 @@ pub fn Settings() -> impl IntoView {
         </section>
         <InstrumentFiles />
         <DataPanel />
+        <LockSettings />
         <InstallGuide />
         <section aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{t().settings_privacy_heading}</h2>

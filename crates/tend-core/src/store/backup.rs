@@ -19,6 +19,13 @@ pub fn export_file_name(now: i64) -> String {
     format!("tend-backup-{y:04}-{m:02}-{d:02}.json")
 }
 
+/// The file name an encrypted export made at `now` is saved under, such
+/// as `tend-backup-2025-11-26-encrypted.json`.
+pub fn locked_export_file_name(now: i64) -> String {
+    let (y, m, d) = civil_date(now);
+    format!("tend-backup-{y:04}-{m:02}-{d:02}-encrypted.json")
+}
+
 /// The file name for data that was set aside at `at` because it could not
 /// be read. Plain text: it may not be valid JSON.
 pub fn recovered_file_name(at: i64) -> String {

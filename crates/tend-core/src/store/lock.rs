@@ -182,7 +182,10 @@ impl Kdf {
         from_base64(&self.salt).unwrap_or_default()
     }
 
-    fn check(&self) -> Result<(), LockFormatError> {
+    /// Checks what [`LockRecord::parse`] checks of a derivation: its
+    /// name, that its iterations are within bounds and its salt's length,
+    /// so one that did not come through a parse can be checked before use.
+    pub fn check(&self) -> Result<(), LockFormatError> {
         let sound = self.name == KDF_NAME
             && (MIN_ITERATIONS..=MAX_ITERATIONS).contains(&self.iterations)
             && has_len(&self.salt, SALT_BYTES);
@@ -209,7 +212,9 @@ impl WrappedKey {
         from_base64(&self.wrapped).unwrap_or_default()
     }
 
-    fn check(&self) -> Result<(), LockFormatError> {
+    /// Checks what [`LockRecord::parse`] checks of a wrapped key: the
+    /// lengths of its IV and of the wrapped key with its tag.
+    pub fn check(&self) -> Result<(), LockFormatError> {
         let sound = has_len(&self.iv, IV_BYTES) && has_len(&self.wrapped, KEY_BYTES + TAG_BYTES);
         sound.then_some(()).ok_or(LockFormatError::Damaged)
     }
@@ -298,7 +303,9 @@ impl Sealed {
         Ok(sealed)
     }
 
-    fn check(&self) -> Result<(), LockFormatError> {
+    /// Checks what [`Sealed::parse`] checks of a sealed value's parts: the
+    /// IV's length and that the ciphertext is at least a tag long.
+    pub fn check(&self) -> Result<(), LockFormatError> {
         let sound = has_len(&self.iv, IV_BYTES)
             && from_base64(&self.data).is_some_and(|b| b.len() >= TAG_BYTES);
         sound.then_some(()).ok_or(LockFormatError::Damaged)
@@ -458,7 +465,9 @@ mod tests {
         assert!(is_sealed(&text));
         assert!(is_sealed(" { \"format\" : \"tend-sealed\", \"schema\":1}"));
         assert!(!is_sealed("{\"format\":\"tend\",\"schema\":3}"));
-        assert!(!is_sealed("{\"schema\":3,\"format\":\"tend-sealed-export\"}"));
+        assert!(!is_sealed(
+            "{\"schema\":3,\"format\":\"tend-sealed-export\"}"
+        ));
         let parsed = Sealed::parse(&text).expect("reads");
         assert_eq!(parsed.data_bytes(), vec![4; 40]);
         assert_eq!(parsed.aad(), b"tend-sealed/3".to_vec());

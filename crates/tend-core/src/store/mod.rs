@@ -21,6 +21,7 @@ pub mod keys;
 pub mod lock;
 pub mod merge;
 pub mod migrate;
+pub mod mirror;
 pub mod plan;
 pub mod practices;
 pub mod pulses;

@@ -90,6 +90,9 @@ pub enum MemoryReason {
     /// belongs (its namespace) is unknown: nothing is read or written,
     /// rather than risk another deployment's place on the same site.
     SettingsUnread,
+    /// The passphrase lock is on and Tend is locked: nothing of the
+    /// person's data is read or held until it is unlocked.
+    Locked,
     /// The stored data is from a newer version of Tend and is left alone.
     NewerVersion {
         /// The schema version found.
@@ -458,24 +461,9 @@ impl<B: Backend> Vault<B> {
         let Some(backend) = self.backend.as_mut() else {
             return Ok(0);
         };
-        let keys = backend.keys()?;
-        let mut removed = 0;
-        let mut first_error = None;
-        for key in keys.iter().filter(|k| self.namespace.owns(k)) {
-            match backend.remove(key) {
-                Ok(()) => removed += 1,
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-        match first_error {
-            Some(e) => Err(e),
-            None => {
-                self.mode = Mode::Saving;
-                Ok(removed)
-            }
-        }
+        let removed = delete_namespace(backend, &self.namespace)?;
+        self.mode = Mode::Saving;
+        Ok(removed)
     }
 
     /// Data set aside because it could not be read, oldest first; includes
@@ -521,18 +509,16 @@ impl<B: Backend> Vault<B> {
     /// Roughly how many bytes Tend's keys take (browsers count two bytes
     /// per UTF-16 unit of keys and values).
     pub fn used_bytes(&self) -> u64 {
-        let Some(backend) = self.backend.as_ref() else {
-            return 0;
-        };
-        let units = |s: &str| s.encode_utf16().count() as u64;
-        backend
-            .keys()
-            .unwrap_or_default()
-            .iter()
-            .filter(|k| self.namespace.owns(k))
-            .map(|k| units(k) + backend.get(k).ok().flatten().map_or(0, |v| units(&v)))
-            .sum::<u64>()
-            * 2
+        self.backend
+            .as_ref()
+            .map_or(0, |backend| used_bytes_in(backend, &self.namespace))
+    }
+
+    /// Records that writing to the store failed outside a save (the
+    /// locked store writes sealed text after the vault's save): the vault
+    /// turns to memory only for the reason, as a failed save would.
+    pub fn store_failed(&mut self, error: &BackendError) -> SaveError {
+        self.fall_back(error)
     }
 
     /// Copies unreadable `text` to a fresh recovered key, then removes it
@@ -567,6 +553,44 @@ impl<B: Backend> Vault<B> {
         self.mode = Mode::MemoryOnly(reason);
         out
     }
+}
+
+/// Removes every key of `namespace` from `backend` and nothing else.
+/// Returns how many keys were removed; keeps going past a key that will
+/// not go, then reports the first failure.
+pub fn delete_namespace<B: Backend>(
+    backend: &mut B,
+    namespace: &Namespace,
+) -> Result<usize, BackendError> {
+    let keys = backend.keys()?;
+    let mut removed = 0;
+    let mut first_error = None;
+    for key in keys.iter().filter(|k| namespace.owns(k)) {
+        match backend.remove(key) {
+            Ok(()) => removed += 1,
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(removed),
+    }
+}
+
+/// Roughly how many bytes the keys of `namespace` take in `backend`
+/// (browsers count two bytes per UTF-16 unit of keys and values).
+pub fn used_bytes_in<B: Backend>(backend: &B, namespace: &Namespace) -> u64 {
+    let units = |s: &str| s.encode_utf16().count() as u64;
+    backend
+        .keys()
+        .unwrap_or_default()
+        .iter()
+        .filter(|k| namespace.owns(k))
+        .map(|k| units(k) + backend.get(k).ok().flatten().map_or(0, |v| units(&v)))
+        .sum::<u64>()
+        * 2
 }
 
 fn reason_for(error: &BackendError) -> MemoryReason {

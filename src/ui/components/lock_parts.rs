@@ -1,0 +1,432 @@
+//! The passphrase lock's screens and controls: the unlock screen (the
+//! only thing shown while locked, with Get help), "Lock now" in the
+//! header, and the lock's part of Settings.
+
+use crate::content::Strings;
+use crate::platform;
+use crate::ui::components::data_panel::DeleteControl;
+use crate::ui::storage::{use_storage, LockError, LockView, UnlockError};
+use crate::ui::use_app;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tend_core::store::lock::{PassphraseProblem, IDLE_CHOICES};
+
+/// The words for a lock problem.
+pub fn lock_problem(t: &Strings, problem: LockError) -> &'static str {
+    match problem {
+        LockError::Passphrase(PassphraseProblem::TooShort) => t.lock_problem_too_short,
+        LockError::Passphrase(PassphraseProblem::Mismatch) => t.lock_problem_mismatch,
+        LockError::WrongPassphrase => t.lock_problem_wrong,
+        LockError::NoCrypto => t.lock_problem_no_crypto,
+        LockError::Full => t.lock_problem_full,
+        LockError::Storage => t.lock_problem_storage,
+        LockError::Changed => t.lock_problem_changed,
+    }
+}
+
+/// The words for an unlock problem.
+pub fn unlock_problem(t: &Strings, problem: UnlockError) -> &'static str {
+    match problem {
+        UnlockError::WrongPassphrase => t.lock_problem_wrong,
+        UnlockError::Newer => t.lock_problem_newer,
+        UnlockError::Damaged => t.lock_problem_damaged,
+        UnlockError::NoCrypto => t.lock_problem_no_crypto,
+        UnlockError::Storage => t.lock_problem_storage,
+    }
+}
+
+/// A labelled passphrase field bound to `value`.
+#[component]
+fn PassphraseField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let described = hint.map(|_| hint_id.clone());
+    view! {
+        <p class="field">
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
+            <input
+                type="password"
+                id=id
+                data-testid=id
+                autocomplete=autocomplete
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </p>
+    }
+}
+
+/// The passphrase field and Unlock; a wrong passphrase says so and
+/// changes nothing. A forgotten passphrase's only way out is offered too.
+#[component]
+pub fn UnlockScreen() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    crate::ui::title_effect(move || t().lock_screen_title.to_string());
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<UnlockError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let given = passphrase.get_untracked();
+        spawn_local(async move {
+            let outcome = storage.unlock(given).await;
+            // The screen is gone once unlocked.
+            if let Err(e) = outcome {
+                busy.try_set(false);
+                passphrase.try_set(String::new());
+                problem.try_set(Some(e));
+                platform::focus("#unlock-passphrase");
+            }
+        });
+    };
+    view! {
+        <h1 tabindex="-1">{t().lock_screen_title}</h1>
+        <p class="lead">{t().lock_screen_intro}</p>
+        {ctx.deployed.in_course.then(|| view! { <p>{t().lock_screen_course}</p> })}
+        <form class="unlock-form" data-testid="unlock-form" on:submit=submit>
+            <PassphraseField
+                id="unlock-passphrase"
+                label=t().lock_screen_label
+                autocomplete="current-password"
+                value=passphrase
+            />
+            <div class="actions">
+                <button type="submit" data-testid="unlock" disabled=move || busy.get()>
+                    {move || if busy.get() { t().lock_screen_unlocking } else { t().lock_screen_unlock }}
+                </button>
+            </div>
+        </form>
+        {move || {
+            problem
+                .get()
+                .map(|p| {
+                    view! {
+                        <p role="alert" class="notice" data-testid="unlock-error">
+                            {unlock_problem(t(), p)}
+                        </p>
+                    }
+                })
+        }}
+        <details class="forgot">
+            <summary>{t().lock_screen_forgot}</summary>
+            <p>{t().lock_screen_forgot_body}</p>
+            <DeleteControl />
+        </details>
+    }
+}
+
+/// "Lock now", in the header while the lock is on.
+#[component]
+pub fn LockNowButton() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let view_state = storage.lock_view();
+    view! {
+        <Show when=move || view_state.get() == LockView::Unlocked>
+            <button
+                type="button"
+                class="lock-now secondary"
+                data-testid="lock-now"
+                on:click=move |_| storage.lock_now()
+            >
+                {move || ctx.t().lock_now}
+            </button>
+        </Show>
+    }
+}
+
+/// The lock's part of Settings: turn it on, or, while it is on, the idle
+/// time, Lock now, a new passphrase, and turning it off.
+#[component]
+pub fn LockSettings() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let state = storage.lock_view();
+    view! {
+        <section aria-labelledby="lock-heading" data-testid="lock-settings">
+            <h2 id="lock-heading">{t().lock_heading}</h2>
+            <p>{t().lock_intro}</p>
+            {move || match state.get() {
+                LockView::Off if storage.lockable() => view! { <TurnOn /> }.into_any(),
+                LockView::Off => view! { <p class="notice">{t().lock_problem_unavailable}</p> }.into_any(),
+                _ => view! { <WhileOn /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A status or alert line for the outcome of a lock action.
+#[component]
+fn Outcome(
+    done: RwSignal<Option<&'static str>>,
+    problem: RwSignal<Option<LockError>>,
+    testid: &'static str,
+) -> impl IntoView {
+    let ctx = use_app();
+    view! {
+        {move || {
+            done.get()
+                .map(|text| view! { <p role="status" data-testid=format!("{testid}-done")>{text}</p> })
+        }}
+        {move || {
+            problem
+                .get()
+                .map(|p| {
+                    view! {
+                        <p role="alert" class="notice" data-testid=format!("{testid}-error")>
+                            {lock_problem(ctx.t(), p)}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn TurnOn() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<LockError>);
+    let exported = RwSignal::new(None::<Result<String, ()>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        done.set(None);
+        problem.set(None);
+        let (p, a) = (first.get_untracked(), again.get_untracked());
+        spawn_local(async move {
+            let outcome = storage.turn_lock_on(p, a).await;
+            busy.try_set(false);
+            match outcome {
+                Ok(()) => {
+                    first.try_set(String::new());
+                    again.try_set(String::new());
+                    platform::focus("#lock-heading");
+                }
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <p class="notice" role="note" data-testid="lock-warning"><strong>{t().lock_warning}</strong></p>
+        <div class="actions">
+            <button
+                type="button"
+                class="secondary"
+                data-testid="lock-export-first"
+                on:click=move |_| exported.set(Some(storage.export().map_err(|_| ())))
+            >
+                {t().lock_export_first}
+            </button>
+        </div>
+        {move || match exported.get() {
+            Some(Ok(file)) => Some(view! { <p role="status">{t().data_export_done(&file)}</p> }.into_any()),
+            Some(Err(())) => Some(view! { <p role="alert" class="notice">{t().data_export_failed}</p> }.into_any()),
+            None => None,
+        }}
+        <form data-testid="lock-on-form" on:submit=submit>
+            <PassphraseField
+                id="lock-new"
+                label=t().lock_new_label
+                hint=t().lock_new_hint
+                autocomplete="new-password"
+                value=first
+            />
+            <PassphraseField id="lock-again" label=t().lock_again_label autocomplete="new-password" value=again />
+            <div class="actions">
+                <button type="submit" data-testid="lock-turn-on" disabled=move || busy.get()>
+                    {t().lock_turn_on}
+                </button>
+            </div>
+        </form>
+        <Show when=move || busy.get()>
+            <p role="status">{t().lock_turning_on}</p>
+        </Show>
+        <Outcome done=done problem=problem testid="lock-on" />
+    }
+}
+
+#[component]
+fn WhileOn() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let idle = RwSignal::new(storage.idle_minutes());
+    let idle_saved = RwSignal::new(None::<Result<(), LockError>>);
+    let choose_idle = move |ev: leptos::ev::Event| {
+        let Ok(minutes) = event_target_value(&ev).parse::<u32>() else {
+            return;
+        };
+        idle.set(minutes);
+        idle_saved.set(Some(storage.set_idle_minutes(minutes)));
+    };
+    let idle_label = move |m: u32| t().lock_idle_option(u64::from(m));
+    view! {
+        <p role="status" data-testid="lock-on-status">{t().lock_on_status}</p>
+        <div class="actions">
+            <button type="button" data-testid="lock-now-settings" on:click=move |_| storage.lock_now()>
+                {t().lock_now}
+            </button>
+        </div>
+        <p class="field">
+            <label for="lock-idle">{t().lock_idle_label}</label>
+            <select id="lock-idle" data-testid="lock-idle" on:change=choose_idle>
+                {IDLE_CHOICES
+                    .iter()
+                    .map(|&m| {
+                        view! {
+                            <option value=m.to_string() selected=move || idle.get() == m>
+                                {idle_label(m)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </p>
+        {move || match idle_saved.get() {
+            Some(Ok(())) => Some(view! { <p role="status">{t().lock_idle_saved}</p> }.into_any()),
+            Some(Err(e)) => Some(view! { <p role="alert" class="notice">{lock_problem(t(), e)}</p> }.into_any()),
+            None => None,
+        }}
+        <ChangePassphrase />
+        <TurnOff />
+    }
+}
+
+#[component]
+fn ChangePassphrase() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let current = RwSignal::new(String::new());
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<LockError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        done.set(None);
+        problem.set(None);
+        let (c, p, a) = (
+            current.get_untracked(),
+            first.get_untracked(),
+            again.get_untracked(),
+        );
+        spawn_local(async move {
+            let outcome = storage.change_passphrase(c, p, a).await;
+            busy.try_set(false);
+            match outcome {
+                Ok(()) => {
+                    current.try_set(String::new());
+                    first.try_set(String::new());
+                    again.try_set(String::new());
+                    done.try_set(Some(ctx.t().lock_changed));
+                }
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <h3>{t().lock_change_heading}</h3>
+        <form data-testid="lock-change-form" on:submit=submit>
+            <PassphraseField id="lock-current" label=t().lock_current_label autocomplete="current-password" value=current />
+            <PassphraseField
+                id="lock-change-new"
+                label=t().lock_new_label
+                hint=t().lock_new_hint
+                autocomplete="new-password"
+                value=first
+            />
+            <PassphraseField id="lock-change-again" label=t().lock_again_label autocomplete="new-password" value=again />
+            <div class="actions">
+                <button type="submit" data-testid="lock-change" disabled=move || busy.get()>
+                    {t().lock_change_button}
+                </button>
+            </div>
+        </form>
+        <Show when=move || busy.get()>
+            <p role="status">{t().lock_working}</p>
+        </Show>
+        <Outcome done=done problem=problem testid="lock-change" />
+    }
+}
+
+#[component]
+fn TurnOff() -> impl IntoView {
+    let ctx = use_app();
+    let storage = use_storage();
+    let t = move || ctx.t();
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<LockError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let p = passphrase.get_untracked();
+        spawn_local(async move {
+            let outcome = storage.turn_lock_off(p).await;
+            busy.try_set(false);
+            match outcome {
+                Ok(()) => {
+                    platform::focus("#lock-heading");
+                }
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <h3>{t().lock_off_heading}</h3>
+        <p>{if ctx.deployed.in_course { t().lock_off_body_course } else { t().lock_off_body }}</p>
+        <form data-testid="lock-off-form" on:submit=submit>
+            <PassphraseField id="lock-off-passphrase" label=t().lock_current_label autocomplete="current-password" value=passphrase />
+            <div class="actions">
+                <button type="submit" class="danger" data-testid="lock-turn-off" disabled=move || busy.get()>
+                    {t().lock_off_button}
+                </button>
+            </div>
+        </form>
+        <Show when=move || busy.get()>
+            <p role="status">{t().lock_working}</p>
+        </Show>
+        <Outcome done=done problem=problem testid="lock-off" />
+    }
+}

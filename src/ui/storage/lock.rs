@@ -1,0 +1,780 @@
+//! The passphrase lock, wired in: turning it on and off, unlocking,
+//! locking (now, or after a chosen idle time), changing the passphrase,
+//! and keeping the sealed store in step with the person's data and with
+//! other tabs. Formats live in `store::lock`, the plain view in
+//! `store::mirror`, the crypto in `platform::crypto`.
+//!
+//! While unlocked, the vault saves to a plain [`Mirror`]; one worker at a
+//! time seals what changed and writes it, each write only if the browser
+//! still holds what the mirror last saw there (otherwise another tab wrote
+//! in between, and its write is taken in and merged first).
+//!
+//! Crash safety: turning the lock on writes the lock record first, then
+//! seals each key; turning it off writes each key in the open first, then
+//! removes the record. Whatever is interrupted, every key holds either
+//! plain or sealed text, both of which an unlock reads (plain text is
+//! sealed on the next write).
+
+use super::{ExportError, StorageContext};
+use crate::platform::crypto::{self, CryptoError, DataKey};
+use crate::platform::storage::{self as browser, AppStore, BrowserStorage};
+use crate::platform::{self, files};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+use tend_core::store::lock::{
+    self, check_new_passphrase, LockFormatError, LockRecord, PassphraseProblem, Sealed,
+    SealedExport, Shown,
+};
+use tend_core::store::mirror::{Mirror, Pending, Read};
+use tend_core::store::vault::{delete_namespace, STORAGE_QUOTA_UNITS};
+use tend_core::store::{
+    backup, Backend, BackendError, MemoryReason, Namespace, TendData, Theme, Vault, CURRENT_SCHEMA,
+};
+
+/// Whether the passphrase lock is on, and if so whether Tend is unlocked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockView {
+    /// No lock: data is kept in the open (or in memory).
+    Off,
+    /// Locked: nothing of the person's data is read or shown.
+    Locked,
+    /// Unlocked: the data is decrypted in memory and sealed on every save.
+    Unlocked,
+}
+
+/// Why unlocking did not work. Nothing is changed by a failed unlock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnlockError {
+    /// The passphrase does not open this lock.
+    WrongPassphrase,
+    /// The lock was made by a newer version of Tend.
+    Newer,
+    /// The lock's record (or the file) is damaged.
+    Damaged,
+    /// This browser offers no WebCrypto here.
+    NoCrypto,
+    /// The browser's storage could not be read.
+    Storage,
+}
+
+/// Why turning the lock on or off, or changing the passphrase, did not
+/// work. Nothing is lost by any of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockError {
+    /// The new passphrase is too short, or its two entries differ.
+    Passphrase(PassphraseProblem),
+    /// The current passphrase is not right.
+    WrongPassphrase,
+    /// This browser offers no WebCrypto here.
+    NoCrypto,
+    /// There is not enough room in the browser's storage for the sealed
+    /// data.
+    Full,
+    /// The browser's storage refused or failed.
+    Storage,
+    /// The lock's state changed meanwhile (another tab turned it on or
+    /// off); nothing was done.
+    Changed,
+}
+
+/// The lock's working state, kept outside signals: the data key and the
+/// plain mirror never reach the DOM or a signal.
+#[derive(Default)]
+pub(super) struct Sealing {
+    record: Option<LockRecord>,
+    key: Option<DataKey>,
+    mirror: Option<Mirror>,
+    /// A worker is sealing and writing.
+    working: bool,
+    /// Something changed while the worker ran: it goes round again.
+    again: bool,
+    /// Another tab wrote: the worker takes its writes in first.
+    pub(super) resync: bool,
+    /// Lock as soon as the worker has written everything.
+    lock_when_done: bool,
+    /// Bumped on every lock, turn-off and delete, so a worker that was
+    /// waiting on the crypto knows to stop.
+    generation: u64,
+    /// When the person last used Tend (ms since the epoch).
+    last_activity: i64,
+}
+
+/// The lock record's text under `namespace`, if there is one.
+pub(super) fn record_text(namespace: &Namespace) -> Option<String> {
+    browser::local_storage()
+        .ok()?
+        .get(&namespace.lock_key())
+        .ok()
+        .flatten()
+}
+
+/// Every key of `namespace` but the lock record, with its stored text.
+fn stored_entries(storage: &BrowserStorage, namespace: &Namespace) -> Vec<(String, String)> {
+    let lock_key = namespace.lock_key();
+    storage
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| namespace.owns(k) && *k != lock_key)
+        .filter_map(|k| storage.get(&k).ok().flatten().map(|text| (k, text)))
+        .collect()
+}
+
+/// How a stored value reads with `key`: opened if sealed and sound, as it
+/// is if it was never sealed, unopenable otherwise.
+async fn read_stored(key: &DataKey, text: String) -> Read {
+    if !lock::is_sealed(&text) {
+        return Read::Plain(text);
+    }
+    let Ok(sealed) = Sealed::parse(&text) else {
+        return Read::Unopenable(text);
+    };
+    match crypto::open(key, &sealed).await {
+        Ok(plain) => Read::Opened(plain),
+        Err(_) => Read::Unopenable(text),
+    }
+}
+
+/// What the unlock screen shows, from the person's settings.
+fn shown_of(data: &TendData) -> Shown {
+    Shown {
+        language: data.settings.language.clone(),
+        theme: match data.settings.theme {
+            Theme::System => None,
+            Theme::Light => Some("light".into()),
+            Theme::Dark => Some("dark".into()),
+        },
+    }
+}
+
+fn unlock_error(e: CryptoError) -> UnlockError {
+    match e {
+        CryptoError::WrongPassphrase => UnlockError::WrongPassphrase,
+        CryptoError::Unavailable => UnlockError::NoCrypto,
+        CryptoError::Damaged | CryptoError::Failed(_) => UnlockError::Damaged,
+    }
+}
+
+fn lock_error(e: CryptoError) -> LockError {
+    match e {
+        CryptoError::WrongPassphrase => LockError::WrongPassphrase,
+        CryptoError::Unavailable => LockError::NoCrypto,
+        CryptoError::Damaged | CryptoError::Failed(_) => LockError::Storage,
+    }
+}
+
+fn storage_error(e: &BackendError) -> LockError {
+    match e {
+        BackendError::QuotaExceeded => LockError::Full,
+        _ => LockError::Storage,
+    }
+}
+
+/// Opens an encrypted export file with its passphrase: the plain export
+/// text inside, ready for the usual import checks.
+pub async fn open_sealed_export(text: &str, passphrase: &str) -> Result<String, UnlockError> {
+    let file = SealedExport::parse(text).map_err(|e| match e {
+        LockFormatError::Newer => UnlockError::Newer,
+        _ => UnlockError::Damaged,
+    })?;
+    let key = crypto::unlock(&file.kdf, &file.key, passphrase)
+        .await
+        .map_err(unlock_error)?;
+    crypto::open(&key, &file.sealed)
+        .await
+        .map_err(|_| UnlockError::Damaged)
+}
+
+impl StorageContext {
+    /// Whether the lock is off, locked or unlocked.
+    pub fn lock_view(&self) -> ReadSignal<LockView> {
+        self.lock.read_only()
+    }
+
+    /// Whether the lock can be turned on here.
+    pub fn lockable(&self) -> bool {
+        self.setup.with_value(|s| s.lockable)
+    }
+
+    /// Minutes without use before Tend locks itself.
+    pub fn idle_minutes(&self) -> u32 {
+        self.sealing.with_value(|s| {
+            s.record
+                .as_ref()
+                .map_or(lock::DEFAULT_IDLE_MINUTES, |r| r.idle_minutes)
+        })
+    }
+
+    /// What the unlock screen may show: the language and theme kept in
+    /// the open with the lock.
+    pub fn shown_while_locked(&self) -> Shown {
+        let namespace = self.setup.with_value(|s| s.namespace.clone());
+        record_text(&namespace)
+            .and_then(|t| LockRecord::parse(&t).ok())
+            .map(|r| r.shown)
+            .unwrap_or_default()
+    }
+
+    fn namespace(&self) -> Namespace {
+        self.setup.with_value(|s| s.namespace.clone())
+    }
+
+    fn generation(&self) -> u64 {
+        self.sealing.with_value(|s| s.generation)
+    }
+
+    fn still(&self, generation: u64) -> bool {
+        self.sealing
+            .try_with_value(|s| s.generation == generation)
+            .unwrap_or(false)
+            && self.lock.get_untracked() == LockView::Unlocked
+    }
+
+    /// Unlocks with `passphrase`: reads and opens every key, and shows the
+    /// person's data. A wrong passphrase changes nothing.
+    pub async fn unlock(self, passphrase: String) -> Result<(), UnlockError> {
+        let namespace = self.namespace();
+        let storage = browser::local_storage().map_err(|_| UnlockError::Storage)?;
+        let Some(text) = storage.get(&namespace.lock_key()).ok().flatten() else {
+            // Another tab turned the lock off meanwhile.
+            self.reopen_plain();
+            return Ok(());
+        };
+        let record = LockRecord::parse(&text).map_err(|e| match e {
+            LockFormatError::Newer => UnlockError::Newer,
+            _ => UnlockError::Damaged,
+        })?;
+        let key = crypto::unlock(&record.kdf, &record.key, &passphrase)
+            .await
+            .map_err(unlock_error)?;
+        if self.lock.get_untracked() != LockView::Locked {
+            return Ok(());
+        }
+        let mirror = Mirror::new();
+        for (k, text) in stored_entries(&storage, &namespace) {
+            let read = read_stored(&key, text.clone()).await;
+            mirror.take_in(&k, Some(text), Some(read));
+        }
+        if self.lock.get_untracked() != LockView::Locked {
+            return Ok(());
+        }
+        let now = platform::now_ms();
+        let (vault, data) = Vault::open(Ok(AppStore::Mirror(mirror.clone())), namespace, now);
+        self.sealing.update_value(|s| {
+            s.record = Some(record);
+            s.key = Some(key);
+            s.mirror = Some(mirror);
+            s.lock_when_done = false;
+            s.last_activity = now;
+            // Another tab may have written while the keys were opened.
+            s.resync = true;
+        });
+        self.vault.set_value(vault);
+        self.lock.set(LockView::Unlocked);
+        self.data.set(data);
+        self.refresh();
+        self.work();
+        Ok(())
+    }
+
+    /// Locks now: once everything is sealed and written, the data, the
+    /// key and the plain mirror are dropped and the unlock screen shows.
+    pub fn lock_now(&self) {
+        if self.lock.get_untracked() != LockView::Unlocked {
+            return;
+        }
+        let working = self.sealing.with_value(|s| s.working);
+        if working {
+            self.sealing.update_value(|s| s.lock_when_done = true);
+        } else {
+            self.do_lock();
+        }
+    }
+
+    fn do_lock(&self) {
+        let namespace = self.namespace();
+        self.sealing.update_value(|s| {
+            if let Some(mirror) = s.mirror.take() {
+                mirror.clear();
+            }
+            *s = Sealing {
+                record: s.record.take(),
+                generation: s.generation + 1,
+                ..Sealing::default()
+            };
+        });
+        self.vault.set_value(browser::BrowserVault::in_memory(
+            namespace,
+            MemoryReason::Locked,
+        ));
+        self.lock.set(LockView::Locked);
+        self.data.set(TendData::default());
+        self.refresh();
+    }
+
+    /// Turns the lock on with a new passphrase (entered twice): writes the
+    /// lock record, then seals everything Tend keeps.
+    pub async fn turn_lock_on(self, passphrase: String, again: String) -> Result<(), LockError> {
+        check_new_passphrase(&passphrase, &again).map_err(LockError::Passphrase)?;
+        if self.lock.get_untracked() != LockView::Off || !self.lockable() {
+            return Err(LockError::Changed);
+        }
+        let namespace = self.namespace();
+        let mut storage = browser::local_storage().map_err(|e| storage_error(&e))?;
+        // Sealed text is base64: about a third larger than the plain text.
+        let entries = stored_entries(&storage, &namespace);
+        let plain_units: u64 = entries
+            .iter()
+            .map(|(_, t)| t.encode_utf16().count() as u64)
+            .sum();
+        let used_units = browser::used_bytes(&namespace) / 2;
+        let sealed_units = plain_units * 4 / 3 + 1024;
+        if used_units - plain_units.min(used_units) + sealed_units > STORAGE_QUOTA_UNITS {
+            return Err(LockError::Full);
+        }
+        let shown = self.data.with_untracked(shown_of);
+        let (record, key) = crypto::create_lock(&passphrase, shown)
+            .await
+            .map_err(lock_error)?;
+        if self.lock.get_untracked() != LockView::Off
+            || storage.get(&namespace.lock_key()).ok().flatten().is_some()
+        {
+            return Err(LockError::Changed);
+        }
+        // From here on nothing waits until the vault is swapped.
+        let mirror = Mirror::new();
+        for (k, text) in stored_entries(&storage, &namespace) {
+            mirror.take_in(&k, Some(text.clone()), Some(Read::Plain(text)));
+        }
+        storage
+            .set(&namespace.lock_key(), &record.to_text())
+            .map_err(|e| storage_error(&e))?;
+        let now = platform::now_ms();
+        let (vault, _) = Vault::open(Ok(AppStore::Mirror(mirror.clone())), namespace, now);
+        self.sealing.update_value(|s| {
+            s.record = Some(record);
+            s.key = Some(key);
+            s.mirror = Some(mirror);
+            s.last_activity = now;
+        });
+        self.vault.set_value(vault);
+        self.lock.set(LockView::Unlocked);
+        // What the person sees is saved into the mirror (in a course,
+        // nothing was stored before), then everything is sealed.
+        self.save();
+        self.work();
+        Ok(())
+    }
+
+    /// Turns the lock off after the passphrase is given again: writes
+    /// everything in the open, then removes the lock record. In a course,
+    /// nothing is kept in the open: the data stays in this tab only.
+    pub async fn turn_lock_off(self, passphrase: String) -> Result<(), LockError> {
+        let Some(record) = self.sealing.with_value(|s| s.record.clone()) else {
+            return Err(LockError::Changed);
+        };
+        crypto::unlock(&record.kdf, &record.key, &passphrase)
+            .await
+            .map_err(lock_error)?;
+        // Everything sealed and written first.
+        while self.sealing.with_value(|s| s.working) {
+            platform::sleep(20).await;
+        }
+        if self.lock.get_untracked() != LockView::Unlocked {
+            return Err(LockError::Changed);
+        }
+        let namespace = self.namespace();
+        let mut storage = browser::local_storage().map_err(|e| storage_error(&e))?;
+        let in_course = self.setup.with_value(|s| s.in_course);
+        let mirror = self.sealing.with_value(|s| s.mirror.clone());
+        if in_course {
+            delete_namespace(&mut storage, &namespace).map_err(|e| storage_error(&e))?;
+        } else {
+            for (k, plain) in mirror.map(|m| m.plain_entries()).unwrap_or_default() {
+                storage.set(&k, &plain).map_err(|e| storage_error(&e))?;
+            }
+            storage
+                .remove(&namespace.lock_key())
+                .map_err(|e| storage_error(&e))?;
+        }
+        let current = self.data.get_untracked();
+        self.reopen_plain();
+        if in_course {
+            self.data.set(current);
+        }
+        Ok(())
+    }
+
+    /// Changes the passphrase: the data key is wrapped again under the new
+    /// one; nothing else is re-encrypted.
+    pub async fn change_passphrase(
+        self,
+        current: String,
+        new: String,
+        again: String,
+    ) -> Result<(), LockError> {
+        check_new_passphrase(&new, &again).map_err(LockError::Passphrase)?;
+        let namespace = self.namespace();
+        let fresh = record_text(&namespace).and_then(|t| LockRecord::parse(&t).ok());
+        let (Some(record), Some(key)) = (
+            fresh.or_else(|| self.sealing.with_value(|s| s.record.clone())),
+            self.sealing.with_value(|s| s.key.clone()),
+        ) else {
+            return Err(LockError::Changed);
+        };
+        crypto::unlock(&record.kdf, &record.key, &current)
+            .await
+            .map_err(lock_error)?;
+        let next = crypto::rewrap(&record, &key, &new)
+            .await
+            .map_err(lock_error)?;
+        self.write_record(next)
+    }
+
+    /// Sets the minutes without use after which Tend locks itself.
+    pub fn set_idle_minutes(&self, minutes: u32) -> Result<(), LockError> {
+        if !lock::IDLE_CHOICES.contains(&minutes) {
+            return Ok(());
+        }
+        let Some(mut record) = self.sealing.with_value(|s| s.record.clone()) else {
+            return Err(LockError::Changed);
+        };
+        record.idle_minutes = minutes;
+        self.write_record(record)
+    }
+
+    fn write_record(&self, record: LockRecord) -> Result<(), LockError> {
+        let namespace = self.namespace();
+        let mut storage = browser::local_storage().map_err(|e| storage_error(&e))?;
+        storage
+            .set(&namespace.lock_key(), &record.to_text())
+            .map_err(|e| storage_error(&e))?;
+        self.sealing.update_value(|s| s.record = Some(record));
+        Ok(())
+    }
+
+    /// Keeps the language and theme kept with the lock in step with the
+    /// settings, so the unlock screen speaks the person's language.
+    fn keep_shown_in_step(&self) {
+        if self.lock.get_untracked() != LockView::Unlocked {
+            return;
+        }
+        let shown = self.data.with_untracked(shown_of);
+        let Some(mut record) = self.sealing.with_value(|s| s.record.clone()) else {
+            return;
+        };
+        if record.shown != shown {
+            record.shown = shown;
+            let _ = self.write_record(record);
+        }
+    }
+
+    /// Downloads an encrypted export, which the same passphrase opens on
+    /// any device.
+    pub async fn export_sealed(self) -> Result<String, ExportError> {
+        let (Some(record), Some(key)) = self
+            .sealing
+            .with_value(|s| (s.record.clone(), s.key.clone()))
+        else {
+            return Err(ExportError::Encode);
+        };
+        let now = platform::now_ms();
+        let text = self
+            .data
+            .with_untracked(|d| backup::export_text(d, now))
+            .map_err(|_| ExportError::Encode)?;
+        let sealed = crypto::seal(&key, CURRENT_SCHEMA, &text)
+            .await
+            .map_err(|_| ExportError::Encode)?;
+        let file = SealedExport::new(&record, sealed).to_text();
+        let name = backup::locked_export_file_name(now);
+        files::download(&name, "application/json", &file).map_err(ExportError::File)?;
+        self.data.update(|d| d.last_exported_at = Some(now));
+        Ok(name)
+    }
+
+    /// Deletes everything Tend keeps, the lock with it, and starts afresh
+    /// without a lock.
+    pub(super) fn delete_all_locked(&self) -> Result<(), BackendError> {
+        let namespace = self.namespace();
+        self.sealing.update_value(|s| {
+            if let Some(mirror) = s.mirror.take() {
+                mirror.clear();
+            }
+            *s = Sealing {
+                generation: s.generation + 1,
+                ..Sealing::default()
+            };
+        });
+        let result = browser::local_storage()
+            .and_then(|mut storage| delete_namespace(&mut storage, &namespace));
+        self.reopen_plain();
+        self.data.set(TendData::default());
+        result.map(|_| ())
+    }
+
+    /// Leaves the lock behind: the data is read in the open again (or, in
+    /// a course, kept in memory).
+    fn reopen_plain(&self) {
+        let namespace = self.namespace();
+        let in_course = self.setup.with_value(|s| s.in_course);
+        self.sealing.update_value(|s| {
+            if let Some(mirror) = s.mirror.take() {
+                mirror.clear();
+            }
+            *s = Sealing {
+                generation: s.generation + 1,
+                ..Sealing::default()
+            };
+        });
+        let (vault, data) = if in_course {
+            (
+                browser::BrowserVault::in_memory(namespace, MemoryReason::Course),
+                TendData::default(),
+            )
+        } else {
+            browser::open(namespace, platform::now_ms())
+        };
+        self.vault.set_value(vault);
+        self.lock.set(LockView::Off);
+        self.data.set(data);
+        self.refresh();
+    }
+
+    /// The lock record changed in another tab: it turned the lock on, off,
+    /// or changed the passphrase or idle time.
+    pub(super) fn lock_record_changed(&self) {
+        let text = record_text(&self.namespace());
+        match (self.lock.get_untracked(), text) {
+            (LockView::Off, None) => {}
+            (LockView::Off, Some(_)) => {
+                // Everything this tab had is already stored (saves are
+                // immediate without the lock); the other tab sealed it.
+                self.sealing.update_value(|s| s.generation += 1);
+                self.do_lock_from_off();
+            }
+            (_, None) => self.reopen_plain(),
+            (_, Some(text)) => {
+                if let Ok(record) = LockRecord::parse(&text) {
+                    self.sealing.update_value(|s| s.record = Some(record));
+                }
+            }
+        }
+    }
+
+    fn do_lock_from_off(&self) {
+        let namespace = self.namespace();
+        self.vault.set_value(browser::BrowserVault::in_memory(
+            namespace,
+            MemoryReason::Locked,
+        ));
+        self.lock.set(LockView::Locked);
+        self.data.set(TendData::default());
+        self.refresh();
+    }
+
+    /// Starts the sealing worker, or tells the running one to go round
+    /// again.
+    pub(super) fn work(&self) {
+        let ctx = *self;
+        spawn_local(async move { ctx.run_work().await });
+    }
+
+    async fn run_work(self) {
+        let started = self.sealing.try_update_value(|s| {
+            if s.working {
+                s.again = true;
+                false
+            } else {
+                s.working = true;
+                true
+            }
+        });
+        if started != Some(true) {
+            return;
+        }
+        let generation = self.generation();
+        loop {
+            self.sealing.update_value(|s| s.again = false);
+            if !self.still(generation) {
+                break;
+            }
+            let resync = self
+                .sealing
+                .try_update_value(|s| std::mem::take(&mut s.resync))
+                .unwrap_or(false);
+            if resync && self.resync(generation).await {
+                if !self.still(generation) {
+                    break;
+                }
+                // Merges through the vault; a change calls `work` again.
+                self.take_in_other_tabs();
+            }
+            if !self.still(generation) {
+                break;
+            }
+            self.flush(generation).await;
+            let again = self
+                .sealing
+                .try_with_value(|s| s.again || s.resync)
+                .unwrap_or(false);
+            if !again {
+                break;
+            }
+        }
+        if self.generation() == generation {
+            self.sealing.update_value(|s| s.working = false);
+            if self.sealing.with_value(|s| s.lock_when_done) {
+                self.do_lock();
+            }
+        }
+        self.refresh();
+    }
+
+    /// Takes into the mirror whatever another tab stored since this one
+    /// last looked. Returns whether anything was taken in.
+    async fn resync(&self, generation: u64) -> bool {
+        let Some((Some(key), Some(mirror))) = self
+            .sealing
+            .try_with_value(|s| (s.key.clone(), s.mirror.clone()))
+        else {
+            return false;
+        };
+        let Ok(storage) = browser::local_storage() else {
+            return false;
+        };
+        let stored = stored_entries(&storage, &self.namespace());
+        let mut took = false;
+        for (k, base) in mirror.known() {
+            if base.is_some() && !stored.iter().any(|(s, _)| *s == k) {
+                mirror.take_in(&k, None, None);
+                took = true;
+            }
+        }
+        for (k, text) in stored {
+            if mirror.stored(&k).as_deref() == Some(text.as_str()) {
+                continue;
+            }
+            let read = read_stored(&key, text.clone()).await;
+            if !self.still(generation) {
+                return false;
+            }
+            mirror.take_in(&k, Some(text), Some(read));
+            took = true;
+        }
+        took
+    }
+
+    /// Seals every change the browser does not have yet and writes it, if
+    /// the browser still holds what the mirror last saw; otherwise asks
+    /// for a resync and another round.
+    async fn flush(&self, generation: u64) {
+        let Some((Some(key), Some(mirror))) = self
+            .sealing
+            .try_with_value(|s| (s.key.clone(), s.mirror.clone()))
+        else {
+            return;
+        };
+        for change in mirror.pending() {
+            let sealed = match &change {
+                Pending::Write { plain, .. } => {
+                    match crypto::seal(&key, CURRENT_SCHEMA, plain).await {
+                        Ok(sealed) => Some(sealed.to_text()),
+                        Err(_) => {
+                            self.store_failed(&BackendError::Failed("could not encrypt".into()));
+                            return;
+                        }
+                    }
+                }
+                Pending::Remove { .. } => None,
+            };
+            if !self.still(generation) {
+                return;
+            }
+            // From the check to the write nothing waits, so no other tab
+            // can write in between.
+            let mut storage = match browser::local_storage() {
+                Ok(storage) => storage,
+                Err(e) => return self.store_failed(&e),
+            };
+            let now_stored = match storage.get(change.key()) {
+                Ok(text) => text,
+                Err(e) => return self.store_failed(&e),
+            };
+            if now_stored.as_deref() != change.base() {
+                self.sealing.update_value(|s| s.resync = true);
+                continue;
+            }
+            let written = match &sealed {
+                Some(text) => storage.set(change.key(), text),
+                None => storage.remove(change.key()),
+            };
+            if let Err(e) = written {
+                return self.store_failed(&e);
+            }
+            mirror.done(&change, sealed);
+        }
+    }
+
+    fn store_failed(&self, error: &BackendError) {
+        self.vault.update_value(|v| {
+            v.store_failed(error);
+        });
+        self.refresh();
+    }
+
+    /// Locks after the chosen idle time: counts the person's last key,
+    /// pointer or touch, and checks every few seconds and whenever the
+    /// page is shown again (timers may sleep while it is hidden).
+    pub(super) fn watch_idle(&self) {
+        let ctx = *self;
+        let touch = move || {
+            ctx.sealing
+                .update_value(|s| s.last_activity = platform::now_ms());
+        };
+        let keys = window_event_listener(leptos::ev::keydown, move |_| touch());
+        let pointer = window_event_listener(leptos::ev::pointerdown, move |_| touch());
+        let wheel = window_event_listener(leptos::ev::wheel, move |_| touch());
+        let shown = window_event_listener(leptos::ev::focus, move |_| ctx.check_idle());
+        let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            ctx.check_idle();
+        });
+        let timer = set_interval_with_handle(move || ctx.check_idle(), Duration::from_secs(5)).ok();
+        // The settings kept with the lock follow the person's.
+        Effect::new(move |_| {
+            ctx.data
+                .with(|d| (d.settings.language.clone(), d.settings.theme));
+            ctx.keep_shown_in_step();
+        });
+        on_cleanup(move || {
+            keys.remove();
+            pointer.remove();
+            wheel.remove();
+            shown.remove();
+            visible.remove();
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+        });
+    }
+
+    fn check_idle(&self) {
+        if self.lock.get_untracked() != LockView::Unlocked {
+            return;
+        }
+        let Some((last, minutes)) = self.sealing.try_with_value(|s| {
+            (
+                s.last_activity,
+                s.record
+                    .as_ref()
+                    .map_or(lock::DEFAULT_IDLE_MINUTES, |r| r.idle_minutes),
+            )
+        }) else {
+            return;
+        };
+        if platform::now_ms() - last >= i64::from(minutes) * 60_000 {
+            self.lock_now();
+        }
+    }
+}
