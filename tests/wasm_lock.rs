@@ -79,6 +79,9 @@ struct Started {
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
+/// What `storage::start` gives the app.
+type Opened = (StorageContext, RwSignal<TendData>);
+
 fn start() -> Started {
     let parent: web_sys::HtmlElement = web_sys::window()
         .and_then(|w| w.document())
@@ -86,7 +89,7 @@ fn start() -> Started {
         .expect("div")
         .dyn_into()
         .expect("html element");
-    let out: Rc<RefCell<Option<(StorageContext, RwSignal<TendData>)>>> = Rc::default();
+    let out: Rc<RefCell<Option<Opened>>> = Rc::default();
     let inner = Rc::clone(&out);
     let handle = leptos::mount::mount_to(parent, move || {
         *inner.borrow_mut() = Some(storage::start(Namespace::default(), None));
