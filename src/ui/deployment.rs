@@ -232,12 +232,20 @@ impl Deployed {
     /// In a course, or on memory only because the settings could not be
     /// read, asks the browser to confirm leaving while there is a record no
     /// export holds (the browser words the question).
-    pub fn guard_leaving(&self, data: RwSignal<TendData>, memory_only: bool) {
+    pub fn guard_leaving(
+        &self,
+        data: RwSignal<TendData>,
+        status: ReadSignal<crate::ui::storage::StorageStatus>,
+        memory_only: bool,
+    ) {
         if !(self.in_course || memory_only) {
             return;
         }
         let guard = window_event_listener(leptos::ev::beforeunload, move |event| {
-            if data.with_untracked(TendData::has_unexported_records) {
+            // With the lock on, a course keeps its data (sealed): leaving
+            // loses nothing.
+            let kept = status.with_untracked(|s| matches!(s.mode, tend_core::store::Mode::Saving));
+            if !kept && data.with_untracked(TendData::has_unexported_records) {
                 event.prevent_default();
                 event.set_return_value("");
             }

@@ -98,7 +98,7 @@ pub fn App() -> impl IntoView {
             }
         });
     }
-    deployed.guard_leaving(data, memory_only);
+    deployed.guard_leaving(data, storage.status(), memory_only);
     let (route, set_route) = signal(Route::parse(&platform::location_hash()));
     let wanted = Memo::new(move |_| {
         let chosen = match shown.get() {

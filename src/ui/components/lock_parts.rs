@@ -161,6 +161,7 @@ pub fn LockSettings() -> impl IntoView {
         <section aria-labelledby="lock-heading" data-testid="lock-settings">
             <h2 id="lock-heading">{t().lock_heading}</h2>
             <p>{t().lock_intro}</p>
+            {ctx.deployed.in_course.then(|| view! { <p data-testid="lock-course">{t().lock_course_keeps}</p> })}
             {move || match state.get() {
                 LockView::Off if storage.lockable() => view! { <TurnOn /> }.into_any(),
                 LockView::Off => view! { <p class="notice">{t().lock_problem_unavailable}</p> }.into_any(),
