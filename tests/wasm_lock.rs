@@ -401,3 +401,31 @@ async fn a_heavy_users_encrypted_export_restores_unchanged() {
         assert!(plain.data == data, "{what}: the plain file differs");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_store_at_the_quota_can_be_locked_and_shrinks() {
+    // The most Tend can store, in the open, is sealed compressed: the lock
+    // fits where base64 alone would not, and the store gets smaller.
+    storage().clear().expect("clear");
+    const NOW: i64 = 1_764_300_000_000;
+    let data = sample::at_ceiling(NOW);
+    let (plain, _) = envelope::encode(&data, NOW).expect("encodes");
+    set("tend:data", &plain);
+    let plain_units = plain.encode_utf16().count();
+    let app = start();
+    assert_eq!(app.ctx.lock_view().get_untracked(), LockView::Off);
+    app.ctx
+        .turn_lock_on(PASS.into(), PASS.into())
+        .await
+        .expect("turns on");
+    until("the data is sealed", sealed_now).await;
+    let sealed_units = get("tend:data").unwrap_or_default().encode_utf16().count();
+    assert!(
+        sealed_units * 2 < plain_units,
+        "sealed {sealed_units} units, plain {plain_units}"
+    );
+    web_sys::console::log_1(
+        &format!("at the quota: plain {plain_units} UTF-16 units, sealed {sealed_units}").into(),
+    );
+    storage().clear().expect("clear");
+}

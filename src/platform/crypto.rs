@@ -14,9 +14,11 @@
 //! becomes a [`CryptoError`] value; nothing here panics. The functions work
 //! in a window and in a worker alike (they find `crypto` on the global).
 
+use super::compress;
 use js_sys::{Array, JsString, Reflect, Uint8Array};
 use tend_core::store::lock::{
-    sealed_aad, Kdf, LockRecord, Sealed, Shown, WrappedKey, IV_BYTES, SALT_BYTES, SEALED_FORMAT,
+    sealed_aad, Kdf, LockRecord, Sealed, Shown, WrappedKey, COMPRESSION, IV_BYTES, SALT_BYTES,
+    SEALED_FORMAT,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -180,14 +182,26 @@ pub async fn unwrap_data_key(
 
 /// `plaintext` sealed with the data key under a fresh IV, bound to
 /// `schema` (the schema of the envelope inside).
+///
+/// The text is compressed first (raw DEFLATE, by the browser's
+/// `CompressionStream`) where the browser can, and the sealed value says
+/// so; the compression is bound to it as authenticated data too.
 pub async fn seal(key: &DataKey, schema: u32, plaintext: &str) -> Result<Sealed, CryptoError> {
     let subtle = subtle()?;
     let iv = random_bytes(IV_BYTES)?;
-    let params = gcm_params(&iv, Some(&sealed_aad(schema)));
-    let data = Uint8Array::from(plaintext.as_bytes());
+    let (zip, bytes) = if compress::available() {
+        let packed = compress::deflate(plaintext.as_bytes())
+            .await
+            .map_err(|e| CryptoError::Failed(e.0))?;
+        (Some(COMPRESSION), packed)
+    } else {
+        (None, plaintext.as_bytes().to_vec())
+    };
+    let params = gcm_params(&iv, Some(&sealed_aad(schema, zip)));
+    let data = Uint8Array::from(bytes.as_slice());
     let promise = subtle.encrypt_with_object_and_js_u8_array(&params, &key.key, &data);
     let ciphertext = as_bytes(resolve(promise).await.map_err(failed)?)?;
-    Ok(Sealed::new(schema, &iv, &ciphertext))
+    Ok(Sealed::new(schema, zip, &iv, &ciphertext))
 }
 
 /// The text inside a sealed value. A value that fails the AES-GCM check
@@ -204,7 +218,12 @@ pub async fn open(key: &DataKey, sealed: &Sealed) -> Result<String, CryptoError>
     let plaintext = resolve(promise)
         .await
         .map_err(|e| authentication(e, CryptoError::Damaged))?;
-    let plaintext = as_bytes(plaintext)?;
+    let mut plaintext = as_bytes(plaintext)?;
+    if sealed.zip.is_some() {
+        plaintext = compress::inflate(&plaintext)
+            .await
+            .map_err(|_| CryptoError::Damaged)?;
+    }
     String::from_utf8(plaintext).map_err(|_| CryptoError::Damaged)
 }
 

@@ -2,6 +2,7 @@
 //! here degrades quietly when the browser lacks what it needs: a missing
 //! window or document is treated as "nothing to do", never a panic.
 
+pub mod compress;
 pub mod crypto;
 pub mod device;
 pub mod fetch;

@@ -322,21 +322,29 @@ impl StorageContext {
         }
         let namespace = self.namespace();
         let mut storage = browser::local_storage().map_err(|e| storage_error(&e))?;
-        // Sealed text is base64: about a third larger than the plain text.
-        let entries = stored_entries(&storage, &namespace);
-        let plain_units: u64 = entries
-            .iter()
-            .map(|(_, t)| t.encode_utf16().count() as u64)
-            .sum();
-        let used_units = browser::used_bytes(&namespace) / 2;
-        let sealed_units = plain_units * 4 / 3 + 1024;
-        if used_units - plain_units.min(used_units) + sealed_units > STORAGE_QUOTA_UNITS {
-            return Err(LockError::Full);
-        }
         let shown = self.data.with_untracked(shown_of);
         let (record, key) = crypto::create_lock(&passphrase, shown)
             .await
             .map_err(lock_error)?;
+        // Sealed text is compressed, then base64: it is measured, not
+        // guessed, before anything is written, so a lock that would not
+        // fit is refused with nothing changed.
+        let mut plain_units = 0u64;
+        let mut sealed_units = 0u64;
+        for (_, text) in stored_entries(&storage, &namespace) {
+            plain_units += text.encode_utf16().count() as u64;
+            let sealed = crypto::seal(&key, CURRENT_SCHEMA, &text)
+                .await
+                .map_err(lock_error)?;
+            sealed_units += sealed.to_text().encode_utf16().count() as u64;
+        }
+        let used_units = browser::used_bytes(&namespace) / 2;
+        let record_units = record.to_text().encode_utf16().count() as u64 + 16;
+        if used_units - plain_units.min(used_units) + sealed_units + record_units
+            > STORAGE_QUOTA_UNITS
+        {
+            return Err(LockError::Full);
+        }
         if self.lock.get_untracked() != LockView::Off
             || storage.get(&namespace.lock_key()).ok().flatten().is_some()
         {

@@ -29,6 +29,9 @@ pub const LOCK_FORMAT: &str = "tend-lock";
 pub const SEALED_FORMAT: &str = "tend-sealed";
 /// The `format` of an encrypted export file.
 pub const SEALED_EXPORT_FORMAT: &str = "tend-sealed-export";
+/// The compression a sealed value's text may have had before it was
+/// encrypted: raw DEFLATE, as the browser's `CompressionStream` names it.
+pub const COMPRESSION: &str = "deflate-raw";
 /// The version of the lock's forms this build writes and reads.
 pub const LOCK_VERSION: u32 = 1;
 /// The key derivation, named as stored.
@@ -123,6 +126,11 @@ pub struct Sealed {
     pub iv: String,
     /// The ciphertext and its tag, base64.
     pub data: String,
+    /// How the text was compressed before it was encrypted
+    /// ([`COMPRESSION`]); absent when it was not (a browser without
+    /// compression streams).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip: Option<String>,
 }
 
 /// An encrypted export file.
@@ -278,20 +286,25 @@ impl LockRecord {
     }
 }
 
-/// The authenticated data a sealed value of `schema` is encrypted with:
-/// changing the schema in the open makes the value fail to decrypt.
-pub fn sealed_aad(schema: u32) -> Vec<u8> {
-    format!("{SEALED_FORMAT}/{schema}").into_bytes()
+/// The authenticated data a sealed value of `schema`, compressed with
+/// `zip`, is encrypted with: changing the schema or the compression in the
+/// open makes the value fail to decrypt.
+pub fn sealed_aad(schema: u32, zip: Option<&str>) -> Vec<u8> {
+    match zip {
+        Some(zip) => format!("{SEALED_FORMAT}/{schema}/{zip}").into_bytes(),
+        None => format!("{SEALED_FORMAT}/{schema}").into_bytes(),
+    }
 }
 
 impl Sealed {
     /// A sealed value from its parts.
-    pub fn new(schema: u32, iv: &[u8], ciphertext: &[u8]) -> Self {
+    pub fn new(schema: u32, zip: Option<&str>, iv: &[u8], ciphertext: &[u8]) -> Self {
         Sealed {
             format: SEALED_FORMAT.to_string(),
             schema,
             iv: to_base64(iv),
             data: to_base64(ciphertext),
+            zip: zip.map(str::to_string),
         }
     }
 
@@ -307,7 +320,8 @@ impl Sealed {
     /// IV's length and that the ciphertext is at least a tag long.
     pub fn check(&self) -> Result<(), LockFormatError> {
         let sound = has_len(&self.iv, IV_BYTES)
-            && from_base64(&self.data).is_some_and(|b| b.len() >= TAG_BYTES);
+            && from_base64(&self.data).is_some_and(|b| b.len() >= TAG_BYTES)
+            && self.zip.as_deref().is_none_or(|z| z == COMPRESSION);
         sound.then_some(()).ok_or(LockFormatError::Damaged)
     }
 
@@ -323,7 +337,7 @@ impl Sealed {
 
     /// The authenticated data this value was sealed with.
     pub fn aad(&self) -> Vec<u8> {
-        sealed_aad(self.schema)
+        sealed_aad(self.schema, self.zip.as_deref())
     }
 
     /// The value as stored.
@@ -460,7 +474,7 @@ mod tests {
 
     #[test]
     fn sealed_values_are_recognised_and_bind_their_schema() {
-        let sealed = Sealed::new(3, &[9; IV_BYTES], &[4; 40]);
+        let sealed = Sealed::new(3, Some(COMPRESSION), &[9; IV_BYTES], &[4; 40]);
         let text = sealed.to_text();
         assert!(is_sealed(&text));
         assert!(is_sealed(" { \"format\" : \"tend-sealed\", \"schema\":1}"));
@@ -470,9 +484,16 @@ mod tests {
         ));
         let parsed = Sealed::parse(&text).expect("reads");
         assert_eq!(parsed.data_bytes(), vec![4; 40]);
-        assert_eq!(parsed.aad(), b"tend-sealed/3".to_vec());
-        assert_ne!(sealed_aad(3), sealed_aad(4));
-        let short = Sealed::new(3, &[9; IV_BYTES], &[4; 5]);
+        assert_eq!(parsed.aad(), b"tend-sealed/3/deflate-raw".to_vec());
+        assert_ne!(sealed_aad(3, None), sealed_aad(4, None));
+        assert_ne!(sealed_aad(3, None), sealed_aad(3, Some(COMPRESSION)));
+        let mut odd_zip = parsed.clone();
+        odd_zip.zip = Some("gzip".into());
+        assert_eq!(
+            Sealed::parse(&odd_zip.to_text()),
+            Err(LockFormatError::Damaged)
+        );
+        let short = Sealed::new(3, None, &[9; IV_BYTES], &[4; 5]);
         assert_eq!(
             Sealed::parse(&short.to_text()),
             Err(LockFormatError::Damaged)
@@ -482,7 +503,10 @@ mod tests {
     #[test]
     fn an_export_carries_the_wrapped_key_and_the_sealed_envelope() {
         let r = record();
-        let file = SealedExport::new(&r, Sealed::new(3, &[9; IV_BYTES], &[4; 40]));
+        let file = SealedExport::new(
+            &r,
+            Sealed::new(3, Some(COMPRESSION), &[9; IV_BYTES], &[4; 40]),
+        );
         let parsed = SealedExport::parse(&file.to_text()).expect("reads");
         assert_eq!(parsed.kdf, r.kdf);
         assert_eq!(parsed.key, r.key);
