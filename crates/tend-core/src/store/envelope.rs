@@ -15,7 +15,9 @@
 use super::checksum::{checksum, checksum_of_canonical};
 use super::data::TendData;
 use super::migrate::{self, MigrationError, CURRENT_SCHEMA};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// The `format` marker that says "this is a Tend envelope".
@@ -173,6 +175,14 @@ pub fn decode(text: &str) -> Result<Opened, DecodeError> {
 /// schema but otherwise as written: not yet in canonical form, so that an
 /// import can check it against its limits before doing any work on it.
 pub fn decode_as_written(text: &str) -> Result<Opened, DecodeError> {
+    match decode_canonical(text) {
+        Some(opened) => Ok(opened),
+        None => decode_full(text),
+    }
+}
+
+/// Reads any envelope the long way: through a `Value`, checked, migrated.
+fn decode_full(text: &str) -> Result<Opened, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotAnEnvelope);
@@ -196,11 +206,40 @@ pub fn decode_as_written(text: &str) -> Result<Opened, DecodeError> {
         return Err(DecodeError::ChecksumMismatch);
     }
     let current = migrate::migrate(envelope.data, schema).map_err(DecodeError::Migration)?;
-    refuse_lists_as_records(&current).map_err(DecodeError::WrongShape)?;
+    DataShape::deserialize(&current).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
     let data = TendData::deserialize(current).map_err(|e| shape_error(text, schema, e))?;
     Ok(Opened {
         data,
         schema,
+        stamp: Stamp {
+            written_at: envelope.written_at,
+            checksum: envelope.checksum,
+        },
+    })
+}
+
+/// The way in for an envelope this build wrote itself (the vault's own
+/// store, an export file left as it was): in the current schema, with its
+/// data as the canonical JSON its checksum was taken over. Such data is
+/// read straight from its text, without building a `Value`, migrating it
+/// or writing it out again to check the sum: on a heavy user's store that
+/// is most of the time it takes to open. Anything else (another schema,
+/// other spacing or key order, a wrong checksum, any error) returns `None`
+/// and takes the full way, which says exactly what is wrong.
+fn decode_canonical(text: &str) -> Option<Opened> {
+    let envelope: Envelope<&RawValue> = serde_json::from_str(text).ok()?;
+    if envelope.format != FORMAT || envelope.schema != CURRENT_SCHEMA {
+        return None;
+    }
+    let data = envelope.data.get();
+    if checksum_of_canonical(data) != envelope.checksum {
+        return None;
+    }
+    serde_json::from_str::<DataShape>(data).ok()?;
+    let data: TendData = serde_json::from_str(data).ok()?;
+    Some(Opened {
+        data,
+        schema: envelope.schema,
         stamp: Stamp {
             written_at: envelope.written_at,
             checksum: envelope.checksum,
@@ -215,22 +254,137 @@ const RECORD_FIELDS: [&str; 3] = ["settings", "draft", "time_off"];
 /// serde reads a record from a JSON list of its fields in order as well as
 /// from an object. Tend never wrote one as a list, and the old reader
 /// refused it: a list where a record belongs is a damaged or foreign file,
-/// however well its values happen to line up.
-fn refuse_lists_as_records(data: &Value) -> Result<(), String> {
-    let fields = data
-        .as_object()
-        .ok_or("invalid type: the data is not an object")?;
-    for (name, value) in fields {
-        let Value::Array(items) = value else {
-            continue;
-        };
-        if RECORD_FIELDS.contains(&name.as_str()) || items.iter().any(Value::is_array) {
-            return Err(format!(
-                "invalid type: `{name}` holds a list where a record belongs"
-            ));
+/// however well its values happen to line up. Reading the data as a
+/// `DataShape` (from text or from a `Value`) refuses exactly that: a list
+/// in a field that holds one record, or as an item of a list of records.
+/// Everything else about the data is the record types' to check.
+struct DataShape;
+
+/// One record's place: anything but a list.
+struct NotAList<'a>(&'a str);
+
+/// A list of records' place: if a list, none of its items is a list.
+struct NoListItems<'a>(&'a str);
+
+fn list_where_a_record_belongs<E: serde::de::Error>(name: &str) -> E {
+    E::custom(format!(
+        "invalid type: `{name}` holds a list where a record belongs"
+    ))
+}
+
+impl<'de> Deserialize<'de> for DataShape {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = DataShape;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the data as an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DataShape, A::Error> {
+                while let Some(name) = map.next_key::<String>()? {
+                    if RECORD_FIELDS.contains(&name.as_str()) {
+                        map.next_value_seed(NotAList(&name))?;
+                    } else {
+                        map.next_value_seed(NoListItems(&name))?;
+                    }
+                }
+                Ok(DataShape)
+            }
         }
+        deserializer.deserialize_map(Fields)
     }
-    Ok(())
+}
+
+impl<'de> DeserializeSeed<'de> for NotAList<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NotAList<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a record")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(list_where_a_record_belongs(self.0))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    // Any other value is left for the record types to refuse.
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for NoListItems<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NoListItems<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+        while items.next_element_seed(NotAList(self.0))?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
 }
 
 /// What is wrong with the data, in the reader's words. Data in the
@@ -295,6 +449,13 @@ mod tests {
             prop_assert_eq!(&opened.stamp, &stamp);
             prop_assert_eq!(opened.stamp.written_at, at);
             prop_assert_eq!(schema_of(&text), Some(CURRENT_SCHEMA));
+            // What the vault writes is read the direct way, to the same
+            // data the long way gives.
+            let direct = decode_canonical(&text);
+            prop_assert_eq!(direct.is_some(), !pretty);
+            if let Some(direct) = direct {
+                prop_assert_eq!(Ok(direct), decode_full(&text));
+            }
         }
 
         #[test]
@@ -385,6 +546,20 @@ mod tests {
                     Err(DecodeError::WrongShape(_))
                 ),
                 "{data}"
+            );
+            // Written canonically, as Tend writes, so the direct way is
+            // tried first: it must refuse the same.
+            let canonical = canonical_json(&serde_json::from_str(data).expect("json"));
+            assert!(
+                matches!(
+                    decode(&envelope_with(&canonical, CURRENT_SCHEMA)),
+                    Err(DecodeError::WrongShape(_))
+                ),
+                "{canonical}"
+            );
+            assert_eq!(
+                decode_canonical(&envelope_with(&canonical, CURRENT_SCHEMA)),
+                None
             );
         }
         assert!(matches!(
