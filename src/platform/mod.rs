@@ -48,8 +48,9 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Sets a User Timing mark (`tend-start`, `tend-ready`), which `make bench`
-/// reads to time the start.
+/// Sets a User Timing mark (`tend-start`, `tend-ready`, and the unlock's
+/// `tend-unlock-*`), which `make bench` reads to time the start and the
+/// unlock.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);

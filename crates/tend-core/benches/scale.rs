@@ -9,6 +9,11 @@
 //! the export file (indented). localStorage counts UTF-16 code units, so
 //! those are what the 2.5 MB goal and the quota are measured in; the
 //! UTF-8 size is beside them.
+//!
+//! Nothing of the passphrase lock is measured here: its crypto (PBKDF2,
+//! AES-GCM) is the browser's WebCrypto, which does not run natively.
+//! `tools/bench-scale.mjs` times turning it on, unlocking and a sealed save
+//! in headless Chromium, and counts what is stored with it on.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -254,5 +259,10 @@ fn main() {
             full.journal.len() - ten.journal.len()
         ),
         &measure(&full, (STORAGE_QUOTA_UNITS, false), false),
+    );
+    println!(
+        "The passphrase lock (turning it on, unlocking, a sealed save, the stored size with it on) \
+         is not measured natively: its crypto is the browser's WebCrypto. \
+         tools/bench-scale.mjs measures it in headless Chromium."
     );
 }

@@ -233,7 +233,13 @@ impl StorageContext {
 
     /// Unlocks with `passphrase`: reads and opens every key, and shows the
     /// person's data. A wrong passphrase changes nothing.
+    ///
+    /// Sets User Timing marks for `make bench` (tools/bench-scale.mjs):
+    /// `tend-unlock-start`, `tend-unlock-key` once the passphrase's key is
+    /// derived and the data key unwrapped, `tend-unlock-opened` once every
+    /// key is decrypted, `tend-unlock-ready` once the data is in place.
     pub async fn unlock(self, passphrase: String) -> Result<(), UnlockError> {
+        platform::mark("tend-unlock-start");
         let namespace = self.namespace();
         let storage = browser::local_storage().map_err(|_| UnlockError::Storage)?;
         let Some(text) = storage.get(&namespace.lock_key()).ok().flatten() else {
@@ -248,6 +254,7 @@ impl StorageContext {
         let key = crypto::unlock(&record.kdf, &record.key, &passphrase)
             .await
             .map_err(unlock_error)?;
+        platform::mark("tend-unlock-key");
         if self.lock.get_untracked() != LockView::Locked {
             return Ok(());
         }
@@ -256,6 +263,7 @@ impl StorageContext {
             let read = read_stored(&key, text.clone()).await;
             mirror.take_in(&k, Some(text), Some(read));
         }
+        platform::mark("tend-unlock-opened");
         if self.lock.get_untracked() != LockView::Locked {
             return Ok(());
         }
@@ -275,6 +283,7 @@ impl StorageContext {
         self.data.set(data);
         self.refresh();
         self.work();
+        platform::mark("tend-unlock-ready");
         Ok(())
     }
 
