@@ -260,11 +260,14 @@ const RECORD_FIELDS: [&str; 3] = ["settings", "draft", "time_off"];
 /// Everything else about the data is the record types' to check.
 struct DataShape;
 
-/// One record's place: anything but a list.
-struct NotAList<'a>(&'a str);
-
-/// A list of records' place: if a list, none of its items is a list.
-struct NoListItems<'a>(&'a str);
+/// A place in the data and what may stand there: one record (anything
+/// but a list), or a list of records (a list none of whose items is a
+/// list). Named by the data's field, for the message.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Record(&'a str),
+    Records(&'a str),
+}
 
 fn list_where_a_record_belongs<E: serde::de::Error>(name: &str) -> E {
     E::custom(format!(
@@ -283,9 +286,9 @@ impl<'de> Deserialize<'de> for DataShape {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DataShape, A::Error> {
                 while let Some(name) = map.next_key::<String>()? {
                     if RECORD_FIELDS.contains(&name.as_str()) {
-                        map.next_value_seed(NotAList(&name))?;
+                        map.next_value_seed(Place::Record(&name))?;
                     } else {
-                        map.next_value_seed(NoListItems(&name))?;
+                        map.next_value_seed(Place::Records(&name))?;
                     }
                 }
                 Ok(DataShape)
@@ -295,72 +298,32 @@ impl<'de> Deserialize<'de> for DataShape {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for NotAList<'_> {
+impl<'de> DeserializeSeed<'de> for Place<'_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for NotAList<'_> {
+impl<'de> Visitor<'de> for Place<'_> {
     type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a record")
+        f.write_str("a record or a list of records")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(list_where_a_record_belongs(self.0))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+        match self {
+            Place::Record(name) => Err(list_where_a_record_belongs(name)),
+            Place::Records(name) => {
+                while items.next_element_seed(Place::Record(name))?.is_some() {}
+                Ok(())
+            }
+        }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
     }
     // Any other value is left for the record types to refuse.
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for NoListItems<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for NoListItems<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a list of records")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
-        while items.next_element_seed(NotAList(self.0))?.is_some() {}
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
     fn visit_bool<E>(self, _: bool) -> Result<(), E> {
         Ok(())
     }
