@@ -171,30 +171,119 @@ pub fn LockSettings() -> impl IntoView {
     }
 }
 
-/// A status or alert line for the outcome of a lock action.
-#[component]
-fn Outcome(
+/// What a lock form keeps: whether its action is running, and how the
+/// last one ended.
+#[derive(Clone, Copy)]
+struct FormState {
+    busy: RwSignal<bool>,
     done: RwSignal<Option<&'static str>>,
     problem: RwSignal<Option<LockError>>,
+}
+
+impl FormState {
+    fn new() -> Self {
+        FormState {
+            busy: RwSignal::new(false),
+            done: RwSignal::new(None),
+            problem: RwSignal::new(None),
+        }
+    }
+
+    /// Runs `action` unless one is running already; on success calls
+    /// `ok`, which says what to announce (if anything).
+    fn run(
+        self,
+        action: impl std::future::Future<Output = Result<(), LockError>> + 'static,
+        ok: impl FnOnce() -> Option<&'static str> + 'static,
+    ) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        self.done.set(None);
+        self.problem.set(None);
+        spawn_local(async move {
+            let outcome = action.await;
+            self.busy.try_set(false);
+            match outcome {
+                Ok(()) => {
+                    let said = ok();
+                    self.done.try_set(said);
+                }
+                Err(e) => {
+                    self.problem.try_set(Some(e));
+                }
+            }
+        });
+    }
+}
+
+/// A lock form's submit button, what it says while working, and how the
+/// action ended.
+#[component]
+fn FormEnd(
+    state: FormState,
     testid: &'static str,
+    outcome: &'static str,
+    label: &'static str,
+    working: &'static str,
+    #[prop(optional)] danger: bool,
 ) -> impl IntoView {
     let ctx = use_app();
     view! {
+        <div class="actions">
+            <button type="submit" class:danger=danger data-testid=testid disabled=move || state.busy.get()>
+                {label}
+            </button>
+        </div>
+        <Show when=move || state.busy.get()>
+            <p role="status">{working}</p>
+        </Show>
         {move || {
-            done.get()
-                .map(|text| view! { <p role="status" data-testid=format!("{testid}-done")>{text}</p> })
+            state
+                .done
+                .get()
+                .map(|text| view! { <p role="status" data-testid=format!("{outcome}-done")>{text}</p> })
         }}
         {move || {
-            problem
+            state
+                .problem
                 .get()
                 .map(|p| {
                     view! {
-                        <p role="alert" class="notice" data-testid=format!("{testid}-error")>
+                        <p role="alert" class="notice" data-testid=format!("{outcome}-error")>
                             {lock_problem(ctx.t(), p)}
                         </p>
                     }
                 })
         }}
+    }
+}
+
+/// A new passphrase, entered twice.
+#[component]
+fn NewPassphrase(
+    first_id: &'static str,
+    again_id: &'static str,
+    first: RwSignal<String>,
+    again: RwSignal<String>,
+) -> impl IntoView {
+    let ctx = use_app();
+    let t = ctx.t();
+    view! {
+        <PassphraseField
+            id=first_id
+            label=t.lock_new_label
+            hint=t.lock_new_hint
+            autocomplete="new-password"
+            value=first
+        />
+        <PassphraseField
+            id=again_id
+            label=t.lock_again_label
+            autocomplete="new-password"
+            value=again
+        />
     }
 }
 
@@ -205,32 +294,16 @@ fn TurnOn() -> impl IntoView {
     let t = move || ctx.t();
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let done = RwSignal::new(None::<&'static str>);
-    let problem = RwSignal::new(None::<LockError>);
+    let state = FormState::new();
     let exported = RwSignal::new(None::<Result<String, ()>>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        done.set(None);
-        problem.set(None);
-        let (p, a) = (first.get_untracked(), again.get_untracked());
-        spawn_local(async move {
-            let outcome = storage.turn_lock_on(p, a).await;
-            busy.try_set(false);
-            match outcome {
-                Ok(()) => {
-                    first.try_set(String::new());
-                    again.try_set(String::new());
-                    platform::focus("#lock-heading");
-                }
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
+        let action = storage.turn_lock_on(first.get_untracked(), again.get_untracked());
+        state.run(action, move || {
+            first.try_set(String::new());
+            again.try_set(String::new());
+            platform::focus("#lock-heading");
+            None
         });
     };
     view! {
@@ -251,24 +324,9 @@ fn TurnOn() -> impl IntoView {
             None => None,
         }}
         <form data-testid="lock-on-form" on:submit=submit>
-            <PassphraseField
-                id="lock-new"
-                label=t().lock_new_label
-                hint=t().lock_new_hint
-                autocomplete="new-password"
-                value=first
-            />
-            <PassphraseField id="lock-again" label=t().lock_again_label autocomplete="new-password" value=again />
-            <div class="actions">
-                <button type="submit" data-testid="lock-turn-on" disabled=move || busy.get()>
-                    {t().lock_turn_on}
-                </button>
-            </div>
+            <NewPassphrase first_id="lock-new" again_id="lock-again" first=first again=again />
+            <FormEnd state=state testid="lock-turn-on" outcome="lock-on" label=t().lock_turn_on working=t().lock_turning_on />
         </form>
-        <Show when=move || busy.get()>
-            <p role="status">{t().lock_turning_on}</p>
-        </Show>
-        <Outcome done=done problem=problem testid="lock-on" />
     }
 }
 
@@ -327,60 +385,28 @@ fn ChangePassphrase() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let done = RwSignal::new(None::<&'static str>);
-    let problem = RwSignal::new(None::<LockError>);
+    let state = FormState::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        done.set(None);
-        problem.set(None);
-        let (c, p, a) = (
+        let action = storage.change_passphrase(
             current.get_untracked(),
             first.get_untracked(),
             again.get_untracked(),
         );
-        spawn_local(async move {
-            let outcome = storage.change_passphrase(c, p, a).await;
-            busy.try_set(false);
-            match outcome {
-                Ok(()) => {
-                    current.try_set(String::new());
-                    first.try_set(String::new());
-                    again.try_set(String::new());
-                    done.try_set(Some(ctx.t().lock_changed));
-                }
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
+        state.run(action, move || {
+            current.try_set(String::new());
+            first.try_set(String::new());
+            again.try_set(String::new());
+            Some(ctx.t().lock_changed)
         });
     };
     view! {
         <h3>{t().lock_change_heading}</h3>
         <form data-testid="lock-change-form" on:submit=submit>
             <PassphraseField id="lock-current" label=t().lock_current_label autocomplete="current-password" value=current />
-            <PassphraseField
-                id="lock-change-new"
-                label=t().lock_new_label
-                hint=t().lock_new_hint
-                autocomplete="new-password"
-                value=first
-            />
-            <PassphraseField id="lock-change-again" label=t().lock_again_label autocomplete="new-password" value=again />
-            <div class="actions">
-                <button type="submit" data-testid="lock-change" disabled=move || busy.get()>
-                    {t().lock_change_button}
-                </button>
-            </div>
+            <NewPassphrase first_id="lock-change-new" again_id="lock-change-again" first=first again=again />
+            <FormEnd state=state testid="lock-change" outcome="lock-change" label=t().lock_change_button working=t().lock_working />
         </form>
-        <Show when=move || busy.get()>
-            <p role="status">{t().lock_working}</p>
-        </Show>
-        <Outcome done=done problem=problem testid="lock-change" />
     }
 }
 
@@ -390,44 +416,23 @@ fn TurnOff() -> impl IntoView {
     let storage = use_storage();
     let t = move || ctx.t();
     let passphrase = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let done = RwSignal::new(None::<&'static str>);
-    let problem = RwSignal::new(None::<LockError>);
+    let state = FormState::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        problem.set(None);
-        let p = passphrase.get_untracked();
-        spawn_local(async move {
-            let outcome = storage.turn_lock_off(p).await;
-            busy.try_set(false);
-            match outcome {
-                Ok(()) => {
-                    platform::focus("#lock-heading");
-                }
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
-        });
+        state.run(
+            storage.turn_lock_off(passphrase.get_untracked()),
+            move || {
+                platform::focus("#lock-heading");
+                None
+            },
+        );
     };
     view! {
         <h3>{t().lock_off_heading}</h3>
         <p>{if ctx.deployed.in_course { t().lock_off_body_course } else { t().lock_off_body }}</p>
         <form data-testid="lock-off-form" on:submit=submit>
             <PassphraseField id="lock-off-passphrase" label=t().lock_current_label autocomplete="current-password" value=passphrase />
-            <div class="actions">
-                <button type="submit" class="danger" data-testid="lock-turn-off" disabled=move || busy.get()>
-                    {t().lock_off_button}
-                </button>
-            </div>
+            <FormEnd state=state testid="lock-turn-off" outcome="lock-off" label=t().lock_off_button working=t().lock_working danger=true />
         </form>
-        <Show when=move || busy.get()>
-            <p role="status">{t().lock_working}</p>
-        </Show>
-        <Outcome done=done problem=problem testid="lock-off" />
     }
 }

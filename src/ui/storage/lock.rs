@@ -267,24 +267,33 @@ impl StorageContext {
         if self.lock.get_untracked() != LockView::Locked {
             return Ok(());
         }
+        let data = self.become_unlocked(record, key, mirror);
+        // Another tab may have written while the keys were opened.
+        self.sealing.update_value(|s| s.resync = true);
+        self.data.set(data);
+        self.refresh();
+        self.work();
+        platform::mark("tend-unlock-ready");
+        Ok(())
+    }
+
+    /// Works from here on through `mirror` with `key`: the vault opens on
+    /// the mirror, and the lock shows as unlocked. Returns what the vault
+    /// read.
+    fn become_unlocked(&self, record: LockRecord, key: DataKey, mirror: Mirror) -> TendData {
         let now = platform::now_ms();
-        let (vault, data) = Vault::open(Ok(AppStore::Mirror(mirror.clone())), namespace, now);
+        let (vault, data) =
+            Vault::open(Ok(AppStore::Mirror(mirror.clone())), self.namespace(), now);
         self.sealing.update_value(|s| {
             s.record = Some(record);
             s.key = Some(key);
             s.mirror = Some(mirror);
             s.lock_when_done = false;
             s.last_activity = now;
-            // Another tab may have written while the keys were opened.
-            s.resync = true;
         });
         self.vault.set_value(vault);
         self.lock.set(LockView::Unlocked);
-        self.data.set(data);
-        self.refresh();
-        self.work();
-        platform::mark("tend-unlock-ready");
-        Ok(())
+        data
     }
 
     /// Locks now: once everything is sealed and written, the data, the
@@ -367,16 +376,7 @@ impl StorageContext {
         storage
             .set(&namespace.lock_key(), &record.to_text())
             .map_err(|e| storage_error(&e))?;
-        let now = platform::now_ms();
-        let (vault, _) = Vault::open(Ok(AppStore::Mirror(mirror.clone())), namespace, now);
-        self.sealing.update_value(|s| {
-            s.record = Some(record);
-            s.key = Some(key);
-            s.mirror = Some(mirror);
-            s.last_activity = now;
-        });
-        self.vault.set_value(vault);
-        self.lock.set(LockView::Unlocked);
+        self.become_unlocked(record, key, mirror);
         // What the person sees is saved into the mirror (in a course,
         // nothing was stored before), then everything is sealed.
         self.save();
