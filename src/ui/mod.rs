@@ -166,10 +166,12 @@ pub fn App() -> impl IntoView {
     // Interface text is rendered as plain strings, not one reactive closure
     // each (which costs wasm size); a change of language redraws the shell.
     // On the first start in a language that is not English, the shell waits
-    // for its words (see `language`).
+    // for its words (see `language`). Only locking and unlocking swap the
+    // shell: turning the lock on or off (off <-> unlocked) redraws nothing.
+    let locked = Memo::new(move |_| lock_view.get() == storage::LockView::Locked);
     move || {
         locale.track();
-        let locked = lock_view.get() == storage::LockView::Locked;
+        let locked = locked.get();
         language.started.get().then(|| {
             if locked {
                 view! { <LockedShell /> }.into_any()

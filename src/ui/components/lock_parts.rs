@@ -159,7 +159,7 @@ pub fn LockSettings() -> impl IntoView {
     let state = storage.lock_view();
     view! {
         <section aria-labelledby="lock-heading" data-testid="lock-settings">
-            <h2 id="lock-heading">{t().lock_heading}</h2>
+            <h2 id="lock-heading" tabindex="-1">{t().lock_heading}</h2>
             <p>{t().lock_intro}</p>
             {ctx.deployed.in_course.then(|| view! { <p data-testid="lock-course">{t().lock_course_keeps}</p> })}
             {move || match state.get() {
