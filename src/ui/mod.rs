@@ -169,6 +169,15 @@ pub fn App() -> impl IntoView {
     // for its words (see `language`). Only locking and unlocking swap the
     // shell: turning the lock on or off (off <-> unlocked) redraws nothing.
     let locked = Memo::new(move |_| lock_view.get() == storage::LockView::Locked);
+    // Locking and unlocking replace the whole page: keyboard and
+    // screen-reader users start again at the new screen's heading.
+    Effect::new(move |previous: Option<bool>| {
+        let now_locked = locked.get();
+        if previous.is_some_and(|p| p != now_locked) {
+            platform::focus_soon("main h1");
+        }
+        now_locked
+    });
     move || {
         locale.track();
         let locked = locked.get();

@@ -404,8 +404,31 @@ test('left alone for the chosen idle time (1 minute), Tend locks itself', () =>
       '#/journal',
       'the address stays, so unlocking returns to the same screen',
     );
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.matches('main h1') ?? false),
+      true,
+      'after locking, focus is on the unlock screen heading',
+    );
+
+    // A region chosen on Get help while locked is kept once unlocked.
+    await goInApp(page, '#/help', await englishString('ui.toml', 'help', 'title'));
+    const unchosen = page.locator('input[name=region]:not(:checked)').first();
+    const region = await unchosen.getAttribute('value');
+    await unchosen.check();
+    await goInApp(page, '#/journal', await englishString('ui-lock.toml', 'lock.screen', 'title'));
     await unlock(page);
     await page.locator('.record-text', { hasText: text }).waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.matches('main h1') ?? false),
+      true,
+      'after unlocking, focus is on the screen heading',
+    );
+    await goInApp(page, '#/help', await englishString('ui.toml', 'help', 'title'));
+    assert.equal(
+      await page.locator(`input[name=region][value="${region}"]`).isChecked(),
+      true,
+      'the region chosen while locked is kept',
+    );
   }));
 
 test('two tabs: a write in one reaches the other, and a locked tab loses nothing written meanwhile', () =>

@@ -267,7 +267,17 @@ impl StorageContext {
         if self.lock.get_untracked() != LockView::Locked {
             return Ok(());
         }
-        let data = self.become_unlocked(record, key, mirror);
+        // A region chosen on Get help while locked (the only setting a
+        // locked Tend offers) is kept.
+        let region_chosen = self.data.with_untracked(|d| {
+            (d.settings.updated_at > 0)
+                .then(|| d.settings.region.clone())
+                .flatten()
+        });
+        let mut data = self.become_unlocked(record, key, mirror);
+        if let Some(region) = region_chosen {
+            data.settings.set_region(&region, platform::now_ms());
+        }
         // Another tab may have written while the keys were opened.
         self.sealing.update_value(|s| s.resync = true);
         self.data.set(data);
