@@ -214,6 +214,7 @@ async function openHome(page, home) {
   await page.locator('#main h1').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   const t = await page.evaluate(() => ({
     start: performance.getEntriesByName('tend-start')[0]?.startTime ?? null,
+    opened: performance.getEntriesByName('tend-data-open')[0]?.startTime ?? null,
     ready: performance.getEntriesByName('tend-ready')[0]?.startTime ?? null,
     heading: window.__tendBench?.heading ?? null,
     type: performance.getEntriesByType('navigation')[0]?.type ?? '?',
@@ -223,6 +224,7 @@ async function openHome(page, home) {
   return {
     open: Math.max(t.ready, t.heading),
     startToReady: t.start === null ? null : t.ready - t.start,
+    startToOpened: t.start === null || t.opened === null ? null : t.opened - t.start,
     controlled: t.controlled,
     type: t.type,
   };
@@ -447,7 +449,7 @@ async function unlockOnce(page, home, passphrase) {
 /** One run in a fresh context; what could not be measured is null, with a problem. */
 async function oneRun(browser, site, key, text, entries, problems) {
   const home = `${site.url}#/`;
-  const run = { emptyOpen: null, emptyStartToReady: null, open: null, startToReady: null, history: null, historyFrame: null };
+  const run = { emptyOpen: null, emptyStartToReady: null, open: null, startToReady: null, startToOpened: null, history: null, historyFrame: null };
   run.toWrite = run.setItem = run.stored = null;
   run.lockOn = run.lockOnRecord = run.storedLocked = null;
   run.unlock = run.unlockKey = run.unlockDecrypt = run.unlockShow = null;
@@ -502,6 +504,7 @@ async function oneRun(browser, site, key, text, entries, problems) {
     const full = await openHome(page, home);
     run.open = full.open;
     run.startToReady = full.startToReady;
+    run.startToOpened = full.startToOpened;
     const setAside = await page.evaluate(
       (prefix) => Object.keys(localStorage).filter((k) => k.startsWith(`${prefix}recovered:`)).length,
       prefix,
@@ -653,6 +656,7 @@ const figures = [
   { key: 'open', figure: `open Home, ten years (median of ${n})`, value: m('open'), unit: 'ms', goal: GOAL.openMs },
   { key: 'open-empty', figure: `open Home, no data (median of ${n})`, value: m('emptyOpen'), unit: 'ms', goal: GOAL.openMs },
   { key: 'start-to-ready', figure: '  of which wasm start to ready, ten years', value: m('startToReady'), unit: 'ms', goal: null },
+  { key: 'start-to-opened', figure: '    of which reading the stored data (wasm start to tend-data-open)', value: m('startToOpened'), unit: 'ms', goal: null },
   { key: 'start-to-ready-empty', figure: '  of which wasm start to ready, no data', value: m('emptyStartToReady'), unit: 'ms', goal: null },
   { key: 'history', figure: `History, hash change to ${entries} entries + chart table`, value: m('history'), unit: 'ms', goal: null },
   { key: 'history-frame', figure: '  to the frame after', value: m('historyFrame'), unit: 'ms', goal: null },

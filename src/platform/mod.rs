@@ -48,7 +48,7 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Sets a User Timing mark (`tend-start`, `tend-ready`, and the unlock's
+/// Sets a User Timing mark (`tend-start`, `tend-data-open`, `tend-ready`, and the unlock's
 /// `tend-unlock-*`), which `make bench` reads to time the start and the
 /// unlock.
 pub fn mark(name: &str) {

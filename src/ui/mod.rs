@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
     };
     let memory_only = memory.is_some();
     let (storage, data) = storage::start(config.namespace.clone().unwrap_or_default(), memory);
+    platform::mark("tend-data-open");
     let lock_view = storage.lock_view();
     // While locked, the language and theme kept in the open with the lock
     // stand in for the person's settings, which are encrypted.
