@@ -4,7 +4,9 @@
 // is finished and its results seen (or, by config, every Learn topic is
 // opened), commit and finish, and set no cmi element but lesson_status.
 // Meanwhile answers stay in memory: nothing lands in the LMS origin's
-// storage, and no service worker is installed on it.
+// storage, and no service worker is installed on it. The one exception is
+// the passphrase lock: with it on, the course keeps the data sealed there,
+// and the next launch asks for the passphrase (the last test).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -157,5 +159,51 @@ test('a course already completed in the LMS is not set back to incomplete', asyn
     await openCourse(p, site);
     await p.waitForFunction(() => window.calls.some((c) => c[0] === 'LMSGetValue'));
     await assertOnlyStatus(p, []);
+  });
+});
+
+test('with the passphrase lock on, a course keeps its data sealed in the LMS origin and asks for the passphrase at the next launch', async () => {
+  const site = await lmsWith('locked', {});
+  const passphrase = 'harbour lantern evening';
+  const text = 'Quillwort-ember: kept between course visits, sealed.';
+  await withPage(browser, site, {}, async ({ page }) => {
+    let frame = await openCourse(page, site);
+    const sco = () => page.frameLocator('#sco');
+    await frame.evaluate(() => (location.hash = '#/journal'));
+    await sco().getByLabel(await englishString('ui-journal.toml', 'journal', 'new_label')).fill(text);
+    await sco().getByRole('button', { name: await englishString('ui-journal.toml', 'journal', 'save') }).click();
+    await sco().locator('.record-text', { hasText: text }).waitFor();
+    assert.deepEqual(await frame.evaluate(() => Object.keys(localStorage)), [], 'nothing stored without the lock');
+
+    // Settings says what the lock does in a course; turning it on stores
+    // the data, sealed.
+    await frame.evaluate(() => (location.hash = '#/settings'));
+    await sco().getByTestId('lock-course').waitFor();
+    await sco().locator('#lock-new').fill(passphrase);
+    await sco().locator('#lock-again').fill(passphrase);
+    await sco().getByTestId('lock-turn-on').click();
+    await sco().getByTestId('lock-on-status').waitFor();
+    await frame.waitForFunction(() => (localStorage.getItem('tend:data') ?? '').startsWith('{"format":"tend-sealed"'));
+    const stored = await frame.evaluate(() => Object.entries(localStorage));
+    assert.deepEqual(stored.map(([k]) => k).sort(), ['tend:data', 'tend:lock']);
+    for (const [key, value] of stored) assert.ok(!value.includes('Quillwort'), `${key} holds the journal text`);
+    // The data is kept now, so the banner no longer says it is not.
+    assert.equal(await sco().getByTestId('storage-banner').count(), 0);
+    const violations = await axeScan(frame);
+    assert.deepEqual(violations, [], formatViolations(violations));
+
+    // The next launch: locked, then everything back.
+    await page.goto('about:blank');
+    frame = await openCourse(page, site);
+    assert.equal(
+      (await sco().locator('main h1').textContent()).trim(),
+      await englishString('ui-lock.toml', 'lock.screen', 'title'),
+    );
+    assert.ok(!(await frame.evaluate(() => document.body.innerText)).includes('Quillwort'));
+    await sco().locator('#unlock-passphrase').fill(passphrase);
+    await sco().getByTestId('unlock').click();
+    await sco().getByTestId('lock-now').waitFor();
+    await frame.evaluate(() => (location.hash = '#/journal'));
+    await sco().locator('.record-text', { hasText: text }).waitFor();
   });
 });
