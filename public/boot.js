@@ -6,6 +6,11 @@
 // - shows the shell in the browser's language when Tend has it, as the app
 //   chooses (?lang= first, then the browser's languages), and preloads that
 //   language's pack;
+// - with the passphrase lock on (its record under `tend:lock` is kept in
+//   the open), speaks the language and wears the theme kept with it, and
+//   shows none of the person's screens: the app opens on the unlock screen
+//   (only the default namespace can be known before the app reads its
+//   settings);
 // - on any address but home, leaves the main area empty for the app;
 // - when the app cannot start (no WebAssembly, its script or wasm fails to
 //   load or to run), shows the message with the help page and Try again;
@@ -15,7 +20,17 @@
   var root = document.getElementById('tend-static');
   if (!root) return;
 
+  var locked = null;
+  try {
+    var record = JSON.parse(localStorage.getItem('tend:lock') || 'null');
+    if (record && record.format === 'tend-lock') locked = record.shown || {};
+  } catch (e) {
+    // No storage, or not a lock record: as without a lock.
+  }
+
+  // The language kept with a lock comes first, as in the app.
   var wanted = [];
+  if (locked && typeof locked.language === 'string') wanted.push(locked.language);
   try {
     var asked = new URLSearchParams(location.search).get('lang');
     if (asked) wanted.push(asked);
@@ -23,6 +38,9 @@
     // No URLSearchParams: the browser's languages decide.
   }
   wanted = wanted.concat(navigator.languages || [navigator.language || '']);
+  if (locked && (locked.theme === 'light' || locked.theme === 'dark')) {
+    document.documentElement.setAttribute('data-theme', locked.theme);
+  }
   for (var i = 0; i < wanted.length; i++) {
     var primary = String(wanted[i]).split(/[-_]/)[0].toLowerCase();
     if (primary === root.lang) break;
@@ -47,7 +65,11 @@
   }
 
   var path = location.hash.replace(/^#/, '').split(/[?#]/)[0].replace(/^\/+|\/+$/g, '');
-  if (path !== '') {
+  if (locked) {
+    var nav = root.querySelector('nav');
+    if (nav) nav.remove();
+  }
+  if (path !== '' || locked) {
     var main = root.querySelector('[data-tend-home]');
     if (main) main.replaceChildren();
     var home = root.querySelector('nav a[aria-current]');

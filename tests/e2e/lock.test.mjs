@@ -18,6 +18,8 @@ import {
   formatViolations,
   gotoScreen,
   launchBrowser,
+  localeString,
+  screenUrl,
   setColorScheme,
   startSite,
   tabTo,
@@ -594,4 +596,48 @@ test('turning the lock off with the passphrase keeps the data in the open again'
     assert.equal(await page.locator('#unlock-passphrase').count(), 0);
     await goInApp(page, '#/journal', await englishString('ui-journal.toml', 'journal', 'title'));
     await page.locator('.record-text', { hasText: text }).waitFor();
+  }));
+
+test('the first paint while locked speaks the lock\'s language, wears its theme and shows none of the person\'s screens', () =>
+  withPage(browser, site, {}, async ({ page, context }) => {
+    const text = 'Juniper-slate: nothing of this before the passphrase.';
+    await gotoScreen(page, site, '#/journal');
+    await writeJournal(page, text);
+    await page.getByTestId('language-es').click();
+    await gotoScreen(page, site, '#/settings');
+    await page.locator('input[name=theme]').nth(2).check();
+    await turnLockOn(page);
+    const shown = await page.evaluate(() => JSON.parse(localStorage.getItem('tend:lock')).shown);
+    assert.deepEqual(shown, { language: 'es', theme: 'dark' }, 'the lock keeps the language and theme');
+
+    // Hold the wasm back and look at the page's own first paint (with no
+    // service worker in between, which would answer without the route).
+    await page.evaluate(async () => {
+      for (const r of (await navigator.serviceWorker?.getRegistrations()) ?? []) await r.unregister();
+    });
+    let release;
+    const held = new Promise((r) => {
+      release = r;
+    });
+    await context.route('**/*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('about:blank');
+    await page.goto(screenUrl(site, '#/'), { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.locator('#tend-static').count(), 1, 'the first paint');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.locator('#tend-static nav.main-nav').count(), 0, 'no way into the person\'s screens');
+    assert.equal(await page.locator('main h1').count(), 0, 'the main area is left to the unlock screen');
+    assert.ok(!(await domOf(page)).includes(text));
+    release();
+    await waitForScreen(page);
+    assert.equal(
+      (await page.locator('main h1').textContent()).trim(),
+      await localeString('es', 'ui-lock.toml', 'lock.screen', 'title'),
+      'the unlock screen in Spanish',
+    );
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await assertNoAxe(page, 'the Spanish unlock screen, dark');
   }));
