@@ -385,3 +385,14 @@ export async function setColorScheme(page, colorScheme) {
   );
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+/**
+ * Clicks `testid` on `page`, saves the file it downloads into the folder
+ * `dir`, and returns its suggested name, where it was saved and its text.
+ */
+export async function downloadFile(page, testid, dir) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   axeScan,
+  downloadFile,
   englishString,
   finishCheckIn,
   formatViolations,
@@ -197,12 +198,7 @@ function assertNothingReadable(stored, { texts, ids, words }) {
 }
 
 /** Clicks `testid` and returns the file it downloads. */
-async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = join(scratch, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), path, text: await readFile(path, 'utf8') };
-}
+const download = (page, testid) => downloadFile(page, testid, scratch);
 
 // ------------------------------------------------------------------ tests
 

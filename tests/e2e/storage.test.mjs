@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   ROOT,
   axeScan,
+  downloadFile,
   englishString,
   formatViolations,
   gotoScreen,
@@ -82,13 +83,8 @@ async function waitUntil(page, fn, what) {
   }
 }
 
-/** Clicks `testid` and returns the text of the file it downloads. */
-async function downloadText(page, testid) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = join(scratch, `${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(path);
-  return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
-}
+/** Clicks `testid` and returns the file it downloads. */
+const downloadText = (page, testid) => downloadFile(page, testid, scratch);
 
 test('damaged saved data is set aside, not deleted, and offered for download', () =>
   withPage(browser, site, {}, async ({ page }) => {

@@ -332,13 +332,7 @@ impl StorageContext {
                 ..Sealing::default()
             };
         });
-        self.vault.set_value(browser::BrowserVault::in_memory(
-            namespace,
-            MemoryReason::Locked,
-        ));
-        self.lock.set(LockView::Locked);
-        self.data.set(TendData::default());
-        self.refresh();
+        self.show_locked(namespace);
     }
 
     /// Turns the lock on with a new passphrase (entered twice): writes the
@@ -579,7 +573,7 @@ impl StorageContext {
                 // Everything this tab had is already stored (saves are
                 // immediate without the lock); the other tab sealed it.
                 self.sealing.update_value(|s| s.generation += 1);
-                self.do_lock_from_off();
+                self.show_locked(self.namespace());
             }
             (_, None) => self.reopen_plain(),
             (_, Some(text)) => {
@@ -590,8 +584,9 @@ impl StorageContext {
         }
     }
 
-    fn do_lock_from_off(&self) {
-        let namespace = self.namespace();
+    /// The unlock screen, with nothing of the person's data in memory:
+    /// the vault holds nothing and saves nowhere, the data is blank.
+    fn show_locked(&self, namespace: Namespace) {
         self.vault.set_value(browser::BrowserVault::in_memory(
             namespace,
             MemoryReason::Locked,
