@@ -9,6 +9,7 @@
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
+use tend_core::domain::answer::Answer;
 use tend_core::store::checksum::{checksum, fnv1a64};
 use tend_core::store::data::Removed;
 use tend_core::store::envelope::{self, decode, encode, encode_pretty};
@@ -136,12 +137,16 @@ fn the_real_steps_turn_the_v1_fixture_into_exactly_the_expected_json() {
 
 #[test]
 fn the_real_steps_and_their_summaries_say_what_each_adds() {
-    assert_eq!(CURRENT_SCHEMA, 3);
+    assert_eq!(CURRENT_SCHEMA, 4);
     let v1 = MIGRATIONS.iter().find(|m| m.from == 1).expect("a v1 step");
     assert!(v1.summary.contains("check-ins"), "{}", v1.summary);
     let v2 = MIGRATIONS.iter().find(|m| m.from == 2).expect("a v2 step");
     for what in ["journal", "plan", "practice", "time off"] {
         assert!(v2.summary.contains(what), "{}", v2.summary);
+    }
+    let v3 = MIGRATIONS.iter().find(|m| m.from == 3).expect("a v3 step");
+    for what in ["answer", "compact", "prefer_not"] {
+        assert!(v3.summary.contains(what), "{}", v3.summary);
     }
     assert!(MIGRATIONS.iter().all(|m| m.from < CURRENT_SCHEMA));
 }
@@ -150,42 +155,120 @@ fn the_real_steps_and_their_summaries_say_what_each_adds() {
 fn the_v2_fixture_reads_the_same_through_the_real_v2_to_v3_step() {
     let text = fs::read_to_string(fixture_dir().join("v2.json")).expect("v2 fixture");
     let fixture = json(&text);
-    let migrated = migrate(fixture["data"].clone(), 2).expect("migrates");
+    let migrated = migrate_with(fixture["data"].clone(), 2, 3, MIGRATIONS).expect("migrates");
     assert_eq!(migrated, fixture["data"]);
 }
 
-/// A test-only v3 -> v4 step, proving the pipeline carries real fixture
+/// Every answer in some data (check-ins, pulses, the draft), by where it is.
+fn answers_in(data: &Value) -> Vec<(String, Value)> {
+    let mut found = Vec::new();
+    let mut take = |place: String, record: &Value| {
+        for (item, answer) in record["answers"].as_object().into_iter().flatten() {
+            found.push((format!("{place}/{item}"), answer.clone()));
+        }
+    };
+    for field in ["checkins", "pulses"] {
+        for (i, record) in data[field].as_array().into_iter().flatten().enumerate() {
+            take(format!("{field}[{i}]"), record);
+        }
+    }
+    if data["draft"].is_object() {
+        take("draft".to_string(), &data["draft"]);
+    }
+    found
+}
+
+#[test]
+fn the_real_v3_to_v4_step_writes_each_answer_of_the_v2_and_v3_fixtures_compactly() {
+    for name in ["v2.json", "v3.json", "v3-previous-release-storage.json"] {
+        let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
+        let old = json(&text)["data"].clone();
+        let new = migrate_with(old.clone(), 3, 4, MIGRATIONS).expect("migrates");
+        let (before, after) = (answers_in(&old), answers_in(&new));
+        assert!(before.len() >= 8, "{name}: {}", before.len());
+        assert_eq!(before.len(), after.len(), "{name}");
+        let mut kinds = std::collections::BTreeSet::new();
+        for ((place, was), (same_place, now)) in before.iter().zip(&after) {
+            assert_eq!(place, same_place, "{name}");
+            let want = match was {
+                Value::String(s) if s == "prefer_not" => was.clone(),
+                Value::Object(tagged) if tagged.len() == 1 => tagged
+                    .get("value")
+                    .or(tagged.get("choices"))
+                    .expect("a tag")
+                    .clone(),
+                _ => panic!("{name} {place}: {was}"),
+            };
+            assert_eq!(*now, want, "{name} {place}");
+            kinds.insert(match now {
+                Value::Number(_) => "value",
+                Value::Array(_) => "choices",
+                _ => "prefer_not",
+            });
+        }
+        assert_eq!(kinds, ["choices", "prefer_not", "value"].into(), "{name}");
+        // Nothing but the answers changed.
+        let without = |mut data: Value| {
+            for field in ["checkins", "pulses"] {
+                for record in data[field].as_array_mut().into_iter().flatten() {
+                    record["answers"] = Value::Null;
+                }
+            }
+            if data["draft"].is_object() {
+                data["draft"]["answers"] = Value::Null;
+            }
+            data
+        };
+        assert_eq!(without(new), without(old), "{name}");
+        // Run again on its own output, the step refuses it: it is not what
+        // schema 3 wrote.
+        let again = migrate_with(
+            migrate_with(json(&text)["data"].clone(), 3, 4, MIGRATIONS).expect("migrates"),
+            3,
+            4,
+            MIGRATIONS,
+        );
+        assert!(again.is_err(), "{name}");
+    }
+}
+
+/// A test-only v4 -> v5 step, proving the pipeline carries real fixture
 /// data past the current version: adds a list of team pulse codes.
-fn test_v3_to_v4(mut data: Value) -> Result<Value, String> {
+fn test_v4_to_v5(mut data: Value) -> Result<Value, String> {
     let obj = data.as_object_mut().ok_or("data is not an object")?;
     obj.insert("team_codes".to_string(), Value::Array(Vec::new()));
     Ok(data)
 }
 
 #[test]
-fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v3_to_v4_step() {
+fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v4_to_v5_step() {
     let mut steps: Vec<Migration> = MIGRATIONS.to_vec();
     steps.push(Migration {
-        from: 3,
+        from: 4,
         summary: "test: add team pulse codes",
-        step: test_v3_to_v4,
+        step: test_v4_to_v5,
     });
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
     let fixture = json(&text);
-    let v4 = migrate_with(fixture["data"].clone(), 1, 4, &steps).expect("migrates");
-    assert_eq!(v4["team_codes"], Value::Array(Vec::new()));
-    assert_eq!(v4["checkins"], Value::Array(Vec::new()));
-    assert_eq!(v4["settings"]["checkin_interval_days"].as_u64(), Some(14));
-    assert_eq!(v4["settings"]["region"].as_str(), Some("uk-ie"));
+    let v5 = migrate_with(fixture["data"].clone(), 1, 5, &steps).expect("migrates");
+    assert_eq!(v5["team_codes"], Value::Array(Vec::new()));
+    assert_eq!(v5["checkins"], Value::Array(Vec::new()));
+    assert_eq!(v5["settings"]["checkin_interval_days"].as_u64(), Some(14));
+    assert_eq!(v5["settings"]["region"].as_str(), Some("uk-ie"));
     // The real pipeline has no step past the current version.
-    assert!(migrate_with(fixture["data"].clone(), 1, 4, MIGRATIONS).is_err());
+    assert!(migrate_with(fixture["data"].clone(), 1, 5, MIGRATIONS).is_err());
 }
 
 #[test]
-fn the_v3_fixture_holds_every_kind_of_entry() {
-    let text = fs::read_to_string(fixture_dir().join("v3.json")).expect("v3 fixture");
-    let preview = import::read(text.as_bytes(), NOW).expect("reads");
-    let d = &preview.data;
+fn the_v3_and_v4_fixtures_hold_every_kind_of_entry() {
+    for name in ["v3.json", "v4.json"] {
+        let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
+        let preview = import::read(text.as_bytes(), NOW).expect("reads");
+        holds_every_kind_of_entry(&preview.data);
+    }
+}
+
+fn holds_every_kind_of_entry(d: &TendData) {
     assert!(!d.checkins.is_empty() && !d.pulses.is_empty());
     assert!(!d.journal.is_empty() && !d.why_cards.is_empty());
     assert!(!d.practice_log.is_empty() && d.plan.len() >= 2);
@@ -199,6 +282,16 @@ fn the_v3_fixture_holds_every_kind_of_entry() {
     let plan = d.plan_view();
     assert_eq!(plan.items.len(), d.plan.len());
     assert!(!plan.done.is_empty());
+    // Every kind of answer, in the check-ins and the draft alike.
+    let answers = d.checkins.iter().flat_map(|c| c.answers.values());
+    let kinds: std::collections::BTreeSet<&str> = answers
+        .map(|a| match a {
+            Answer::Value(_) => "value",
+            Answer::PreferNot => "prefer_not",
+            Answer::Choices(_) => "choices",
+        })
+        .collect();
+    assert_eq!(kinds, ["choices", "prefer_not", "value"].into());
 }
 
 #[test]
@@ -239,40 +332,84 @@ fn every_store_fixture_checksum_still_verifies() {
 
 #[test]
 fn the_newest_fixture_is_exactly_what_the_writer_writes() {
-    let text = fs::read_to_string(fixture_dir().join("v3.json")).expect("v3");
+    let newest = format!("v{CURRENT_SCHEMA}.json");
+    let text = fs::read_to_string(fixture_dir().join(&newest)).expect(&newest);
     let opened = decode(&text).expect("decodes");
+    assert_eq!(opened.schema, CURRENT_SCHEMA);
     let (pretty, stamp) = encode_pretty(&opened.data, opened.stamp.written_at).expect("encodes");
     assert_eq!(pretty, text.trim_end());
     assert_eq!(stamp, opened.stamp);
     // Compact: the same envelope with no whitespace, its data canonical.
     let (compact, _) = encode(&opened.data, opened.stamp.written_at).expect("encodes");
     let value = json(&text);
-    assert!(compact.starts_with(r#"{"format":"tend","schema":3,"written_at":"#));
+    assert!(compact.starts_with(&format!(
+        r#"{{"format":"tend","schema":{CURRENT_SCHEMA},"written_at":"#
+    )));
     assert!(compact.ends_with(&format!(r#","data":{}}}"#, value["data"])));
 }
 
-/// Files the release before serde wrote: an export (indented, as
-/// downloaded) and the envelope it kept in storage (compact). Both hold
-/// every kind of record, removal and restoration.
+/// Files the release before serde wrote, in schema 3: an export
+/// (indented, as downloaded) and the envelope it kept in storage
+/// (compact). Both hold every kind of record, removal and restoration.
 const PREVIOUS_RELEASE: [&str; 2] = [
     "v3-previous-release-export.json",
     "v3-previous-release-storage.json",
 ];
 
+/// The envelope a schema-3 file becomes when this build writes its data
+/// back at the same time: the same data, its answers rewritten by the
+/// real v3 -> v4 step (nothing else changes), with its checksum, in the
+/// current schema.
+fn rewritten_by_this_build(text: &str) -> Value {
+    let old = json(text);
+    assert_eq!(old["schema"].as_u64(), Some(3));
+    let data = migrate(old["data"].clone(), 3).expect("migrates");
+    serde_json::json!({
+        "format": "tend",
+        "schema": CURRENT_SCHEMA,
+        "written_at": old["written_at"],
+        "checksum": checksum(&data),
+        "data": data,
+    })
+}
+
 #[test]
-fn what_the_previous_release_wrote_opens_and_is_written_back_byte_for_byte() {
+fn what_the_previous_release_wrote_opens_and_is_written_back_in_the_current_schema() {
     for name in PREVIOUS_RELEASE {
         let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
         let opened = decode(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(opened.schema, 3, "{name}");
         let at = opened.stamp.written_at;
-        let (written, stamp) = if name.contains("export") {
-            encode_pretty(&opened.data, at)
-        } else {
-            encode(&opened.data, at)
-        }
-        .expect("encodes");
-        assert_eq!(written, text, "{name}");
-        assert_eq!(stamp, opened.stamp, "{name}: the same checksum");
+        let write = |data: &TendData| {
+            if name.contains("export") {
+                encode_pretty(data, at)
+            } else {
+                encode(data, at)
+            }
+            .expect("encodes")
+        };
+        let (written, stamp) = write(&opened.data);
+        // The previous release wrote schema 3; written back, it is the
+        // same data in the current schema (answers compact), in the same
+        // layout, and it reads back to exactly the same data.
+        let want = rewritten_by_this_build(&text);
+        assert_eq!(json(&written), want, "{name}");
+        assert_eq!(stamp.written_at, at, "{name}");
+        assert_eq!(Some(stamp.checksum.as_str()), want["checksum"].as_str());
+        assert_eq!(
+            written.contains('\n'),
+            text.trim_end().contains('\n'),
+            "{name}: indented as it was"
+        );
+        let reopened = decode(&written).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(reopened.schema, CURRENT_SCHEMA, "{name}");
+        assert_eq!(reopened.data, opened.data, "{name}");
+        assert_eq!(reopened.stamp, stamp, "{name}");
+        // From then on it is written back byte for byte.
+        let (again, again_stamp) = write(&reopened.data);
+        assert_eq!(again, written, "{name}");
+        assert_eq!(again_stamp, stamp, "{name}");
+        assert!(written.len() < text.len(), "{name}: smaller than it was");
         let d = &opened.data;
         assert!(
             d.checkins.len() >= 2 && !d.pulses.is_empty() && d.draft.is_some(),
@@ -324,7 +461,14 @@ fn an_export_from_the_previous_release_imports_unchanged() {
         }
         assert_eq!(applied, expected, "{mode:?}");
         if mode == ImportMode::Merge {
-            assert_eq!(again, text, "merged into nothing, it writes the same file");
+            // The previous release wrote schema 3: merged into nothing,
+            // this build writes the same file with its answers compact.
+            assert_eq!(
+                json(&again),
+                rewritten_by_this_build(&text),
+                "merged into nothing, it writes the same data as the file"
+            );
+            assert_eq!(decode(&again).expect("decodes").data, preview.data);
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The person's data as the current schema (v3) defines it: [`TendData`],
+//! The person's data as the current schema (v4) defines it: [`TendData`],
 //! what it is made of, and the canonical form every copy is put in. Domain
 //! types only: no signals, no browser calls.
 //!

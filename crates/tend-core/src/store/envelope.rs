@@ -533,7 +533,7 @@ mod tests {
 
     #[test]
     fn the_fields_that_hold_one_record_are_the_ones_written_as_objects() {
-        let text = include_str!("../../tests/fixtures/store/v3.json");
+        let text = include_str!("../../tests/fixtures/store/v4.json");
         let value: Value = serde_json::from_str(text).expect("json");
         let data = value["data"].as_object().expect("an object");
         let objects: Vec<&str> = data

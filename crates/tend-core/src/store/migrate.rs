@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// One step of a migration: data as version `from` wrote it, in JSON, to
 /// data in version `from + 1`'s shape.
@@ -40,7 +40,82 @@ pub const MIGRATIONS: &[Migration] = &[
                   the plan, its done marks and time off",
         step: v2_to_v3,
     },
+    Migration {
+        from: 3,
+        summary: "store each answer compactly: a scale value as a bare number, \
+                  a choice as the bare list of option ids, prefer-not as \"prefer_not\"",
+        step: v3_to_v4,
+    },
 ];
+
+/// The top-level fields whose records hold answers: lists of records, and
+/// the draft (one record or null).
+const ANSWER_HOLDERS: [&str; 3] = ["checkins", "pulses", "draft"];
+
+/// Schema 3 to 4: every answer (in the check-ins, the pulses and the
+/// draft) from the tagged form schemas 1 to 3 wrote to the compact one:
+/// `{"value": 3}` becomes `3`, `{"choices": ["weekly"]}` becomes
+/// `["weekly"]`, and `"prefer_not"` stays as it is. An answer in any other
+/// form (the compact form included) is not what version 3 wrote, and is
+/// refused. Records of the wrong shape are passed on as they are, for the
+/// reader to refuse with the field they are in.
+pub fn v3_to_v4(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    for field in ANSWER_HOLDERS {
+        match obj.get_mut(field) {
+            Some(Value::Array(records)) => {
+                for (i, record) in records.iter_mut().enumerate() {
+                    compact_answers_of(record).map_err(|e| format!("{field}[{i}]: {e}"))?;
+                }
+            }
+            Some(record) => compact_answers_of(record).map_err(|e| format!("{field}: {e}"))?,
+            None => {}
+        }
+    }
+    Ok(data)
+}
+
+/// Rewrites the answers of one record (a check-in, a pulse or the draft)
+/// in the compact form.
+fn compact_answers_of(record: &mut Value) -> Result<(), String> {
+    let Some(Value::Object(answers)) = record.get_mut("answers") else {
+        return Ok(());
+    };
+    for (item, answer) in answers.iter_mut() {
+        *answer = compact_answer(std::mem::take(answer))
+            .map_err(|e| format!("the answer to `{item}` {e}"))?;
+    }
+    Ok(())
+}
+
+/// One answer as schema 3 wrote it (serde's externally tagged form), in
+/// the compact form of schema 4.
+fn compact_answer(answer: Value) -> Result<Value, String> {
+    const NOT_V3: &str = "is not an answer schema 3 wrote";
+    match answer {
+        Value::String(s) if s == "prefer_not" => Ok(Value::String(s)),
+        Value::Object(mut tagged) if tagged.len() == 1 => {
+            if let Some(value) = tagged.remove("value") {
+                match value.as_i64().map(i32::try_from) {
+                    Some(Ok(_)) => Ok(value),
+                    _ => Err(format!(
+                        "{NOT_V3}: the value {value} is not a whole number in range"
+                    )),
+                }
+            } else if let Some(choices) = tagged.remove("choices") {
+                match &choices {
+                    Value::Array(ids) if ids.iter().all(Value::is_string) => Ok(choices),
+                    _ => Err(format!(
+                        "{NOT_V3}: the choices {choices} are not a list of ids"
+                    )),
+                }
+            } else {
+                Err(format!("{NOT_V3}: {}", Value::Object(tagged)))
+            }
+        }
+        other => Err(format!("{NOT_V3}: {other}")),
+    }
+}
 
 /// The fields schema 3 added at the top level. Each is left out while it
 /// is empty, so data with none of them reads the same in both versions.
@@ -350,6 +425,77 @@ mod tests {
                 "{field}"
             );
         }
+    }
+
+    #[test]
+    fn v3_to_v4_writes_every_answer_compactly() {
+        let v3 = json(
+            r#"{
+            "settings": {"theme": "dark"},
+            "checkins": [
+                {"answers": {"a": {"value": -3}, "b": "prefer_not", "c": {"choices": ["x", "y"]}},
+                 "id": "c-1"},
+                {"answers": {}, "id": "c-2"}
+            ],
+            "pulses": [{"answers": {"p": {"value": 2147483647}, "q": {"choices": []}}, "id": "p-1"}],
+            "draft": {"answers": {"d": {"value": 0}}, "step": 1},
+            "instruments": [{"definition": {"scale": {"points": [{"value": 1}]}}}]
+        }"#,
+        );
+        assert_eq!(
+            migrate(v3, 3),
+            Ok(json(
+                r#"{
+                "settings": {"theme": "dark"},
+                "checkins": [
+                    {"answers": {"a": -3, "b": "prefer_not", "c": ["x", "y"]}, "id": "c-1"},
+                    {"answers": {}, "id": "c-2"}
+                ],
+                "pulses": [{"answers": {"p": 2147483647, "q": []}, "id": "p-1"}],
+                "draft": {"answers": {"d": 0}, "step": 1},
+                "instruments": [{"definition": {"scale": {"points": [{"value": 1}]}}}]
+            }"#
+            ))
+        );
+        // No draft, and data with no answers at all, pass through as they are.
+        let bare = json(r#"{"settings": {}, "draft": null, "checkins": []}"#);
+        assert_eq!(migrate(bare.clone(), 3), Ok(bare));
+        assert_eq!(migrate(json(r#"{}"#), 3), Ok(json(r#"{}"#)));
+    }
+
+    #[test]
+    fn v3_to_v4_refuses_answers_version_3_never_wrote() {
+        for answer in [
+            // Already compact.
+            "3",
+            r#"["x"]"#,
+            // Not an answer in any form.
+            r#""maybe""#,
+            "null",
+            "{}",
+            r#"{"value": 1, "choices": []}"#,
+            r#"{"value": "1"}"#,
+            r#"{"value": 1.5}"#,
+            r#"{"value": 2147483648}"#,
+            r#"{"choices": [1]}"#,
+            r#"{"choices": "x"}"#,
+            r#"{"prefer_not": null}"#,
+        ] {
+            for holder in [
+                format!(r#"{{"checkins": [{{"answers": {{"a": {answer}}}}}]}}"#),
+                format!(r#"{{"pulses": [{{"answers": {{"a": {{"value": 1}}, "b": {answer}}}}}]}}"#),
+                format!(r#"{{"draft": {{"answers": {{"a": {answer}}}}}}}"#),
+            ] {
+                assert!(
+                    matches!(
+                        migrate(json(&holder), 3),
+                        Err(MigrationError::StepFailed { from: 3, .. })
+                    ),
+                    "{holder}"
+                );
+            }
+        }
+        assert!(migrate(json("[]"), 3).is_err());
     }
 
     #[test]
