@@ -3,14 +3,16 @@
 //! actions the storage banner and the data panel offer. Decisions live in
 //! `store`; browser calls live in `platform`.
 
+mod idle;
 mod lock;
+mod sealing;
 
 pub use lock::{open_sealed_export, LockError, LockView, UnlockError};
 
 use crate::platform::{self, files, storage as browser};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lock::Sealing;
+use sealing::Sealing;
 use tend_core::store::backup;
 use tend_core::store::import::{self, ImportMode};
 use tend_core::store::vault::{Recovered, Reloaded, Saved};
@@ -141,6 +143,7 @@ pub fn start(
     });
     on_cleanup(move || listener.remove());
     ctx.watch_idle();
+    ctx.follow_settings();
 
     spawn_local(async move {
         let persistent = browser::persisted().await;

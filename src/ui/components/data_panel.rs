@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use std::time::Duration;
 use tend_core::store::backup::{self, BackupState};
 use tend_core::store::import::{self, ImportError, ImportMode, ImportPreview};
-use tend_core::store::lock::SealedExport;
+use tend_core::store::lock::{LockFormatError, SealedExport};
 use tend_core::store::{MemoryReason, Mode, TendData, TextSize, Theme};
 
 /// The "Your data" section of Settings.
@@ -164,20 +164,37 @@ fn ExportControl() -> impl IntoView {
                     .into_any()
             }
         }}
-        {move || match outcome.get() {
-            Some(Ok(file)) => Some(
-                view! {
-                    <p role="status" data-testid="export-done">
-                        {t().data_export_done(&file)}
-                    </p>
-                }
-                    .into_any(),
-            ),
-            Some(Err(())) => Some(
-                view! { <p role="alert" class="notice">{t().data_export_failed}</p> }.into_any(),
-            ),
-            None => None,
-        }}
+        <ExportOutcome outcome=outcome testid="export-done" />
+    }
+}
+
+/// How an export went: the file's name, or a plain failure.
+#[component]
+pub fn ExportOutcome(
+    /// `Some(Ok(file name))` after an export, `Some(Err(()))` if it failed.
+    outcome: RwSignal<Option<Result<String, ()>>>,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    let ctx = use_app();
+    let t = move || ctx.t();
+    move || match outcome.get() {
+        Some(Ok(file)) => Some(
+            view! { <p role="status" data-testid=testid>{t().data_export_done(&file)}</p> }
+                .into_any(),
+        ),
+        Some(Err(())) => {
+            Some(view! { <p role="alert" class="notice">{t().data_export_failed}</p> }.into_any())
+        }
+        None => None,
+    }
+}
+
+/// Why an encrypted file did not open, in words about the file.
+fn sealed_file_problem(t: &Strings, problem: UnlockError) -> &'static str {
+    match problem {
+        UnlockError::Damaged => t.data_import_error_damaged,
+        UnlockError::Newer => t.data_import_error_newer,
+        other => unlock_problem(t, other),
     }
 }
 
@@ -186,11 +203,14 @@ fn ExportControl() -> impl IntoView {
 enum ImportProblem {
     Refused(ImportError),
     Unreadable,
+    /// An encrypted export that cannot be opened.
+    Sealed(UnlockError),
 }
 
 fn problem_text(t: &Strings, problem: &ImportProblem) -> &'static str {
     match problem {
         ImportProblem::Unreadable => t.data_import_error_unreadable,
+        ImportProblem::Sealed(e) => sealed_file_problem(t, *e),
         ImportProblem::Refused(e) => match e {
             ImportError::Empty => t.data_import_error_empty,
             ImportError::TooLarge { .. } => t.data_import_error_too_large,
@@ -315,11 +335,17 @@ fn ImportControl() -> impl IntoView {
         reading.set(true);
         spawn_local(async move {
             let outcome = match files::read_bytes(&file).await {
-                Ok(bytes) => match std::str::from_utf8(&bytes) {
-                    Ok(text) if SealedExport::parse(text).is_ok() => {
+                Ok(bytes) => match std::str::from_utf8(&bytes).map(SealedExport::parse) {
+                    Ok(Ok(_)) => {
                         reading.try_set(false);
-                        sealed_file.try_set(Some(text.to_string()));
+                        sealed_file.try_set(std::str::from_utf8(&bytes).ok().map(str::to_string));
                         return;
+                    }
+                    Ok(Err(LockFormatError::Newer)) => {
+                        Err(ImportProblem::Sealed(UnlockError::Newer))
+                    }
+                    Ok(Err(LockFormatError::Damaged)) => {
+                        Err(ImportProblem::Sealed(UnlockError::Damaged))
                     }
                     _ => import::read(&bytes, platform::now_ms()).map_err(ImportProblem::Refused),
                 },
@@ -417,7 +443,7 @@ fn ImportControl() -> impl IntoView {
                         .map(|e| {
                             view! {
                                 <p role="alert" class="notice" data-testid="import-passphrase-error">
-                                    {unlock_problem(t(), e)}
+                                    {sealed_file_problem(t(), e)}
                                 </p>
                             }
                         })

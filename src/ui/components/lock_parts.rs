@@ -4,7 +4,7 @@
 
 use crate::content::Strings;
 use crate::platform;
-use crate::ui::components::data_panel::DeleteControl;
+use crate::ui::components::data_panel::{DeleteControl, ExportOutcome};
 use crate::ui::storage::{use_storage, LockError, LockView, UnlockError};
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -318,11 +318,7 @@ fn TurnOn() -> impl IntoView {
                 {t().lock_export_first}
             </button>
         </div>
-        {move || match exported.get() {
-            Some(Ok(file)) => Some(view! { <p role="status">{t().data_export_done(&file)}</p> }.into_any()),
-            Some(Err(())) => Some(view! { <p role="alert" class="notice">{t().data_export_failed}</p> }.into_any()),
-            None => None,
-        }}
+        <ExportOutcome outcome=exported />
         <form data-testid="lock-on-form" on:submit=submit>
             <NewPassphrase first_id="lock-new" again_id="lock-again" first=first again=again />
             <FormEnd state=state testid="lock-turn-on" outcome="lock-on" label=t().lock_turn_on working=t().lock_turning_on />

@@ -4,10 +4,9 @@
 //! other tabs. Formats live in `store::lock`, the plain view in
 //! `store::mirror`, the crypto in `platform::crypto`.
 //!
-//! While unlocked, the vault saves to a plain [`Mirror`]; one worker at a
-//! time seals what changed and writes it, each write only if the browser
-//! still holds what the mirror last saw there (otherwise another tab wrote
-//! in between, and its write is taken in and merged first).
+//! While unlocked, the vault saves to a plain [`Mirror`] that the sealing
+//! worker (`sealing`) keeps in step with the browser; the idle lock is
+//! `idle`'s.
 //!
 //! Crash safety: turning the lock on writes the lock record first, then
 //! seals each key; turning it off writes each key in the open first, then
@@ -15,18 +14,16 @@
 //! plain or sealed text, both of which an unlock reads (plain text is
 //! sealed on the next write).
 
+use super::sealing::{read_stored, stored_entries, Sealing};
 use super::{ExportError, StorageContext};
 use crate::platform::crypto::{self, CryptoError, DataKey};
-use crate::platform::storage::{self as browser, AppStore, BrowserStorage};
+use crate::platform::storage::{self as browser, AppStore};
 use crate::platform::{self, files};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
 use tend_core::store::lock::{
-    self, check_new_passphrase, LockFormatError, LockRecord, PassphraseProblem, Sealed,
-    SealedExport, Shown,
+    self, check_new_passphrase, LockFormatError, LockRecord, PassphraseProblem, SealedExport, Shown,
 };
-use tend_core::store::mirror::{Mirror, Pending, Read};
+use tend_core::store::mirror::{Mirror, Read};
 use tend_core::store::vault::{delete_namespace, STORAGE_QUOTA_UNITS};
 use tend_core::store::{
     backup, Backend, BackendError, MemoryReason, Namespace, TendData, Theme, Vault, CURRENT_SCHEMA,
@@ -78,28 +75,6 @@ pub enum LockError {
     Changed,
 }
 
-/// The lock's working state, kept outside signals: the data key and the
-/// plain mirror never reach the DOM or a signal.
-#[derive(Default)]
-pub(super) struct Sealing {
-    record: Option<LockRecord>,
-    key: Option<DataKey>,
-    mirror: Option<Mirror>,
-    /// A worker is sealing and writing.
-    working: bool,
-    /// Something changed while the worker ran: it goes round again.
-    again: bool,
-    /// Another tab wrote: the worker takes its writes in first.
-    pub(super) resync: bool,
-    /// Lock as soon as the worker has written everything.
-    lock_when_done: bool,
-    /// Bumped on every lock, turn-off and delete, so a worker that was
-    /// waiting on the crypto knows to stop.
-    generation: u64,
-    /// When the person last used Tend (ms since the epoch).
-    last_activity: i64,
-}
-
 /// The lock record's text under `namespace`, if there is one.
 pub(super) fn record_text(namespace: &Namespace) -> Option<String> {
     browser::local_storage()
@@ -107,33 +82,6 @@ pub(super) fn record_text(namespace: &Namespace) -> Option<String> {
         .get(&namespace.lock_key())
         .ok()
         .flatten()
-}
-
-/// Every key of `namespace` but the lock record, with its stored text.
-fn stored_entries(storage: &BrowserStorage, namespace: &Namespace) -> Vec<(String, String)> {
-    let lock_key = namespace.lock_key();
-    storage
-        .keys()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|k| namespace.owns(k) && *k != lock_key)
-        .filter_map(|k| storage.get(&k).ok().flatten().map(|text| (k, text)))
-        .collect()
-}
-
-/// How a stored value reads with `key`: opened if sealed and sound, as it
-/// is if it was never sealed, unopenable otherwise.
-async fn read_stored(key: &DataKey, text: String) -> Read {
-    if !lock::is_sealed(&text) {
-        return Read::Plain(text);
-    }
-    let Ok(sealed) = Sealed::parse(&text) else {
-        return Read::Unopenable(text);
-    };
-    match crypto::open(key, &sealed).await {
-        Ok(plain) => Read::Opened(plain),
-        Err(_) => Read::Unopenable(text),
-    }
 }
 
 /// What the unlock screen shows, from the person's settings.
@@ -216,19 +164,8 @@ impl StorageContext {
             .unwrap_or_default()
     }
 
-    fn namespace(&self) -> Namespace {
+    pub(super) fn namespace(&self) -> Namespace {
         self.setup.with_value(|s| s.namespace.clone())
-    }
-
-    fn generation(&self) -> u64 {
-        self.sealing.with_value(|s| s.generation)
-    }
-
-    fn still(&self, generation: u64) -> bool {
-        self.sealing
-            .try_with_value(|s| s.generation == generation)
-            .unwrap_or(false)
-            && self.lock.get_untracked() == LockView::Unlocked
     }
 
     /// Unlocks with `passphrase`: reads and opens every key, and shows the
@@ -320,19 +257,24 @@ impl StorageContext {
         }
     }
 
-    fn do_lock(&self) {
-        let namespace = self.namespace();
+    pub(super) fn do_lock(&self) {
+        self.forget_unlocked(true);
+        self.show_locked(self.namespace());
+    }
+
+    /// Drops the data key and the plain mirror (cleared first), and stops
+    /// any worker; keeps the lock record if asked (it is in the open).
+    fn forget_unlocked(&self, keep_record: bool) {
         self.sealing.update_value(|s| {
             if let Some(mirror) = s.mirror.take() {
                 mirror.clear();
             }
             *s = Sealing {
-                record: s.record.take(),
+                record: if keep_record { s.record.take() } else { None },
                 generation: s.generation + 1,
                 ..Sealing::default()
             };
         });
-        self.show_locked(namespace);
     }
 
     /// Turns the lock on with a new passphrase (entered twice): writes the
@@ -348,18 +290,23 @@ impl StorageContext {
         let (record, key) = crypto::create_lock(&passphrase, shown)
             .await
             .map_err(lock_error)?;
-        // Sealed text is compressed, then base64: it is measured, not
-        // guessed, before anything is written, so a lock that would not
-        // fit is refused with nothing changed.
+        // Everything is sealed before anything is written, so a lock that
+        // would not fit (sealed text is compressed, then base64) is
+        // refused with nothing changed.
         let mut plain_units = 0u64;
-        let mut sealed_units = 0u64;
-        for (_, text) in stored_entries(&storage, &namespace) {
+        let mut sealed = Vec::new();
+        for (k, text) in stored_entries(&storage, &namespace) {
             plain_units += text.encode_utf16().count() as u64;
-            let sealed = crypto::seal(&key, CURRENT_SCHEMA, &text)
+            let value = crypto::seal(&key, CURRENT_SCHEMA, &text)
                 .await
-                .map_err(lock_error)?;
-            sealed_units += sealed.to_text().encode_utf16().count() as u64;
+                .map_err(lock_error)?
+                .to_text();
+            sealed.push((k, text, value));
         }
+        let sealed_units: u64 = sealed
+            .iter()
+            .map(|(_, _, v)| v.encode_utf16().count() as u64)
+            .sum();
         let used_units = browser::used_bytes(&namespace) / 2;
         let record_units = record.to_text().encode_utf16().count() as u64 + 16;
         if used_units - plain_units.min(used_units) + sealed_units + record_units
@@ -372,14 +319,25 @@ impl StorageContext {
         {
             return Err(LockError::Changed);
         }
-        // From here on nothing waits until the vault is swapped.
-        let mirror = Mirror::new();
-        for (k, text) in stored_entries(&storage, &namespace) {
-            mirror.take_in(&k, Some(text.clone()), Some(Read::Plain(text)));
-        }
+        // From here on nothing waits until the vault is swapped. The lock
+        // record first, then each key, sealed, if it still holds what was
+        // sealed; anything else (another tab's write since, a write that
+        // failed) stays plain in the mirror and is sealed by the worker.
         storage
             .set(&namespace.lock_key(), &record.to_text())
             .map_err(|e| storage_error(&e))?;
+        let mirror = Mirror::new();
+        for (k, plain, value) in sealed {
+            let unchanged = storage.get(&k).ok().flatten().as_deref() == Some(plain.as_str());
+            if unchanged && storage.set(&k, &value).is_ok() {
+                mirror.take_in(&k, Some(value), Some(Read::Opened(plain)));
+            }
+        }
+        for (k, text) in stored_entries(&storage, &namespace) {
+            if mirror.stored(&k).is_none() {
+                mirror.take_in(&k, Some(text.clone()), Some(Read::Plain(text)));
+            }
+        }
         self.become_unlocked(record, key, mirror);
         // What the person sees is saved into the mirror (in a course,
         // nothing was stored before), then everything is sealed.
@@ -477,6 +435,15 @@ impl StorageContext {
 
     /// Keeps the language and theme kept with the lock in step with the
     /// settings, so the unlock screen speaks the person's language.
+    pub(super) fn follow_settings(&self) {
+        let ctx = *self;
+        Effect::new(move |_| {
+            ctx.data
+                .with(|d| (d.settings.language.clone(), d.settings.theme));
+            ctx.keep_shown_in_step();
+        });
+    }
+
     fn keep_shown_in_step(&self) {
         if self.lock.get_untracked() != LockView::Unlocked {
             return;
@@ -519,15 +486,7 @@ impl StorageContext {
     /// without a lock.
     pub(super) fn delete_all_locked(&self) -> Result<(), BackendError> {
         let namespace = self.namespace();
-        self.sealing.update_value(|s| {
-            if let Some(mirror) = s.mirror.take() {
-                mirror.clear();
-            }
-            *s = Sealing {
-                generation: s.generation + 1,
-                ..Sealing::default()
-            };
-        });
+        self.forget_unlocked(false);
         let result = browser::local_storage()
             .and_then(|mut storage| delete_namespace(&mut storage, &namespace));
         self.reopen_plain();
@@ -540,15 +499,7 @@ impl StorageContext {
     fn reopen_plain(&self) {
         let namespace = self.namespace();
         let in_course = self.setup.with_value(|s| s.in_course);
-        self.sealing.update_value(|s| {
-            if let Some(mirror) = s.mirror.take() {
-                mirror.clear();
-            }
-            *s = Sealing {
-                generation: s.generation + 1,
-                ..Sealing::default()
-            };
-        });
+        self.forget_unlocked(false);
         let (vault, data) = if in_course {
             (
                 browser::BrowserVault::in_memory(namespace, MemoryReason::Course),
@@ -594,209 +545,5 @@ impl StorageContext {
         self.lock.set(LockView::Locked);
         self.data.set(TendData::default());
         self.refresh();
-    }
-
-    /// Starts the sealing worker, or tells the running one to go round
-    /// again.
-    pub(super) fn work(&self) {
-        let ctx = *self;
-        spawn_local(async move { ctx.run_work().await });
-    }
-
-    async fn run_work(self) {
-        let started = self.sealing.try_update_value(|s| {
-            if s.working {
-                s.again = true;
-                false
-            } else {
-                s.working = true;
-                true
-            }
-        });
-        if started != Some(true) {
-            return;
-        }
-        let generation = self.generation();
-        loop {
-            self.sealing.update_value(|s| s.again = false);
-            if !self.still(generation) {
-                break;
-            }
-            let resync = self
-                .sealing
-                .try_update_value(|s| std::mem::take(&mut s.resync))
-                .unwrap_or(false);
-            if resync && self.resync(generation).await {
-                if !self.still(generation) {
-                    break;
-                }
-                // Merges through the vault; a change calls `work` again.
-                self.take_in_other_tabs();
-            }
-            if !self.still(generation) {
-                break;
-            }
-            self.flush(generation).await;
-            let again = self
-                .sealing
-                .try_with_value(|s| s.again || s.resync)
-                .unwrap_or(false);
-            if !again {
-                break;
-            }
-        }
-        if self.generation() == generation {
-            self.sealing.update_value(|s| s.working = false);
-            if self.sealing.with_value(|s| s.lock_when_done) {
-                self.do_lock();
-            }
-        }
-        self.refresh();
-    }
-
-    /// Takes into the mirror whatever another tab stored since this one
-    /// last looked. Returns whether anything was taken in.
-    async fn resync(&self, generation: u64) -> bool {
-        let Some((Some(key), Some(mirror))) = self
-            .sealing
-            .try_with_value(|s| (s.key.clone(), s.mirror.clone()))
-        else {
-            return false;
-        };
-        let Ok(storage) = browser::local_storage() else {
-            return false;
-        };
-        let stored = stored_entries(&storage, &self.namespace());
-        let mut took = false;
-        for (k, base) in mirror.known() {
-            if base.is_some() && !stored.iter().any(|(s, _)| *s == k) {
-                mirror.take_in(&k, None, None);
-                took = true;
-            }
-        }
-        for (k, text) in stored {
-            if mirror.stored(&k).as_deref() == Some(text.as_str()) {
-                continue;
-            }
-            let read = read_stored(&key, text.clone()).await;
-            if !self.still(generation) {
-                return false;
-            }
-            mirror.take_in(&k, Some(text), Some(read));
-            took = true;
-        }
-        took
-    }
-
-    /// Seals every change the browser does not have yet and writes it, if
-    /// the browser still holds what the mirror last saw; otherwise asks
-    /// for a resync and another round.
-    async fn flush(&self, generation: u64) {
-        let Some((Some(key), Some(mirror))) = self
-            .sealing
-            .try_with_value(|s| (s.key.clone(), s.mirror.clone()))
-        else {
-            return;
-        };
-        for change in mirror.pending() {
-            let sealed = match &change {
-                Pending::Write { plain, .. } => {
-                    match crypto::seal(&key, CURRENT_SCHEMA, plain).await {
-                        Ok(sealed) => Some(sealed.to_text()),
-                        Err(_) => {
-                            self.store_failed(&BackendError::Failed("could not encrypt".into()));
-                            return;
-                        }
-                    }
-                }
-                Pending::Remove { .. } => None,
-            };
-            if !self.still(generation) {
-                return;
-            }
-            // From the check to the write nothing waits, so no other tab
-            // can write in between.
-            let mut storage = match browser::local_storage() {
-                Ok(storage) => storage,
-                Err(e) => return self.store_failed(&e),
-            };
-            let now_stored = match storage.get(change.key()) {
-                Ok(text) => text,
-                Err(e) => return self.store_failed(&e),
-            };
-            if now_stored.as_deref() != change.base() {
-                self.sealing.update_value(|s| s.resync = true);
-                continue;
-            }
-            let written = match &sealed {
-                Some(text) => storage.set(change.key(), text),
-                None => storage.remove(change.key()),
-            };
-            if let Err(e) = written {
-                return self.store_failed(&e);
-            }
-            mirror.done(&change, sealed);
-        }
-    }
-
-    fn store_failed(&self, error: &BackendError) {
-        self.vault.update_value(|v| {
-            v.store_failed(error);
-        });
-        self.refresh();
-    }
-
-    /// Locks after the chosen idle time: counts the person's last key,
-    /// pointer or touch, and checks every few seconds and whenever the
-    /// page is shown again (timers may sleep while it is hidden).
-    pub(super) fn watch_idle(&self) {
-        let ctx = *self;
-        let touch = move || {
-            ctx.sealing
-                .update_value(|s| s.last_activity = platform::now_ms());
-        };
-        let keys = window_event_listener(leptos::ev::keydown, move |_| touch());
-        let pointer = window_event_listener(leptos::ev::pointerdown, move |_| touch());
-        let wheel = window_event_listener(leptos::ev::wheel, move |_| touch());
-        let shown = window_event_listener(leptos::ev::focus, move |_| ctx.check_idle());
-        let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            ctx.check_idle();
-        });
-        let timer = set_interval_with_handle(move || ctx.check_idle(), Duration::from_secs(5)).ok();
-        // The settings kept with the lock follow the person's.
-        Effect::new(move |_| {
-            ctx.data
-                .with(|d| (d.settings.language.clone(), d.settings.theme));
-            ctx.keep_shown_in_step();
-        });
-        on_cleanup(move || {
-            keys.remove();
-            pointer.remove();
-            wheel.remove();
-            shown.remove();
-            visible.remove();
-            if let Some(timer) = timer {
-                timer.clear();
-            }
-        });
-    }
-
-    fn check_idle(&self) {
-        if self.lock.get_untracked() != LockView::Unlocked {
-            return;
-        }
-        let Some((last, minutes)) = self.sealing.try_with_value(|s| {
-            (
-                s.last_activity,
-                s.record
-                    .as_ref()
-                    .map_or(lock::DEFAULT_IDLE_MINUTES, |r| r.idle_minutes),
-            )
-        }) else {
-            return;
-        };
-        if platform::now_ms() - last >= i64::from(minutes) * 60_000 {
-            self.lock_now();
-        }
     }
 }
