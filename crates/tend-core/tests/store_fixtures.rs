@@ -137,7 +137,7 @@ fn the_real_steps_turn_the_v1_fixture_into_exactly_the_expected_json() {
 
 #[test]
 fn the_real_steps_and_their_summaries_say_what_each_adds() {
-    assert_eq!(CURRENT_SCHEMA, 4);
+    assert_eq!(CURRENT_SCHEMA, 5);
     let v1 = MIGRATIONS.iter().find(|m| m.from == 1).expect("a v1 step");
     assert!(v1.summary.contains("check-ins"), "{}", v1.summary);
     let v2 = MIGRATIONS.iter().find(|m| m.from == 2).expect("a v2 step");
@@ -147,6 +147,10 @@ fn the_real_steps_and_their_summaries_say_what_each_adds() {
     let v3 = MIGRATIONS.iter().find(|m| m.from == 3).expect("a v3 step");
     for what in ["answer", "compact", "prefer_not"] {
         assert!(v3.summary.contains(what), "{}", v3.summary);
+    }
+    let v4 = MIGRATIONS.iter().find(|m| m.from == 4).expect("a v4 step");
+    for what in ["chunks", "unchanged"] {
+        assert!(v4.summary.contains(what), "{}", v4.summary);
     }
     assert!(MIGRATIONS.iter().all(|m| m.from < CURRENT_SCHEMA));
 }
@@ -232,36 +236,36 @@ fn the_real_v3_to_v4_step_writes_each_answer_of_the_v2_and_v3_fixtures_compactly
     }
 }
 
-/// A test-only v4 -> v5 step, proving the pipeline carries real fixture
+/// A test-only v5 -> v6 step, proving the pipeline carries real fixture
 /// data past the current version: adds a list of team pulse codes.
-fn test_v4_to_v5(mut data: Value) -> Result<Value, String> {
+fn test_v5_to_v6(mut data: Value) -> Result<Value, String> {
     let obj = data.as_object_mut().ok_or("data is not an object")?;
     obj.insert("team_codes".to_string(), Value::Array(Vec::new()));
     Ok(data)
 }
 
 #[test]
-fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v4_to_v5_step() {
+fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v5_to_v6_step() {
     let mut steps: Vec<Migration> = MIGRATIONS.to_vec();
     steps.push(Migration {
-        from: 4,
+        from: 5,
         summary: "test: add team pulse codes",
-        step: test_v4_to_v5,
+        step: test_v5_to_v6,
     });
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
     let fixture = json(&text);
-    let v5 = migrate_with(fixture["data"].clone(), 1, 5, &steps).expect("migrates");
-    assert_eq!(v5["team_codes"], Value::Array(Vec::new()));
-    assert_eq!(v5["checkins"], Value::Array(Vec::new()));
-    assert_eq!(v5["settings"]["checkin_interval_days"].as_u64(), Some(14));
-    assert_eq!(v5["settings"]["region"].as_str(), Some("uk-ie"));
+    let v6 = migrate_with(fixture["data"].clone(), 1, 6, &steps).expect("migrates");
+    assert_eq!(v6["team_codes"], Value::Array(Vec::new()));
+    assert_eq!(v6["checkins"], Value::Array(Vec::new()));
+    assert_eq!(v6["settings"]["checkin_interval_days"].as_u64(), Some(14));
+    assert_eq!(v6["settings"]["region"].as_str(), Some("uk-ie"));
     // The real pipeline has no step past the current version.
-    assert!(migrate_with(fixture["data"].clone(), 1, 5, MIGRATIONS).is_err());
+    assert!(migrate_with(fixture["data"].clone(), 1, 6, MIGRATIONS).is_err());
 }
 
 #[test]
 fn the_v3_and_v4_fixtures_hold_every_kind_of_entry() {
-    for name in ["v3.json", "v4.json"] {
+    for name in ["v3.json", "v4.json", "v5.json"] {
         let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
         let preview = import::read(text.as_bytes(), NOW).expect("reads");
         holds_every_kind_of_entry(&preview.data);
@@ -538,4 +542,41 @@ fn serde_json_still_reads_and_writes_every_golden_value_as_before() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The browser's storage as this version lays it out (`store::split`): the
+/// head under the data key and each chunk under its own, frozen in
+/// `tests/fixtures/store-layout/v{CURRENT_SCHEMA}.json` (every key and its
+/// text) from the newest fixture's data. A later version must still read
+/// it, and this one must still write it.
+#[test]
+fn the_store_layout_of_this_version_is_frozen_and_still_read() {
+    use tend_core::store::vault::{Backend, MemoryBackend, Saved, Vault};
+    use tend_core::store::Namespace;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "tests/fixtures/store-layout/v{CURRENT_SCHEMA}.json"
+    ));
+    let frozen: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&fs::read_to_string(&path).expect("the layout fixture"))
+            .expect("a map of keys to texts");
+    let (_, _, expected) = fixtures(CURRENT_SCHEMA)
+        .into_iter()
+        .find(|(p, _, _)| p.ends_with(format!("v{CURRENT_SCHEMA}.json")))
+        .expect("the newest fixture");
+    let mut store = MemoryBackend::new();
+    for (key, text) in &frozen {
+        store.set(key, text).expect("sets");
+    }
+    let (vault, data) = Vault::open(Ok(store.clone()), Namespace::default(), NOW);
+    assert_eq!(data, expected);
+    assert!(vault.recovered().is_empty());
+    assert!(frozen.keys().any(|k| k.starts_with("tend:part:")));
+
+    let fresh = MemoryBackend::new();
+    let (mut writer, _) = Vault::open(Ok(fresh.clone()), Namespace::default(), NOW);
+    let written_at = json(&frozen["tend:data"])["written_at"]
+        .as_i64()
+        .expect("written_at");
+    assert_eq!(writer.save(&expected, written_at), Ok(Saved::Written));
+    assert_eq!(fresh.snapshot(), frozen);
 }

@@ -247,6 +247,27 @@ fn decode_canonical(text: &str) -> Option<Opened> {
     })
 }
 
+/// Reads data from its canonical JSON text (the data of an envelope, or
+/// the head of a split store), refusing a list where a record belongs.
+pub(crate) fn data_from_text(text: &str) -> Result<TendData, DecodeError> {
+    serde_json::from_str::<DataShape>(text).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    serde_json::from_str(text).map_err(|e| DecodeError::WrongShape(e.to_string()))
+}
+
+/// Reads a list of records of the data's field `name` from its JSON text
+/// (a chunk of a split store), refusing a list where a record belongs as
+/// [`DataShape`] does for the whole data.
+pub(crate) fn records_from_text<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<Vec<T>, DecodeError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Place::Records(name)
+        .deserialize(&mut reader)
+        .map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    serde_json::from_str(text).map_err(|e| DecodeError::WrongShape(format!("{name}: {e}")))
+}
+
 /// The fields of the data that hold one record; every other field is a
 /// list of records (or, for `last_exported_at`, a number).
 const RECORD_FIELDS: [&str; 3] = ["settings", "draft", "time_off"];

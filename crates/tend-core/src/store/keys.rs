@@ -76,6 +76,22 @@ impl Namespace {
         }
     }
 
+    /// The start of every key that holds a chunk of one of the long lists
+    /// (see `store::split`).
+    pub fn part_prefix(&self) -> String {
+        format!("{}part:", self.prefix)
+    }
+
+    /// The key of the chunk whose text hashes to `hash` (16 hex digits).
+    pub fn part_key(&self, hash: &str) -> String {
+        format!("{}{hash}", self.part_prefix())
+    }
+
+    /// Whether `key` holds a chunk of one of the long lists.
+    pub fn is_part(&self, key: &str) -> bool {
+        key.starts_with(&self.part_prefix())
+    }
+
     /// Whether Tend (in this namespace) wrote `key`.
     pub fn owns(&self, key: &str) -> bool {
         key.starts_with(&self.prefix)
@@ -109,6 +125,9 @@ mod tests {
         assert!(ns.owns("tend:data"));
         assert!(ns.is_recovered("tend:recovered:5"));
         assert!(!ns.is_recovered("tend:data"));
+        assert_eq!(ns.part_key("00ff"), "tend:part:00ff");
+        assert!(ns.is_part("tend:part:00ff"));
+        assert!(!ns.is_part("tend:data") && !ns.is_recovered("tend:part:00ff"));
         assert!(!ns.owns("tendency:data"));
         assert!(!ns.owns("other"));
     }

@@ -364,14 +364,16 @@ mod tests {
         assert!(flush(&mirror, &mut browser).is_empty());
         let (_, reopened) = Vault::open(
             Ok({
+                // Every key: the journal is in a chunk of its own.
                 let m = Mirror::new();
-                let text = browser.get(DATA).cloned().unwrap_or_default();
-                let plain = text
-                    .strip_prefix("sealed(")
-                    .and_then(|t| t.strip_suffix(')'))
-                    .unwrap_or_default()
-                    .to_string();
-                m.take_in(DATA, Some(text), Some(Read::Opened(plain)));
+                for (key, text) in &browser {
+                    let plain = text
+                        .strip_prefix("sealed(")
+                        .and_then(|t| t.strip_suffix(')'))
+                        .unwrap_or_default()
+                        .to_string();
+                    m.take_in(key, Some(text.clone()), Some(Read::Opened(plain)));
+                }
                 m
             }),
             Namespace::default(),

@@ -28,6 +28,7 @@ pub mod pulses;
 pub mod removal;
 pub mod sample;
 pub mod settings;
+pub mod split;
 pub mod vault;
 
 pub use data::{Settings, TendData, TextSize, Theme};

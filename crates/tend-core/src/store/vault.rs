@@ -14,12 +14,13 @@
 //! Pure: the store is a [`Backend`] passed in, and time is an argument.
 
 use super::data::TendData;
-use super::envelope::{self, DecodeError, Stamp};
+use super::envelope::Stamp;
 use super::keys::Namespace;
 use super::merge::merge;
 use super::migrate::CURRENT_SCHEMA;
+use super::split::{self, Read, ReadError, Stored};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// What one site may keep in the browser's localStorage, in UTF-16 code
@@ -180,11 +181,15 @@ pub struct Vault<B> {
     /// The envelope this tab last read or wrote; anything else in the store
     /// was written by someone else.
     last_seen: Option<Stamp>,
-    /// The exact text this tab last wrote, and its stamp. While the store
-    /// still holds that text nobody else has written, so a save need not
-    /// read it back (a large store takes far longer to decode than to
-    /// compare).
-    last_written: Option<(String, Stamp)>,
+    /// The exact head this tab last read or wrote (see `store::split`). While
+    /// the store still holds that text, nobody else has written and this
+    /// tab's data already holds what the store does: a save need not read
+    /// the store back (a large store takes far longer to read than a head
+    /// to compare).
+    last_head: Option<String>,
+    /// What the store holds, in the current layout, as this tab last read
+    /// or wrote it: a save writes only the chunks that differ from it.
+    stored: Option<Stored>,
     /// Unreadable data that could not be moved aside is still at the data
     /// key; it is offered for export and never written over.
     stuck: bool,
@@ -199,14 +204,7 @@ impl<B: Backend> Vault<B> {
         namespace: Namespace,
         now: i64,
     ) -> (Self, TendData) {
-        let mut vault = Vault {
-            backend: None,
-            namespace,
-            mode: Mode::MemoryOnly(MemoryReason::Unavailable),
-            last_seen: None,
-            last_written: None,
-            stuck: false,
-        };
+        let mut vault = Vault::in_memory(namespace, MemoryReason::Unavailable);
         let Ok(backend) = backend else {
             return (vault, TendData::default());
         };
@@ -223,18 +221,25 @@ impl<B: Backend> Vault<B> {
                 return (vault, TendData::default());
             }
         };
-        match envelope::decode(&text) {
-            Ok(opened) => {
+        let Some(backend) = vault.backend.as_ref() else {
+            return (vault, TendData::default());
+        };
+        match split::read(backend, &vault.namespace, &text) {
+            Ok(read) => {
                 vault.mode = Mode::Saving;
-                vault.last_seen = Some(opened.stamp);
-                (vault, opened.data)
+                vault.seen(&text, &read);
+                (vault, read.opened.data)
             }
-            Err(DecodeError::Newer { found, .. }) => {
+            Err(ReadError::Newer { found }) => {
                 vault.mode = Mode::MemoryOnly(MemoryReason::NewerVersion { found });
                 (vault, TendData::default())
             }
-            Err(_) => {
-                vault.mode = match vault.set_aside(&text, now) {
+            Err(ReadError::Store(e)) => {
+                vault.mode = Mode::MemoryOnly(reason_for(&e));
+                (vault, TendData::default())
+            }
+            Err(ReadError::Damaged { parts, .. }) => {
+                vault.mode = match vault.set_aside(&text, &parts, now) {
                     Ok(()) => Mode::Saving,
                     Err(e) => {
                         vault.stuck = true;
@@ -254,7 +259,8 @@ impl<B: Backend> Vault<B> {
             namespace,
             mode: Mode::MemoryOnly(reason),
             last_seen: None,
-            last_written: None,
+            last_head: None,
+            stored: None,
             stuck: false,
         }
     }
@@ -274,10 +280,30 @@ impl<B: Backend> Vault<B> {
         self.backend.is_some()
     }
 
+    /// Notes what the store held when this tab read `text` there.
+    fn seen(&mut self, text: &str, read: &Read) {
+        self.last_seen = Some(read.opened.stamp.clone());
+        match &read.refs {
+            Some(refs) if read.opened.schema == CURRENT_SCHEMA => {
+                self.last_head = Some(text.to_string());
+                self.stored
+                    .get_or_insert_with(Stored::default)
+                    .follow(&read.opened.data, refs.clone());
+            }
+            // One envelope, as earlier versions wrote: the next save
+            // writes every chunk.
+            _ => {
+                self.last_head = None;
+                self.stored = None;
+            }
+        }
+    }
+
     /// Saves `data` at `now`. Re-reads the store first: if another tab
     /// wrote since this one last looked, the two are merged (the newer side
     /// wins) and the merged data written. Data from a newer Tend, and data
-    /// that could not be set aside, are never written over.
+    /// that could not be set aside, are never written over. Only the
+    /// chunks that changed are written (see `store::split`).
     pub fn save(&mut self, data: &TendData, now: i64) -> Result<Saved, SaveError> {
         if !matches!(self.mode, Mode::Saving) || self.stuck {
             return Ok(Saved::MemoryOnly);
@@ -295,33 +321,36 @@ impl<B: Backend> Vault<B> {
         if let Some(seen) = &self.last_seen {
             written_at = written_at.max(seen.written_at.saturating_add(1));
         }
+        let mut base = None;
         match stored {
             None if data.is_blank() => return Ok(Saved::Unchanged),
             None => {}
-            Some(text) if self.is_last_written(&text) => {
-                return self.save_over_own(data, written_at);
+            Some(text) if self.last_head.as_deref() == Some(text.as_str()) => {
+                return self.save_over_seen(data, written_at);
             }
-            Some(text) => match envelope::decode(&text) {
-                Ok(opened) => {
-                    if self.last_seen.as_ref() != Some(&opened.stamp) {
-                        to_write = merge(data, &opened.data);
+            Some(text) => match split::read(backend, &self.namespace, &text) {
+                Ok(read) => {
+                    if self.last_seen.as_ref() != Some(&read.opened.stamp) {
+                        to_write = merge(data, &read.opened.data);
                     }
-                    written_at = written_at.max(opened.stamp.written_at.saturating_add(1));
-                    if opened.schema == CURRENT_SCHEMA && opened.data == to_write {
-                        self.last_seen = Some(opened.stamp);
+                    written_at = written_at.max(read.opened.stamp.written_at.saturating_add(1));
+                    self.seen(&text, &read);
+                    if self.last_head.is_some() && read.opened.data == to_write {
                         return Ok(if to_write == *data {
                             Saved::Unchanged
                         } else {
                             Saved::Merged(to_write)
                         });
                     }
+                    base = self.stored.take();
                 }
-                Err(DecodeError::Newer { found, .. }) => {
+                Err(ReadError::Newer { found }) => {
                     self.mode = Mode::MemoryOnly(MemoryReason::NewerVersion { found });
                     return Err(SaveError::NewerVersion { found });
                 }
-                Err(_) => {
-                    if let Err(e) = self.set_aside(&text, now) {
+                Err(ReadError::Store(e)) => return Err(self.fall_back(&e)),
+                Err(ReadError::Damaged { parts, .. }) => {
+                    if let Err(e) = self.set_aside(&text, &parts, now) {
                         self.stuck = true;
                         return Err(self.fall_back(&e));
                     }
@@ -331,17 +360,7 @@ impl<B: Backend> Vault<B> {
                 }
             },
         }
-        let (text, stamp) =
-            envelope::encode(&to_write, written_at).map_err(|_| SaveError::Encode)?;
-        let result = match self.backend.as_mut() {
-            Some(backend) => backend.set(&key, &text),
-            None => return Ok(Saved::MemoryOnly),
-        };
-        if let Err(e) = result {
-            return Err(self.fall_back(&e));
-        }
-        self.last_seen = Some(stamp.clone());
-        self.last_written = Some((text, stamp));
+        self.write(&to_write, written_at, base)?;
         Ok(if to_write == *data {
             Saved::Written
         } else {
@@ -349,37 +368,63 @@ impl<B: Backend> Vault<B> {
         })
     }
 
-    /// Whether the store holds exactly what this tab last wrote.
-    fn is_last_written(&self, stored: &str) -> bool {
-        self.last_written
-            .as_ref()
-            .is_some_and(|(text, _)| text.as_str() == stored)
+    /// Saves `data` over the head this tab last read or wrote, which the
+    /// store still holds: nothing to merge, and nothing to write if the
+    /// data is what it holds.
+    fn save_over_seen(&mut self, data: &TendData, written_at: i64) -> Result<Saved, SaveError> {
+        if self.stored.as_ref().is_some_and(|s| s.data == *data) {
+            return Ok(Saved::Unchanged);
+        }
+        let written_at = self.last_seen.as_ref().map_or(written_at, |seen| {
+            written_at.max(seen.written_at.saturating_add(1))
+        });
+        let base = self.stored.take();
+        self.write(data, written_at, base)?;
+        Ok(Saved::Written)
     }
 
-    /// Saves `data` over the envelope this tab wrote last, which the store
-    /// still holds: nothing to merge, and nothing to write if the data is
-    /// what it holds.
-    fn save_over_own(&mut self, data: &TendData, written_at: i64) -> Result<Saved, SaveError> {
-        let Some((own_text, own)) = self.last_written.take() else {
-            return Ok(Saved::Unchanged);
+    /// Writes `data`: the chunks the store lacks, then the head, then
+    /// removes the chunks no head names any more. `base` is what the store
+    /// held, if known, so unchanged chunks are not written out again.
+    fn write(
+        &mut self,
+        data: &TendData,
+        written_at: i64,
+        base: Option<Stored>,
+    ) -> Result<(), SaveError> {
+        let Some(backend) = self.backend.as_mut() else {
+            return Ok(());
         };
-        let written_at = written_at.max(own.written_at.saturating_add(1));
-        let (text, stamp) = envelope::encode(data, written_at).map_err(|_| SaveError::Encode)?;
-        if stamp.checksum == own.checksum {
-            self.last_seen = Some(own.clone());
-            self.last_written = Some((own_text, own));
-            return Ok(Saved::Unchanged);
+        let present: BTreeSet<String> = match backend.keys() {
+            Ok(keys) => keys
+                .into_iter()
+                .filter(|k| self.namespace.is_part(k))
+                .collect(),
+            Err(e) => return Err(self.fall_back(&e)),
+        };
+        let write = split::encode(&self.namespace, data, written_at, base.as_ref(), &present)
+            .map_err(|_| SaveError::Encode)?;
+        for (key, text) in &write.parts {
+            if let Err(e) = backend.set(key, text) {
+                return Err(self.fall_back(&e));
+            }
         }
-        let result = match self.backend.as_mut() {
-            Some(backend) => backend.set(&self.namespace.data_key(), &text),
-            None => return Ok(Saved::MemoryOnly),
-        };
-        if let Err(e) = result {
+        if let Err(e) = backend.set(&self.namespace.data_key(), &write.head) {
             return Err(self.fall_back(&e));
         }
-        self.last_seen = Some(stamp.clone());
-        self.last_written = Some((text, stamp));
-        Ok(Saved::Written)
+        // Only now that the head names its chunks: the ones it does not
+        // name are left from earlier writes (or from one that stopped
+        // halfway). A chunk that will not go is removed by a later save.
+        let named = write.keys(&self.namespace);
+        for key in present.iter().filter(|k| !named.contains(*k)) {
+            let _ = backend.remove(key);
+        }
+        let mut stored = base.unwrap_or_default();
+        stored.follow(data, write.refs);
+        self.stored = Some(stored);
+        self.last_seen = Some(write.stamp);
+        self.last_head = Some(write.head);
+        Ok(())
     }
 
     /// Re-reads the store after another tab changed it, merging what it
@@ -392,47 +437,49 @@ impl<B: Backend> Vault<B> {
         let Ok(stored) = backend.get(&self.namespace.data_key()) else {
             return Reloaded::Unchanged;
         };
+        let newer_mode = matches!(
+            self.mode,
+            Mode::MemoryOnly(MemoryReason::NewerVersion { .. })
+        );
         match stored {
             None => {
+                if newer_mode {
+                    self.mode = Mode::Saving;
+                }
+                self.last_head = None;
+                self.stored = None;
                 if self.last_seen.take().is_some() || self.stuck {
                     self.stuck = false;
-                    if matches!(
-                        self.mode,
-                        Mode::MemoryOnly(MemoryReason::NewerVersion { .. })
-                    ) {
-                        self.mode = Mode::Saving;
-                    }
                     Reloaded::Cleared
                 } else {
-                    if matches!(
-                        self.mode,
-                        Mode::MemoryOnly(MemoryReason::NewerVersion { .. })
-                    ) {
-                        self.mode = Mode::Saving;
-                    }
                     Reloaded::Unchanged
                 }
             }
-            Some(text) => match envelope::decode(&text) {
-                Ok(opened) => {
-                    if self.last_seen.as_ref() == Some(&opened.stamp) {
-                        return Reloaded::Unchanged;
-                    }
-                    let merged = merge(current, &opened.data);
-                    self.last_seen = Some(opened.stamp);
-                    if merged == *current {
-                        Reloaded::Unchanged
-                    } else {
-                        Reloaded::Changed(merged)
-                    }
+            Some(text) => {
+                if self.last_head.as_deref() == Some(text.as_str())
+                    || (self.last_seen.is_some() && split::stamp_of(&text) == self.last_seen)
+                {
+                    return Reloaded::Unchanged;
                 }
-                Err(DecodeError::Newer { found, .. }) => {
-                    self.mode = Mode::MemoryOnly(MemoryReason::NewerVersion { found });
-                    Reloaded::NewerVersion
+                match split::read(backend, &self.namespace, &text) {
+                    Ok(read) => {
+                        let merged = merge(current, &read.opened.data);
+                        self.seen(&text, &read);
+                        if merged == *current {
+                            Reloaded::Unchanged
+                        } else {
+                            Reloaded::Changed(merged)
+                        }
+                    }
+                    Err(ReadError::Newer { found }) => {
+                        self.mode = Mode::MemoryOnly(MemoryReason::NewerVersion { found });
+                        Reloaded::NewerVersion
+                    }
+                    // Damaged data is set aside by the next save; a chunk
+                    // another tab is writing right now is read next time.
+                    Err(_) => Reloaded::Unchanged,
                 }
-                // Damaged data is set aside by the next save.
-                Err(_) => Reloaded::Unchanged,
-            },
+            }
         }
     }
 
@@ -456,7 +503,8 @@ impl<B: Backend> Vault<B> {
     /// reports the first failure.
     pub fn delete_all(&mut self) -> Result<usize, BackendError> {
         self.last_seen = None;
-        self.last_written = None;
+        self.last_head = None;
+        self.stored = None;
         self.stuck = false;
         let Some(backend) = self.backend.as_mut() else {
             return Ok(0);
@@ -503,7 +551,14 @@ impl<B: Backend> Vault<B> {
         if !listed {
             return None;
         }
-        self.backend.as_ref()?.get(key).ok().flatten()
+        let backend = self.backend.as_ref()?;
+        let text = backend.get(key).ok().flatten()?;
+        if key != self.namespace.data_key() {
+            return Some(text);
+        }
+        // Unreadable data stuck at the data key: with the chunks it names.
+        let parts = split::named_parts(&self.namespace, &text);
+        split::copy_with_parts(backend, &self.namespace, &text, &parts).ok()
     }
 
     /// Roughly how many bytes Tend's keys take (browsers count two bytes
@@ -521,12 +576,15 @@ impl<B: Backend> Vault<B> {
         self.fall_back(error)
     }
 
-    /// Copies unreadable `text` to a fresh recovered key, then removes it
-    /// from the data key. If the copy fails, nothing is removed.
-    fn set_aside(&mut self, text: &str, now: i64) -> Result<(), BackendError> {
+    /// Copies unreadable `text` (with the chunks `parts` it names, see
+    /// `store::split::copy_with_parts`) to a fresh recovered key, then
+    /// removes it from the data key and the chunks from theirs. If the copy
+    /// fails, nothing is removed.
+    fn set_aside(&mut self, text: &str, parts: &[String], now: i64) -> Result<(), BackendError> {
         let Some(backend) = self.backend.as_mut() else {
             return Err(BackendError::Unavailable("no store".into()));
         };
+        let copy = split::copy_with_parts(backend, &self.namespace, text, parts)?;
         let mut attempt = 0;
         let key = loop {
             let key = self.namespace.recovered_key(now, attempt);
@@ -535,12 +593,17 @@ impl<B: Backend> Vault<B> {
             }
             attempt += 1;
         };
-        backend.set(&key, text)?;
+        backend.set(&key, &copy)?;
         // Only once the copy is certainly there.
-        if backend.get(&key)?.as_deref() == Some(text) {
+        if backend.get(&key)?.as_deref() == Some(copy.as_str()) {
             backend.remove(&self.namespace.data_key())?;
+            for part in parts {
+                backend.remove(part)?;
+            }
         }
         self.last_seen = None;
+        self.last_head = None;
+        self.stored = None;
         Ok(())
     }
 
@@ -1043,8 +1106,8 @@ mod tests {
             Ok(Saved::Written)
         );
         let text = store.get("tend:data").ok().flatten().unwrap_or_default();
-        let opened = envelope::decode(&text).expect("decodes");
-        assert_eq!(opened.stamp.written_at, 501);
+        let stamp = split::stamp_of(&text).expect("a head");
+        assert_eq!(stamp.written_at, 501);
     }
 
     #[test]
