@@ -12,10 +12,12 @@
 
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use tend::platform::crypto;
 use tend::ui::storage::{self, open_sealed_export, LockView, StorageContext, UnlockError};
 use tend_core::store::lock::{self, LockRecord, Sealed, SealedExport, Shown};
+use tend_core::store::vault::{Backend, MemoryBackend, Vault};
 use tend_core::store::{backup, envelope, import, sample};
 use tend_core::store::{Mode, Namespace, TendData, CURRENT_SCHEMA};
 use wasm_bindgen::JsCast;
@@ -117,6 +119,41 @@ fn sealed_now() -> bool {
     get("tend:data").is_some_and(|t| lock::is_sealed(&t))
 }
 
+/// Every key the app keeps for `data` written at `at`, with its plain
+/// text: the head and the chunks of the long lists (`store::split`).
+fn layout(data: &TendData, at: i64) -> BTreeMap<String, String> {
+    let store = MemoryBackend::new();
+    let (mut vault, _) = Vault::open(Ok(store.clone()), Namespace::default(), at);
+    vault.save(data, at).expect("stores");
+    store.snapshot()
+}
+
+/// Seals every key of `data`'s layout under `key` and stores it.
+async fn seal_into_storage(key: &crypto::DataKey, data: &TendData, at: i64) {
+    for (name, plain) in layout(data, at) {
+        let sealed = crypto::seal(key, CURRENT_SCHEMA, &plain)
+            .await
+            .expect("seals");
+        set(&name, &sealed.to_text());
+    }
+}
+
+/// The data in this browser's sealed store, opened with `key`.
+async fn opened_store(key: &crypto::DataKey) -> TendData {
+    let plain = MemoryBackend::new();
+    let mut writer = plain.clone();
+    for (name, text) in tend_entries() {
+        if name != "tend:lock" {
+            let sealed = Sealed::parse(&text).expect("sealed");
+            let opened = crypto::open(key, &sealed).await.expect("opens");
+            writer.set(&name, &opened).expect("sets");
+        }
+    }
+    let (vault, data) = Vault::open(Ok(plain), Namespace::default(), 1);
+    assert!(vault.recovered().is_empty(), "the sealed store reads whole");
+    data
+}
+
 /// A lock made here (so the test holds its key), written as the app
 /// writes it, with `data` sealed under it.
 async fn lock_by_hand(data: &TendData) -> crypto::DataKey {
@@ -124,12 +161,16 @@ async fn lock_by_hand(data: &TendData) -> crypto::DataKey {
         .await
         .expect("a lock");
     set("tend:lock", &record.to_text());
-    let (plain, _) = envelope::encode(data, 1_000).expect("encodes");
-    let sealed = crypto::seal(&key, CURRENT_SCHEMA, &plain)
-        .await
-        .expect("seals");
-    set("tend:data", &sealed.to_text());
+    seal_into_storage(&key, data, 1_000).await;
     key
+}
+
+/// Every key but the lock record, for comparing what is stored.
+fn data_entries() -> Vec<(String, String)> {
+    tend_entries()
+        .into_iter()
+        .filter(|(k, _)| k != "tend:lock")
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +179,7 @@ async fn turning_the_lock_on_seals_everything_and_a_new_start_asks_for_the_passp
     let app = start();
     app.data.update(|d| with_journal(d, "j1", SECRET, 10));
     settle().await;
-    assert!(get("tend:data").is_some_and(|t| t.contains(SECRET)));
+    assert!(tend_entries().iter().any(|(_, v)| v.contains(SECRET)));
 
     app.ctx
         .turn_lock_on(PASS.into(), PASS.into())
@@ -229,8 +270,9 @@ async fn a_migration_interrupted_between_writes_leaves_readable_data() {
         with_journal(&mut data, "j1", SECRET, 10);
         let key = lock_by_hand(&data).await;
         if !sealed_data {
-            let (plain, _) = envelope::encode(&data, 1_000).expect("encodes");
-            set("tend:data", &plain);
+            for (name, plain) in layout(&data, 1_000) {
+                set(&name, &plain);
+            }
         }
         // A set-aside copy from before the lock, still plain.
         set("tend:recovered:5", "{ not json, kept as it was");
@@ -265,7 +307,7 @@ async fn changing_the_passphrase_keeps_the_data_and_retires_the_old_one() {
     let mut data = TendData::default();
     with_journal(&mut data, "j1", SECRET, 10);
     lock_by_hand(&data).await;
-    let sealed_before = get("tend:data");
+    let sealed_before = data_entries();
     let app = start();
     app.ctx.unlock(PASS.into()).await.expect("unlocks");
     let renewed = "green lantern evening";
@@ -278,7 +320,7 @@ async fn changing_the_passphrase_keeps_the_data_and_retires_the_old_one() {
         .change_passphrase(PASS.into(), renewed.into(), renewed.into())
         .await
         .expect("changes");
-    assert_eq!(get("tend:data"), sealed_before, "nothing is re-encrypted");
+    assert_eq!(data_entries(), sealed_before, "nothing is re-encrypted");
 
     let again = start();
     assert_eq!(
@@ -307,11 +349,7 @@ async fn another_tabs_sealed_write_is_merged_not_overwritten() {
     // of it only afterwards; meanwhile this tab adds its own.
     let mut theirs = data.clone();
     with_journal(&mut theirs, "j-theirs", "from the other tab", 30);
-    let (plain, _) = envelope::encode(&theirs, 5_000).expect("encodes");
-    let sealed = crypto::seal(&key, CURRENT_SCHEMA, &plain)
-        .await
-        .expect("seals");
-    set("tend:data", &sealed.to_text());
+    seal_into_storage(&key, &theirs, 5_000).await;
     app.data
         .update(|d| with_journal(d, "j-ours", "from this tab", 40));
     let init = web_sys::StorageEventInit::new();
@@ -329,9 +367,7 @@ async fn another_tabs_sealed_write_is_merged_not_overwritten() {
     settle().await;
 
     // And in the store, sealed.
-    let stored = Sealed::parse(&get("tend:data").expect("data")).expect("sealed");
-    let opened = crypto::open(&key, &stored).await.expect("opens");
-    let journal = envelope::decode(&opened).expect("decodes").data.journal;
+    let journal = opened_store(&key).await.journal;
     let ids: Vec<&str> = journal.iter().map(|j| j.id.as_str()).collect();
     for id in ["j1", "j-theirs", "j-ours"] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
@@ -419,7 +455,10 @@ async fn a_store_at_the_quota_can_be_locked_and_shrinks() {
         .await
         .expect("turns on");
     until("the data is sealed", sealed_now).await;
-    let sealed_units = get("tend:data").unwrap_or_default().encode_utf16().count();
+    let sealed_units: usize = data_entries()
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
     assert!(
         sealed_units * 2 < plain_units,
         "sealed {sealed_units} units, plain {plain_units}"

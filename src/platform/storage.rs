@@ -80,8 +80,36 @@ pub fn open(namespace: Namespace, now: i64) -> (BrowserVault, TendData) {
 
 /// Roughly how many bytes the keys of `namespace` take in localStorage,
 /// as stored (sealed, when the lock is on); 0 when it cannot be read.
+///
+/// Counted as `used_bytes_in` counts (two bytes a UTF-16 unit of every key
+/// and value), but each value's length is asked of the browser's own
+/// string, never copied into wasm: this runs after every save, and ten
+/// years of data is megabytes.
 pub fn used_bytes(namespace: &Namespace) -> u64 {
-    local_storage().map_or(0, |s| used_bytes_in(&s, namespace))
+    let Ok(store) = local_storage() else {
+        return 0;
+    };
+    let get_item = js_sys::Reflect::get(&store.storage, &JsValue::from_str("getItem"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(get_item) = get_item else {
+        return used_bytes_in(&store, namespace);
+    };
+    let units = store
+        .keys()
+        .unwrap_or_default()
+        .iter()
+        .filter(|key| namespace.owns(key))
+        .map(|key| {
+            let value = get_item
+                .call1(&store.storage, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                .map_or(0, |v| u64::from(v.length()));
+            key.encode_utf16().count() as u64 + value
+        })
+        .sum::<u64>();
+    units * 2
 }
 
 impl Backend for BrowserStorage {

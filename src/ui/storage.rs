@@ -165,9 +165,11 @@ impl StorageContext {
         if self.lock.get_untracked() == LockView::Locked {
             return;
         }
-        let current = self.data.get_untracked();
         let now = platform::now_ms();
-        let outcome = self.vault.try_update_value(|v| v.save(&current, now));
+        // Borrowed, not cloned: ten years of data is megabytes.
+        let outcome = self
+            .data
+            .with_untracked(|current| self.vault.try_update_value(|v| v.save(current, now)));
         let wrote = matches!(outcome, Some(Ok(Saved::Written | Saved::Merged(_))));
         match outcome {
             Some(Ok(Saved::Merged(merged))) => self.data.set(merged),

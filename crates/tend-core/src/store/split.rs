@@ -162,7 +162,9 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
             return match envelope::decode(text) {
                 Ok(opened) => Ok(Read { opened, refs: None }),
                 Err(DecodeError::Newer { found, .. }) => Err(ReadError::Newer { found }),
-                Err(e) => Err(damaged(Damage::Decode(e), Vec::new())),
+                // Which chunks it named cannot be known: every chunk in
+                // the store goes with it, so none is lost as unnamed.
+                Err(e) => Err(damaged(Damage::Decode(e), all_parts(backend, namespace))),
             };
         }
     };
@@ -598,6 +600,17 @@ fn part_keys(namespace: &Namespace, parts: &BTreeMap<String, Vec<String>>) -> Ve
     keys
 }
 
+fn all_parts<B: Backend>(backend: &B, namespace: &Namespace) -> Vec<String> {
+    let mut keys: Vec<String> = backend
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| namespace.is_part(k))
+        .collect();
+    keys.sort();
+    keys
+}
+
 fn damaged(cause: Damage, parts: Vec<String>) -> ReadError {
     ReadError::Damaged { cause, parts }
 }
@@ -934,5 +947,55 @@ mod tests {
         vault.save(&changed, NOW + 100).expect("saves");
         assert_eq!(parts_in(&store), 3, "40 entries in chunks of 16");
         assert_eq!(open(&store).1, changed);
+    }
+
+    #[test]
+    fn an_earlier_envelope_near_the_quota_is_rewritten_whole_where_chunks_do_not_fit() {
+        let data = ten_years(NOW);
+        let (whole, _) = envelope::encode(&data, NOW).expect("encodes");
+        // Room for the envelope and a little more, not for the chunks too.
+        let store = MemoryBackend::with_capacity(whole.len() + 200_000);
+        store.clone().set("tend:data", &whole).expect("fits");
+        let (mut vault, mut opened) = open(&store);
+        assert_eq!(opened, data);
+        opened.journal[10].text = "edited near the quota".into();
+        assert_eq!(vault.save(&opened, NOW + 1), Ok(Saved::Written));
+        assert_eq!(vault.mode(), &Mode::Saving);
+        assert_eq!(parts_in(&store), 0, "no chunk left behind");
+        assert_eq!(open(&store).1, opened);
+        // And again: still one envelope, still saving.
+        opened.settings.theme = Theme::Light;
+        opened.settings.updated_at = NOW + 2;
+        assert_eq!(vault.save(&opened, NOW + 2), Ok(Saved::Written));
+        assert_eq!(open(&store).1, opened);
+    }
+
+    #[test]
+    fn an_unreadable_head_takes_every_chunk_with_it_when_set_aside() {
+        let data = ten_years(NOW);
+        let store = MemoryBackend::new();
+        open(&store).0.save(&data, NOW).expect("saves");
+        let before = store.snapshot();
+        store.clone().set("tend:data", "{ garbled").expect("sets");
+        let (mut vault, opened) = open(&store);
+        assert_eq!(opened, TendData::default());
+        let recovered = vault.recovered();
+        assert_eq!(recovered.len(), 1);
+        let copy: BTreeMap<String, String> =
+            serde_json::from_str(&vault.recovered_text(&recovered[0].key).expect("a copy"))
+                .expect("JSON");
+        assert_eq!(copy["tend:data"], "{ garbled");
+        for (key, text) in before.iter().filter(|(k, _)| ns().is_part(k)) {
+            assert_eq!(copy.get(key), Some(text), "{key} kept");
+        }
+        // A new start writes afresh, and the copy stays.
+        vault.save(&with_one_entry(), NOW + 1).expect("saves");
+        assert_eq!(vault.recovered().len(), 1);
+    }
+
+    fn with_one_entry() -> TendData {
+        let mut data = TendData::default();
+        data.journal.push(entry("j1", NOW, "one"));
+        data
     }
 }

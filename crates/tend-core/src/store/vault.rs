@@ -14,7 +14,7 @@
 //! Pure: the store is a [`Backend`] passed in, and time is an argument.
 
 use super::data::TendData;
-use super::envelope::Stamp;
+use super::envelope::{self, Stamp};
 use super::keys::Namespace;
 use super::merge::merge;
 use super::migrate::CURRENT_SCHEMA;
@@ -316,7 +316,7 @@ impl<B: Backend> Vault<B> {
             Ok(stored) => stored,
             Err(e) => return Err(self.fall_back(&e)),
         };
-        let mut to_write = data.clone();
+        let mut merged: Option<TendData> = None;
         let mut written_at = now;
         if let Some(seen) = &self.last_seen {
             written_at = written_at.max(seen.written_at.saturating_add(1));
@@ -331,16 +331,14 @@ impl<B: Backend> Vault<B> {
             Some(text) => match split::read(backend, &self.namespace, &text) {
                 Ok(read) => {
                     if self.last_seen.as_ref() != Some(&read.opened.stamp) {
-                        to_write = merge(data, &read.opened.data);
+                        merged = Some(merge(data, &read.opened.data)).filter(|m| m != data);
                     }
                     written_at = written_at.max(read.opened.stamp.written_at.saturating_add(1));
                     self.seen(&text, &read);
-                    if self.last_head.is_some() && read.opened.data == to_write {
-                        return Ok(if to_write == *data {
-                            Saved::Unchanged
-                        } else {
-                            Saved::Merged(to_write)
-                        });
+                    if self.last_head.is_some()
+                        && read.opened.data == *merged.as_ref().unwrap_or(data)
+                    {
+                        return Ok(merged.map_or(Saved::Unchanged, Saved::Merged));
                     }
                     base = self.stored.take();
                 }
@@ -360,12 +358,8 @@ impl<B: Backend> Vault<B> {
                 }
             },
         }
-        self.write(&to_write, written_at, base)?;
-        Ok(if to_write == *data {
-            Saved::Written
-        } else {
-            Saved::Merged(to_write)
-        })
+        self.write(merged.as_ref().unwrap_or(data), written_at, base)?;
+        Ok(merged.map_or(Saved::Written, Saved::Merged))
     }
 
     /// Saves `data` over the head this tab last read or wrote, which the
@@ -404,9 +398,20 @@ impl<B: Backend> Vault<B> {
         };
         let write = split::encode(&self.namespace, data, written_at, base.as_ref(), &present)
             .map_err(|_| SaveError::Encode)?;
-        for (key, text) in &write.parts {
-            if let Err(e) = backend.set(key, text) {
-                return Err(self.fall_back(&e));
+        for (i, (key, text)) in write.parts.iter().enumerate() {
+            match backend.set(key, text) {
+                Ok(()) => {}
+                // No room for the chunks beside what the store holds now
+                // (one envelope from an earlier version near the quota):
+                // the chunks written so far go, and everything is written
+                // as one envelope in its place, as before schema 5.
+                Err(BackendError::QuotaExceeded) => {
+                    for (written, _) in &write.parts[..i] {
+                        let _ = backend.remove(written);
+                    }
+                    return self.write_whole(data, written_at, base, &present);
+                }
+                Err(e) => return Err(self.fall_back(&e)),
             }
         }
         if let Err(e) = backend.set(&self.namespace.data_key(), &write.head) {
@@ -424,6 +429,35 @@ impl<B: Backend> Vault<B> {
         self.stored = Some(stored);
         self.last_seen = Some(write.stamp);
         self.last_head = Some(write.head);
+        Ok(())
+    }
+
+    /// Writes `data` as one envelope at the data key (a layout every
+    /// version since schema 1 reads), then removes the chunks no longer
+    /// needed: for a store with no room for chunks beside the envelope
+    /// they replace.
+    fn write_whole(
+        &mut self,
+        data: &TendData,
+        written_at: i64,
+        base: Option<Stored>,
+        present: &BTreeSet<String>,
+    ) -> Result<(), SaveError> {
+        let (text, stamp) = envelope::encode(data, written_at).map_err(|_| SaveError::Encode)?;
+        let Some(backend) = self.backend.as_mut() else {
+            return Ok(());
+        };
+        if let Err(e) = backend.set(&self.namespace.data_key(), &text) {
+            return Err(self.fall_back(&e));
+        }
+        for key in present {
+            let _ = backend.remove(key);
+        }
+        let mut stored = base.unwrap_or_default();
+        stored.follow(data, split::Refs::new());
+        self.stored = Some(stored);
+        self.last_seen = Some(stamp);
+        self.last_head = Some(text);
         Ok(())
     }
 
