@@ -24,6 +24,7 @@ import {
   startSite,
   waitForScreen,
   withPage,
+  storedData,
 } from './harness.mjs';
 
 const FIXTURES = join(ROOT, 'crates/tend-core/tests/fixtures/instruments');
@@ -124,13 +125,8 @@ async function waitForStep(page, hash, title) {
   );
 }
 
-/** The stored data (inside the envelope). */
-function stored(page) {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem('tend:data');
-    return raw ? JSON.parse(raw).data : null;
-  });
-}
+/** The stored data, read back from its keys. */
+const stored = (page) => storedData(page);
 
 async function assertNoAxe(page, where) {
   const violations = await axeScan(page);

@@ -396,3 +396,30 @@ export async function downloadFile(page, testid, dir) {
   await download.saveAs(path);
   return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }
+
+/** Every localStorage key and its value, of the page's origin. */
+export function storageOf(page) {
+  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+}
+
+/**
+ * The person's data as the app keeps it under `prefix` in `storage` (a map
+ * of keys to values, as storageOf gives): the head at `${prefix}data`, each
+ * long list read back from the chunks the head names (tend_core's
+ * store::split). null when nothing is stored.
+ */
+export function dataIn(storage, prefix = 'tend:') {
+  const raw = storage[`${prefix}data`];
+  if (!raw) return null;
+  const head = JSON.parse(raw);
+  const data = { ...head.data };
+  for (const [field, hashes] of Object.entries(head.parts ?? {})) {
+    data[field] = hashes.flatMap((hash) => JSON.parse(storage[`${prefix}part:${hash}`]));
+  }
+  return data;
+}
+
+/** The person's data the page's origin stores (see dataIn). */
+export async function storedData(page, prefix = 'tend:') {
+  return dataIn(await storageOf(page), prefix);
+}

@@ -28,6 +28,7 @@ import {
   tabTo,
   waitForScreen,
   withPage,
+  storedData,
 } from './harness.mjs';
 
 let site;
@@ -99,13 +100,8 @@ async function waitUntil(page, fn, arg, what, timeout = 5000) {
   }
 }
 
-/** The stored data (inside the envelope). */
-function stored(page) {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem('tend:data');
-    return raw ? JSON.parse(raw).data : null;
-  });
-}
+/** The stored data, read back from its keys. */
+const stored = (page) => storedData(page);
 
 /** Reloads and waits for the screen to render again. */
 async function reload(page) {

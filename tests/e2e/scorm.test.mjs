@@ -183,9 +183,15 @@ test('with the passphrase lock on, a course keeps its data sealed in the LMS ori
     await sco().locator('#lock-again').fill(passphrase);
     await sco().getByTestId('lock-turn-on').click();
     await sco().getByTestId('lock-on-status').waitFor();
-    await frame.waitForFunction(() => (localStorage.getItem('tend:data') ?? '').startsWith('{"format":"tend-sealed"'));
+    // The head and the journal's chunk (store::split), each sealed.
+    await frame.waitForFunction(() => {
+      const data = Object.entries(localStorage).filter(([k]) => k !== 'tend:lock');
+      return data.length >= 2 && data.every(([, v]) => v.startsWith('{"format":"tend-sealed"'));
+    });
     const stored = await frame.evaluate(() => Object.entries(localStorage));
-    assert.deepEqual(stored.map(([k]) => k).sort(), ['tend:data', 'tend:lock']);
+    const keys = stored.map(([k]) => k).sort();
+    assert.deepEqual(keys.filter((k) => !k.startsWith('tend:part:')), ['tend:data', 'tend:lock'], keys.join(', '));
+    assert.equal(keys.length, 3, `the head, one chunk and the lock: ${keys.join(', ')}`);
     for (const [key, value] of stored) assert.ok(!value.includes('Quillwort'), `${key} holds the journal text`);
     // The data is kept now, so the banner no longer says it is not.
     assert.equal(await sco().getByTestId('storage-banner').count(), 0);

@@ -17,6 +17,7 @@ import {
   startSite,
   waitForScreen,
   withPage,
+  storageOf,
 } from './harness.mjs';
 
 let site;
@@ -41,10 +42,6 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-/** Every localStorage entry of the page's origin. */
-function storageOf(page) {
-  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-}
 
 /** Picks a radio choice in Settings by its visible label. */
 async function choose(page, group, label) {

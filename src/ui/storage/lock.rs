@@ -195,7 +195,7 @@ impl StorageContext {
         if self.lock.get_untracked() != LockView::Locked {
             return Ok(());
         }
-        let mirror = Mirror::new();
+        let mirror = Mirror::new(&namespace);
         for (k, text) in stored_entries(&storage, &namespace) {
             let read = read_stored(&key, text.clone()).await;
             mirror.take_in(&k, Some(text), Some(read));
@@ -326,7 +326,7 @@ impl StorageContext {
         storage
             .set(&namespace.lock_key(), &record.to_text())
             .map_err(|e| storage_error(&e))?;
-        let mirror = Mirror::new();
+        let mirror = Mirror::new(&namespace);
         for (k, plain, value) in sealed {
             let unchanged = storage.get(&k).ok().flatten().as_deref() == Some(plain.as_str());
             if unchanged && storage.set(&k, &value).is_ok() {

@@ -13,6 +13,7 @@
 //!
 //! Pure: the crypto and the browser are the shell's.
 
+use super::keys::Namespace;
 use super::vault::{Backend, BackendError};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -85,15 +86,21 @@ pub enum Read {
 
 /// The plain view of a locked store. Clones share the same entries, so
 /// the vault and the shell can each hold one.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Mirror {
     entries: Rc<RefCell<BTreeMap<String, Entry>>>,
+    /// The data key, whose head names the chunks written beside it (see
+    /// `store::split`): written after every other key.
+    head: Rc<str>,
 }
 
 impl Mirror {
-    /// An empty mirror.
-    pub fn new() -> Self {
-        Mirror::default()
+    /// An empty mirror of the keys of `namespace`.
+    pub fn new(namespace: &Namespace) -> Self {
+        Mirror {
+            entries: Rc::default(),
+            head: namespace.data_key().into(),
+        }
     }
 
     /// Takes in what the browser holds under `key` (`stored`), read as
@@ -147,18 +154,23 @@ impl Mirror {
     }
 
     /// Every change the browser does not have yet: writes first (so a
-    /// set-aside copy is in place before the key it came from goes), then
-    /// removals.
+    /// set-aside copy is in place before the key it came from goes), the
+    /// data key's last (so every chunk its head names is there before it),
+    /// then removals (so no chunk goes while a head there names it).
     pub fn pending(&self) -> Vec<Pending> {
         let entries = self.entries.borrow();
-        let writes = entries.iter().filter_map(|(key, e)| match &e.plain {
-            Some(plain) if e.synced.as_ref() != Some(plain) => Some(Pending::Write {
-                key: key.clone(),
-                plain: plain.clone(),
-                base: e.stored.clone(),
-            }),
-            _ => None,
-        });
+        let mut writes: Vec<Pending> = entries
+            .iter()
+            .filter_map(|(key, e)| match &e.plain {
+                Some(plain) if e.synced.as_ref() != Some(plain) => Some(Pending::Write {
+                    key: key.clone(),
+                    plain: plain.clone(),
+                    base: e.stored.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        writes.sort_by_key(|w| w.key() == &*self.head);
         let removals = entries
             .iter()
             .filter(|(_, e)| e.plain.is_none() && e.stored.is_some())
@@ -166,7 +178,7 @@ impl Mirror {
                 key: key.clone(),
                 base: e.stored.clone(),
             });
-        writes.chain(removals).collect()
+        writes.into_iter().chain(removals).collect()
     }
 
     /// Records that `change` reached the browser, which now holds
@@ -246,7 +258,6 @@ impl Backend for Mirror {
 mod tests {
     use super::*;
     use crate::store::data::Theme;
-    use crate::store::keys::Namespace;
     use crate::store::vault::{Saved, Vault};
     use crate::store::TendData;
 
@@ -289,7 +300,7 @@ mod tests {
 
     #[test]
     fn a_save_through_the_vault_is_sealed_once_and_then_nothing_is_pending() {
-        let mirror = Mirror::new();
+        let mirror = Mirror::new(&Namespace::default());
         let mut browser = BTreeMap::new();
         let (mut vault, _) = Vault::open(Ok(mirror.clone()), Namespace::default(), 1);
         assert_eq!(vault.save(&themed(Theme::Dark, 5), 5), Ok(Saved::Written));
@@ -303,7 +314,7 @@ mod tests {
 
     #[test]
     fn plain_text_left_by_a_migration_is_sealed_but_opened_text_is_not_rewritten() {
-        let mirror = Mirror::new();
+        let mirror = Mirror::new(&Namespace::default());
         mirror.take_in("tend:a", Some("x".into()), Some(Read::Plain("x".into())));
         mirror.take_in(
             "tend:b",
@@ -329,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_write_is_refused_when_another_tab_wrote_in_between_and_merged_after() {
-        let mirror = Mirror::new();
+        let mirror = Mirror::new(&Namespace::default());
         let mut browser = BTreeMap::new();
         let ns = Namespace::default();
         let (mut vault, _) = Vault::open(Ok(mirror.clone()), ns, 1);
@@ -365,7 +376,7 @@ mod tests {
         let (_, reopened) = Vault::open(
             Ok({
                 // Every key: the journal is in a chunk of its own.
-                let m = Mirror::new();
+                let m = Mirror::new(&Namespace::default());
                 for (key, text) in &browser {
                     let plain = text
                         .strip_prefix("sealed(")
@@ -384,7 +395,7 @@ mod tests {
 
     #[test]
     fn unreadable_data_is_set_aside_before_it_is_removed() {
-        let mirror = Mirror::new();
+        let mirror = Mirror::new(&Namespace::default());
         let mut browser = BTreeMap::new();
         browser.insert(DATA.to_string(), "garbled".to_string());
         mirror.take_in(
@@ -412,7 +423,7 @@ mod tests {
 
     #[test]
     fn a_change_made_while_sealing_stays_pending() {
-        let mut mirror = Mirror::new();
+        let mut mirror = Mirror::new(&Namespace::default());
         mirror.set(DATA, "one").expect("sets");
         let change = mirror.pending().remove(0);
         mirror.set(DATA, "two").expect("sets");
@@ -428,5 +439,43 @@ mod tests {
         mirror.clear();
         assert!(mirror.pending().is_empty());
         assert_eq!(mirror.get(DATA), Ok(None));
+    }
+
+    #[test]
+    fn the_head_is_sealed_after_the_chunks_it_names_and_before_removals() {
+        let mirror = Mirror::new(&Namespace::default());
+        let mut browser = BTreeMap::new();
+        let (mut vault, _) = Vault::open(Ok(mirror.clone()), Namespace::default(), 1);
+        let mut data = themed(Theme::Dark, 2);
+        data.journal.push(crate::store::data::JournalEntry {
+            created_at: 2,
+            id: "j1".into(),
+            prompt: None,
+            text: "first".into(),
+            updated_at: 2,
+        });
+        vault.save(&data, 2).expect("saves");
+        let keys: Vec<String> = mirror
+            .pending()
+            .iter()
+            .map(|p| p.key().to_string())
+            .collect();
+        assert_eq!(keys.len(), 2);
+        assert!(
+            keys[0].starts_with("tend:part:") && keys[1] == DATA,
+            "{keys:?}"
+        );
+        assert!(flush(&mirror, &mut browser).is_empty());
+        // An edit: the new chunk, then the head, then the old chunk goes.
+        data.journal[0].text = "edited".into();
+        data.journal[0].updated_at = 3;
+        vault.save(&data, 3).expect("saves");
+        let pending = mirror.pending();
+        assert_eq!(pending.len(), 3, "{pending:?}");
+        assert!(matches!(&pending[0], Pending::Write { key, .. } if key.starts_with("tend:part:")));
+        assert!(matches!(&pending[1], Pending::Write { key, .. } if key == DATA));
+        assert!(
+            matches!(&pending[2], Pending::Remove { key, .. } if key.starts_with("tend:part:"))
+        );
     }
 }
