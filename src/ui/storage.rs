@@ -165,6 +165,7 @@ impl StorageContext {
         if self.lock.get_untracked() == LockView::Locked {
             return;
         }
+        platform::mark("tend-save-start");
         let now = platform::now_ms();
         // Borrowed, not cloned: ten years of data is megabytes.
         let outcome = self
@@ -180,11 +181,22 @@ impl StorageContext {
             self.work();
         }
         self.refresh();
+        platform::mark("tend-save-end");
     }
 
     /// Another tab changed `key` of Tend's (or cleared everything, `None`).
     fn other_tab_wrote(&self, key: Option<&str>) {
-        let lock_key = self.setup.with_value(|s| s.namespace.lock_key());
+        let (lock_key, is_part) = self.setup.with_value(|s| {
+            (
+                s.namespace.lock_key(),
+                key.is_some_and(|k| s.namespace.is_part(k)),
+            )
+        });
+        // A chunk comes and goes only around a write of the head that
+        // names it (store::split): that write's event is the one to act on.
+        if is_part {
+            return;
+        }
         if key.is_none_or(|k| k == lock_key) {
             self.lock_record_changed();
         }

@@ -333,46 +333,128 @@ pub struct Stored {
     pub refs: Refs,
 }
 
+/// Which parts of some data differ from what the store holds: found once
+/// a save, since comparing ten years of data is most of what a save costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Changes {
+    /// Each part, in the order of [`Part::ALL`].
+    parts: [bool; 4],
+    /// Anything the head holds.
+    head: bool,
+}
+
+impl Changes {
+    /// Everything differs (nothing is known of what the store holds).
+    pub const ALL: Changes = Changes {
+        parts: [true; 4],
+        head: true,
+    };
+
+    /// Whether anything differs.
+    pub fn any(&self) -> bool {
+        self.head || self.parts.contains(&true)
+    }
+
+    /// Whether `part` differs.
+    pub fn part(&self, part: Part) -> bool {
+        Part::ALL
+            .iter()
+            .position(|p| *p == part)
+            .is_none_or(|i| self.parts[i])
+    }
+}
+
 impl Stored {
-    /// Brings this copy up to `data`, cloning only the fields that differ.
-    pub fn follow(&mut self, data: &TendData, refs: Refs) {
+    /// What differs between this copy and `data`.
+    pub fn changes(&self, data: &TendData) -> Changes {
+        let parts = Part::ALL.map(|part| part_of(&self.data, part) != part_of(data, part));
+        Changes {
+            parts,
+            head: head_differs(&self.data, data),
+        }
+    }
+
+    /// Brings this copy up to `data`, which differs from it as `changes`
+    /// says, cloning only the fields that differ.
+    pub fn follow(&mut self, data: &TendData, refs: Refs, changes: Changes) {
+        self.refs = refs;
+        if changes.part(Part::CheckIns) {
+            self.data.checkins.clone_from(&data.checkins);
+        }
+        if changes.part(Part::Journal) {
+            self.data.journal.clone_from(&data.journal);
+        }
+        if changes.part(Part::PracticeLog) {
+            self.data.practice_log.clone_from(&data.practice_log);
+        }
+        if changes.part(Part::Pulses) {
+            self.data.pulses.clone_from(&data.pulses);
+        }
+        if changes.head {
+            self.follow_head(data);
+        }
+    }
+
+    fn follow_head(&mut self, data: &TendData) {
+        // Every field but the parts, named so that a new field is a
+        // compile error here until it is placed.
         let TendData {
-            checkins,
+            checkins: _,
             deleted,
             done,
             draft,
             instruments,
-            journal,
+            journal: _,
             last_exported_at,
             plan,
-            practice_log,
-            pulses,
+            practice_log: _,
+            pulses: _,
             restored,
             settings,
             time_off,
             why_cards,
         } = &mut self.data;
-        fn follow<T: Clone + PartialEq>(mine: &mut T, theirs: &T) {
-            if mine != theirs {
-                mine.clone_from(theirs);
-            }
-        }
-        follow(checkins, &data.checkins);
-        follow(deleted, &data.deleted);
-        follow(done, &data.done);
-        follow(draft, &data.draft);
-        follow(instruments, &data.instruments);
-        follow(journal, &data.journal);
-        follow(last_exported_at, &data.last_exported_at);
-        follow(plan, &data.plan);
-        follow(practice_log, &data.practice_log);
-        follow(pulses, &data.pulses);
-        follow(restored, &data.restored);
-        follow(settings, &data.settings);
-        follow(time_off, &data.time_off);
-        follow(why_cards, &data.why_cards);
-        self.refs = refs;
+        deleted.clone_from(&data.deleted);
+        done.clone_from(&data.done);
+        draft.clone_from(&data.draft);
+        instruments.clone_from(&data.instruments);
+        *last_exported_at = data.last_exported_at;
+        plan.clone_from(&data.plan);
+        restored.clone_from(&data.restored);
+        settings.clone_from(&data.settings);
+        time_off.clone_from(&data.time_off);
+        why_cards.clone_from(&data.why_cards);
     }
+}
+
+/// Whether anything the head holds differs between `a` and `b`.
+fn head_differs(a: &TendData, b: &TendData) -> bool {
+    let TendData {
+        checkins: _,
+        deleted,
+        done,
+        draft,
+        instruments,
+        journal: _,
+        last_exported_at,
+        plan,
+        practice_log: _,
+        pulses: _,
+        restored,
+        settings,
+        time_off,
+        why_cards,
+    } = a;
+    *deleted != b.deleted
+        || *done != b.done
+        || *draft != b.draft
+        || *instruments != b.instruments
+        || *last_exported_at != b.last_exported_at
+        || *plan != b.plan
+        || *restored != b.restored
+        || *settings != b.settings
+        || *time_off != b.time_off
+        || *why_cards != b.why_cards
 }
 
 /// The writes that store `data` at `written_at`, given what the store
@@ -383,13 +465,26 @@ pub fn encode(
     namespace: &Namespace,
     data: &TendData,
     written_at: i64,
-    stored: Option<&Stored>,
+    stored: Option<(&Stored, Changes)>,
     present: &BTreeSet<String>,
 ) -> Result<Write, EncodeError> {
     let mut parts = Vec::new();
     let mut refs = Refs::new();
     for part in Part::ALL {
-        let before = stored.map(|s| (&s.data, s.refs.get(&part)));
+        // A part that did not change keeps its chunks, if they are all
+        // still there, without a look at its records.
+        let kept = stored.and_then(|(s, changes)| {
+            let hashes = s.refs.get(&part)?;
+            let there = hashes
+                .iter()
+                .all(|h| present.contains(&namespace.part_key(h)));
+            (!changes.part(part) && there).then(|| hashes.clone())
+        });
+        if let Some(hashes) = kept {
+            refs.insert(part, hashes);
+            continue;
+        }
+        let before = stored.map(|(s, _)| (&s.data, s.refs.get(&part)));
         let hashes = match part {
             Part::CheckIns => chunk(
                 part,

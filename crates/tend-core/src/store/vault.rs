@@ -18,7 +18,7 @@ use super::envelope::{self, Stamp};
 use super::keys::Namespace;
 use super::merge::merge;
 use super::migrate::CURRENT_SCHEMA;
-use super::split::{self, Read, ReadError, Stored};
+use super::split::{self, Changes, Read, ReadError, Stored};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -286,9 +286,9 @@ impl<B: Backend> Vault<B> {
         match &read.refs {
             Some(refs) if read.opened.schema == CURRENT_SCHEMA => {
                 self.last_head = Some(text.to_string());
-                self.stored
-                    .get_or_insert_with(Stored::default)
-                    .follow(&read.opened.data, refs.clone());
+                let stored = self.stored.get_or_insert_with(Stored::default);
+                let changes = stored.changes(&read.opened.data);
+                stored.follow(&read.opened.data, refs.clone(), changes);
             }
             // One envelope, as earlier versions wrote: the next save
             // writes every chunk.
@@ -340,7 +340,10 @@ impl<B: Backend> Vault<B> {
                     {
                         return Ok(merged.map_or(Saved::Unchanged, Saved::Merged));
                     }
-                    base = self.stored.take();
+                    base = self.stored.take().map(|stored| {
+                        let changes = stored.changes(merged.as_ref().unwrap_or(data));
+                        (stored, changes)
+                    });
                 }
                 Err(ReadError::Newer { found }) => {
                     self.mode = Mode::MemoryOnly(MemoryReason::NewerVersion { found });
@@ -366,14 +369,22 @@ impl<B: Backend> Vault<B> {
     /// store still holds: nothing to merge, and nothing to write if the
     /// data is what it holds.
     fn save_over_seen(&mut self, data: &TendData, written_at: i64) -> Result<Saved, SaveError> {
-        if self.stored.as_ref().is_some_and(|s| s.data == *data) {
-            return Ok(Saved::Unchanged);
-        }
-        let written_at = self.last_seen.as_ref().map_or(written_at, |seen| {
-            written_at.max(seen.written_at.saturating_add(1))
+        let base = self.stored.take().map(|stored| {
+            let changes = stored.changes(data);
+            (stored, changes)
         });
-        let base = self.stored.take();
-        self.write(data, written_at, base)?;
+        if let Some((stored, changes)) = base {
+            if !changes.any() {
+                self.stored = Some(stored);
+                return Ok(Saved::Unchanged);
+            }
+            let written_at = self.last_seen.as_ref().map_or(written_at, |seen| {
+                written_at.max(seen.written_at.saturating_add(1))
+            });
+            self.write(data, written_at, Some((stored, changes)))?;
+        } else {
+            self.write(data, written_at, None)?;
+        }
         Ok(Saved::Written)
     }
 
@@ -384,7 +395,7 @@ impl<B: Backend> Vault<B> {
         &mut self,
         data: &TendData,
         written_at: i64,
-        base: Option<Stored>,
+        base: Option<(Stored, Changes)>,
     ) -> Result<(), SaveError> {
         let Some(backend) = self.backend.as_mut() else {
             return Ok(());
@@ -396,8 +407,15 @@ impl<B: Backend> Vault<B> {
                 .collect(),
             Err(e) => return Err(self.fall_back(&e)),
         };
-        let write = split::encode(&self.namespace, data, written_at, base.as_ref(), &present)
-            .map_err(|_| SaveError::Encode)?;
+        let changes = base.as_ref().map_or(Changes::ALL, |(_, c)| *c);
+        let write = split::encode(
+            &self.namespace,
+            data,
+            written_at,
+            base.as_ref().map(|(b, c)| (b, *c)),
+            &present,
+        )
+        .map_err(|_| SaveError::Encode)?;
         for (i, (key, text)) in write.parts.iter().enumerate() {
             match backend.set(key, text) {
                 Ok(()) => {}
@@ -424,8 +442,8 @@ impl<B: Backend> Vault<B> {
         for key in present.iter().filter(|k| !named.contains(*k)) {
             let _ = backend.remove(key);
         }
-        let mut stored = base.unwrap_or_default();
-        stored.follow(data, write.refs);
+        let mut stored = base.map(|(s, _)| s).unwrap_or_default();
+        stored.follow(data, write.refs, changes);
         self.stored = Some(stored);
         self.last_seen = Some(write.stamp);
         self.last_head = Some(write.head);
@@ -440,7 +458,7 @@ impl<B: Backend> Vault<B> {
         &mut self,
         data: &TendData,
         written_at: i64,
-        base: Option<Stored>,
+        base: Option<(Stored, Changes)>,
         present: &BTreeSet<String>,
     ) -> Result<(), SaveError> {
         let (text, stamp) = envelope::encode(data, written_at).map_err(|_| SaveError::Encode)?;
@@ -453,8 +471,8 @@ impl<B: Backend> Vault<B> {
         for key in present {
             let _ = backend.remove(key);
         }
-        let mut stored = base.unwrap_or_default();
-        stored.follow(data, split::Refs::new());
+        let (mut stored, changes) = base.unwrap_or((Stored::default(), Changes::ALL));
+        stored.follow(data, split::Refs::new(), changes);
         self.stored = Some(stored);
         self.last_seen = Some(stamp);
         self.last_head = Some(text);
