@@ -232,12 +232,14 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
         written_at: head.written_at,
         checksum: head.checksum,
     };
-    let unsorted = data.clone();
+    // Normalising only keeps, drops and orders whole records by their
+    // ids, so a part whose ids are the same before and after holds the
+    // same records in the same chunks. Any other part is rewritten (its
+    // chunks are only reused when they hold what the data holds there).
+    let before = Part::ALL.map(|part| part_ids(&data, part));
     data.normalise();
-    // Chunks are only reused when they hold what the data holds at their
-    // place, so a part put in another order by normalising is rewritten.
-    for part in Part::ALL {
-        if part_of(&data, part) != part_of(&unsorted, part) {
+    for (part, ids) in Part::ALL.into_iter().zip(before) {
+        if part_ids(&data, part) != ids {
             refs.remove(&part);
         }
     }
@@ -623,6 +625,16 @@ fn part_of(data: &TendData, part: Part) -> PartRef<'_> {
         Part::Journal => PartRef::Journal(&data.journal),
         Part::PracticeLog => PartRef::PracticeLog(&data.practice_log),
         Part::Pulses => PartRef::Pulses(&data.pulses),
+    }
+}
+
+/// The ids of a part's records, in order.
+fn part_ids(data: &TendData, part: Part) -> Vec<String> {
+    match part_of(data, part) {
+        PartRef::CheckIns(items) => items.iter().map(|r| r.id.clone()).collect(),
+        PartRef::Journal(items) => items.iter().map(|r| r.id.clone()).collect(),
+        PartRef::PracticeLog(items) => items.iter().map(|r| r.id.clone()).collect(),
+        PartRef::Pulses(items) => items.iter().map(|r| r.id.clone()).collect(),
     }
 }
 
@@ -1092,5 +1104,44 @@ mod tests {
         let mut data = TendData::default();
         data.journal.push(entry("j1", NOW, "one"));
         data
+    }
+
+    #[test]
+    fn a_part_stored_out_of_order_is_read_in_order_and_rewritten() {
+        let store = MemoryBackend::new();
+        let mut data = TendData::default();
+        // Two full chunks, so only the order tells them apart.
+        for i in 0..32 {
+            data.journal.push(entry(&format!("j{i:02}"), NOW + i, "x"));
+        }
+        open(&store).0.save(&data, NOW).expect("saves");
+        // Swap the two chunks in the head's list, with a checksum that
+        // matches: readable, but the entries come out of order.
+        let head: Head<Box<RawValue>> =
+            serde_json::from_str(&store.snapshot()["tend:data"]).expect("a head");
+        let mut parts = head.parts.clone();
+        if let Some(list) = parts.get_mut("journal") {
+            list.reverse();
+        }
+        let swapped = Head {
+            checksum: body_checksum(&head.data, &parts).expect("sum"),
+            parts,
+            ..head
+        };
+        store
+            .clone()
+            .set("tend:data", &serde_json::to_string(&swapped).expect("text"))
+            .expect("sets");
+        let read = read(&store, &ns(), &store.snapshot()["tend:data"]).expect("reads");
+        assert_eq!(read.opened.data, data, "in order again");
+        assert_eq!(read.refs, Some(Refs::new()), "its chunks are not reused");
+        let (mut vault, opened) = open(&store);
+        let mut changed = opened;
+        changed.settings.theme = Theme::Dark;
+        vault.save(&changed, NOW + 1).expect("saves");
+        assert_eq!(open(&store).1, changed);
+        let fresh = store.snapshot();
+        let named = named_parts(&ns(), &fresh["tend:data"]);
+        assert_eq!(named.len(), 2);
     }
 }
