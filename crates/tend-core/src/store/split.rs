@@ -85,6 +85,19 @@ impl Part {
     }
 }
 
+/// Runs `$then!(field)` with the data's field that `$part` holds: the one
+/// place a part is matched to its field.
+macro_rules! per_part {
+    ($part:expr, $then:ident) => {
+        match $part {
+            Part::CheckIns => $then!(checkins),
+            Part::Journal => $then!(journal),
+            Part::PracticeLog => $then!(practice_log),
+            Part::Pulses => $then!(pulses),
+        }
+    };
+}
+
 /// Each part's chunk hashes, in order, as a head names them. A part with
 /// no records has no entry.
 pub type Refs = BTreeMap<Part, Vec<String>>;
@@ -195,7 +208,12 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
                 "unknown part `{name}`"
             ))));
         };
-        if !part_of(&data, part).is_empty() {
+        macro_rules! held_in_head {
+            ($f:ident) => {
+                !data.$f.is_empty()
+            };
+        }
+        if per_part!(part, held_in_head) {
             return Err(fail(DecodeError::WrongShape(format!(
                 "`{name}` is both in the head and in chunks"
             ))));
@@ -369,10 +387,14 @@ impl Changes {
 impl Stored {
     /// What differs between this copy and `data`.
     pub fn changes(&self, data: &TendData) -> Changes {
-        let parts = Part::ALL.map(|part| part_of(&self.data, part) != part_of(data, part));
+        macro_rules! differs {
+            ($f:ident) => {
+                self.data.$f != data.$f
+            };
+        }
         Changes {
-            parts,
-            head: head_differs(&self.data, data),
+            parts: Part::ALL.map(|part| per_part!(part, differs)),
+            head: head_of(&self.data) != head_of(data),
         }
     }
 
@@ -380,83 +402,28 @@ impl Stored {
     /// says, cloning only the fields that differ.
     pub fn follow(&mut self, data: &TendData, refs: Refs, changes: Changes) {
         self.refs = refs;
-        if changes.part(Part::CheckIns) {
-            self.data.checkins.clone_from(&data.checkins);
-        }
-        if changes.part(Part::Journal) {
-            self.data.journal.clone_from(&data.journal);
-        }
-        if changes.part(Part::PracticeLog) {
-            self.data.practice_log.clone_from(&data.practice_log);
-        }
-        if changes.part(Part::Pulses) {
-            self.data.pulses.clone_from(&data.pulses);
-        }
         if changes.head {
-            self.follow_head(data);
+            // The head's fields from `data`, the parts kept.
+            let mut next = head_of(data);
+            for part in Part::ALL {
+                macro_rules! keep {
+                    ($f:ident) => {
+                        next.$f = std::mem::take(&mut self.data.$f)
+                    };
+                }
+                per_part!(part, keep);
+            }
+            self.data = next;
+        }
+        for part in Part::ALL.into_iter().filter(|p| changes.part(*p)) {
+            macro_rules! follow {
+                ($f:ident) => {
+                    self.data.$f.clone_from(&data.$f)
+                };
+            }
+            per_part!(part, follow);
         }
     }
-
-    fn follow_head(&mut self, data: &TendData) {
-        // Every field but the parts, named so that a new field is a
-        // compile error here until it is placed.
-        let TendData {
-            checkins: _,
-            deleted,
-            done,
-            draft,
-            instruments,
-            journal: _,
-            last_exported_at,
-            plan,
-            practice_log: _,
-            pulses: _,
-            restored,
-            settings,
-            time_off,
-            why_cards,
-        } = &mut self.data;
-        deleted.clone_from(&data.deleted);
-        done.clone_from(&data.done);
-        draft.clone_from(&data.draft);
-        instruments.clone_from(&data.instruments);
-        *last_exported_at = data.last_exported_at;
-        plan.clone_from(&data.plan);
-        restored.clone_from(&data.restored);
-        settings.clone_from(&data.settings);
-        time_off.clone_from(&data.time_off);
-        why_cards.clone_from(&data.why_cards);
-    }
-}
-
-/// Whether anything the head holds differs between `a` and `b`.
-fn head_differs(a: &TendData, b: &TendData) -> bool {
-    let TendData {
-        checkins: _,
-        deleted,
-        done,
-        draft,
-        instruments,
-        journal: _,
-        last_exported_at,
-        plan,
-        practice_log: _,
-        pulses: _,
-        restored,
-        settings,
-        time_off,
-        why_cards,
-    } = a;
-    *deleted != b.deleted
-        || *done != b.done
-        || *draft != b.draft
-        || *instruments != b.instruments
-        || *last_exported_at != b.last_exported_at
-        || *plan != b.plan
-        || *restored != b.restored
-        || *settings != b.settings
-        || *time_off != b.time_off
-        || *why_cards != b.why_cards
 }
 
 /// The writes that store `data` at `written_at`, given what the store
@@ -487,40 +454,19 @@ pub fn encode(
             continue;
         }
         let before = stored.map(|(s, _)| (&s.data, s.refs.get(&part)));
-        let hashes = match part {
-            Part::CheckIns => chunk(
-                part,
-                &data.checkins,
-                before.map(|(d, r)| (&d.checkins[..], r)),
-                namespace,
-                present,
-                &mut parts,
-            ),
-            Part::Journal => chunk(
-                part,
-                &data.journal,
-                before.map(|(d, r)| (&d.journal[..], r)),
-                namespace,
-                present,
-                &mut parts,
-            ),
-            Part::PracticeLog => chunk(
-                part,
-                &data.practice_log,
-                before.map(|(d, r)| (&d.practice_log[..], r)),
-                namespace,
-                present,
-                &mut parts,
-            ),
-            Part::Pulses => chunk(
-                part,
-                &data.pulses,
-                before.map(|(d, r)| (&d.pulses[..], r)),
-                namespace,
-                present,
-                &mut parts,
-            ),
-        }?;
+        macro_rules! chunk_field {
+            ($f:ident) => {
+                chunk(
+                    part,
+                    &data.$f,
+                    before.map(|(d, r)| (&d.$f[..], r)),
+                    namespace,
+                    present,
+                    &mut parts,
+                )
+            };
+        }
+        let hashes = per_part!(part, chunk_field)?;
         if !hashes.is_empty() {
             refs.insert(part, hashes);
         }
@@ -619,65 +565,28 @@ fn head_of(data: &TendData) -> TendData {
     }
 }
 
-fn part_of(data: &TendData, part: Part) -> PartRef<'_> {
-    match part {
-        Part::CheckIns => PartRef::CheckIns(&data.checkins),
-        Part::Journal => PartRef::Journal(&data.journal),
-        Part::PracticeLog => PartRef::PracticeLog(&data.practice_log),
-        Part::Pulses => PartRef::Pulses(&data.pulses),
-    }
-}
-
 /// The ids of a part's records, in order.
 fn part_ids(data: &TendData, part: Part) -> Vec<String> {
-    match part_of(data, part) {
-        PartRef::CheckIns(items) => items.iter().map(|r| r.id.clone()).collect(),
-        PartRef::Journal(items) => items.iter().map(|r| r.id.clone()).collect(),
-        PartRef::PracticeLog(items) => items.iter().map(|r| r.id.clone()).collect(),
-        PartRef::Pulses(items) => items.iter().map(|r| r.id.clone()).collect(),
+    macro_rules! ids {
+        ($f:ident) => {
+            data.$f.iter().map(|r| r.id.clone()).collect()
+        };
     }
-}
-
-/// One part of the data, borrowed, to compare and test for emptiness.
-#[derive(PartialEq)]
-enum PartRef<'a> {
-    CheckIns(&'a [super::data::CheckIn]),
-    Journal(&'a [super::data::JournalEntry]),
-    PracticeLog(&'a [super::data::PracticeLog]),
-    Pulses(&'a [super::data::Pulse]),
-}
-
-impl PartRef<'_> {
-    fn is_empty(&self) -> bool {
-        match self {
-            PartRef::CheckIns(items) => items.is_empty(),
-            PartRef::Journal(items) => items.is_empty(),
-            PartRef::PracticeLog(items) => items.is_empty(),
-            PartRef::Pulses(items) => items.is_empty(),
-        }
-    }
+    per_part!(part, ids)
 }
 
 /// Reads a chunk of `part` onto the end of its list; returns how many
 /// records it held.
 fn append_chunk(data: &mut TendData, part: Part, text: &str) -> Result<usize, DecodeError> {
-    fn extend<T: serde::de::DeserializeOwned>(
-        list: &mut Vec<T>,
-        name: &str,
-        text: &str,
-    ) -> Result<usize, DecodeError> {
-        let records: Vec<T> = records_from_text(name, text)?;
-        let n = records.len();
-        list.extend(records);
-        Ok(n)
+    macro_rules! extend {
+        ($f:ident) => {{
+            let records = records_from_text(part.name(), text)?;
+            let n = records.len();
+            data.$f.extend(records);
+            Ok(n)
+        }};
     }
-    let name = part.name();
-    match part {
-        Part::CheckIns => extend(&mut data.checkins, name, text),
-        Part::Journal => extend(&mut data.journal, name, text),
-        Part::PracticeLog => extend(&mut data.practice_log, name, text),
-        Part::Pulses => extend(&mut data.pulses, name, text),
-    }
+    per_part!(part, extend)
 }
 
 fn body_checksum(data: &RawValue, parts: &BTreeMap<String, Vec<String>>) -> Option<String> {
