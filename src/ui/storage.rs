@@ -105,7 +105,14 @@ pub fn start(
     let status = RwSignal::new(StorageStatus {
         mode: vault.mode().clone(),
         recovered: vault.recovered(),
-        used_bytes: vault.used_bytes(),
+        // Counted from the browser's own string lengths, as after a save:
+        // copying ten years of data into wasm only to count it took longer
+        // than reading it.
+        used_bytes: if vault.has_store() {
+            browser::used_bytes(&namespace)
+        } else {
+            0
+        },
         persistent: None,
     });
     let ctx = StorageContext {
