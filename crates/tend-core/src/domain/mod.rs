@@ -17,6 +17,8 @@
 //! - [`recommend`]: a check-in's reading in, ranked strategies with reasons out.
 //! - [`practice`]: guided practices and ranking them by this person's benefit.
 //! - [`plan`]: the personal plan, what is due on a date, the log, time off.
+//! - [`team`]: the team pulse code a member shares, and a leader's view of a
+//!   month's codes that shows nothing until enough are in.
 
 pub mod answer;
 pub mod calendar;
@@ -34,4 +36,5 @@ pub mod reading;
 pub mod recommend;
 pub mod scoring;
 pub mod strategy;
+pub mod team;
 pub mod validation;
