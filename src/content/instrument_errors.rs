@@ -5,7 +5,7 @@
 
 use super::Strings;
 use tend_core::domain::validation::{
-    allowed_ids, ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace,
+    allowed_ids, ChoiceProblem, IdKind, InstrumentError, RangeProblem, SelfCheckProblem, TextPlace,
 };
 
 /// `error` as one plain sentence in the language of `t`.
@@ -32,6 +32,7 @@ pub fn describe(t: &Strings, error: &InstrumentError) -> String {
             IdKind::ChoiceOption(item) => t.instrument_error_duplicate_option(item, id),
             IdKind::ScalePoint => t.instrument_error_duplicate_scale_point(id),
             IdKind::ContextQuestion => t.instrument_error_duplicate_context(id),
+            IdKind::Action => t.instrument_error_duplicate_action(id),
         },
         E::UnknownSubscale { item, subscale } => {
             t.instrument_error_unknown_subscale(item, subscale)
@@ -78,6 +79,7 @@ pub fn describe(t: &Strings, error: &InstrumentError) -> String {
         E::TranslationDiffers { locale, .. } => t.instrument_error_translation_differs(locale),
         E::IdInUse { id } => t.instrument_error_id_in_use(id),
         E::DeploymentIdInUse { id } => t.instrument_error_deployment_id_in_use(id),
+        E::SelfCheck(problem) => self_check(t, problem),
     }
 }
 
@@ -105,6 +107,9 @@ fn empty(t: &Strings, place: &TextPlace) -> String {
         }
         P::ScaleLabel(value) => t.instrument_error_empty_scale_label(&value.to_string()),
         P::PreferNot => t.instrument_error_empty_prefer_not.to_string(),
+        P::DontKnow => t.instrument_error_empty_dont_know.to_string(),
+        P::ActionId(area) => t.instrument_error_empty_action_id(area),
+        P::ActionText(action) => t.instrument_error_empty_action_text(action),
     }
 }
 
@@ -180,6 +185,26 @@ fn choice(t: &Strings, item: &str, problem: &ChoiceProblem) -> String {
     }
 }
 
+fn self_check(t: &Strings, problem: &SelfCheckProblem) -> String {
+    use SelfCheckProblem as S;
+    match problem {
+        S::NoDontKnow => t.instrument_error_self_check_no_dont_know.to_string(),
+        S::DontKnowOnCheckIn => t
+            .instrument_error_self_check_dont_know_on_check_in
+            .to_string(),
+        S::PreferNot => t.instrument_error_self_check_prefer_not.to_string(),
+        S::ActionsOnCheckIn { subscale } => {
+            t.instrument_error_self_check_actions_on_check_in(subscale)
+        }
+        S::StatementOutsideArea { item } => {
+            t.instrument_error_self_check_statement_outside_area(item)
+        }
+        S::NestedArea { subscale } => t.instrument_error_self_check_nested_area(subscale),
+        S::HeadlineOnArea { subscale } => t.instrument_error_self_check_headline_on_area(subscale),
+        S::NotACheckIn => t.instrument_error_self_check_not_a_check_in.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +250,9 @@ mod tests {
             },
             P::ScaleLabel(7),
             P::PreferNot,
+            P::DontKnow,
+            P::ActionId(s("zq-sub")),
+            P::ActionText(s("zq-action")),
         ];
         let mut all: Vec<E> = places
             .into_iter()
@@ -286,6 +314,25 @@ mod tests {
             E::IdInUse { id: s("zq-id") },
             E::DeploymentIdInUse { id: s("zq-id") },
         ]);
+        all.extend(
+            [
+                SelfCheckProblem::NoDontKnow,
+                SelfCheckProblem::DontKnowOnCheckIn,
+                SelfCheckProblem::PreferNot,
+                SelfCheckProblem::ActionsOnCheckIn {
+                    subscale: s("zq-sub"),
+                },
+                SelfCheckProblem::StatementOutsideArea { item: s("zq-item") },
+                SelfCheckProblem::NestedArea {
+                    subscale: s("zq-sub"),
+                },
+                SelfCheckProblem::HeadlineOnArea {
+                    subscale: s("zq-sub"),
+                },
+                SelfCheckProblem::NotACheckIn,
+            ]
+            .map(E::SelfCheck),
+        );
         for kind in [
             IdKind::Section,
             IdKind::Item,
@@ -294,6 +341,7 @@ mod tests {
             IdKind::ChoiceOption(s("zq-item")),
             IdKind::ScalePoint,
             IdKind::ContextQuestion,
+            IdKind::Action,
         ] {
             all.push(E::DuplicateId {
                 kind,

@@ -8,7 +8,8 @@
 //!   merging, export and import, and the storage logic over any key-value
 //!   store.
 //! - [`deploy`]: an organisation's deployment settings, strictly read.
-//! - [`builtin`]: Tend's own check-in and pulse definitions.
+//! - [`builtin`]: Tend's own check-in, pulse and organisation self-check
+//!   definitions.
 
 pub mod builtin;
 pub mod contact;

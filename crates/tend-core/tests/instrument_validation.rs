@@ -5,11 +5,12 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use tend_core::builtin::TEND_EN;
+use tend_core::builtin::{ORG_EN, TEND_EN};
 use tend_core::domain::catalogue::Catalogue;
 use tend_core::domain::instrument::{ContextQuestion, Headline, Instrument};
 use tend_core::domain::validation::{
-    ChoiceProblem, IdKind, InstrumentError as E, RangeProblem as R, TextPlace as P,
+    ChoiceProblem, IdKind, InstrumentError as E, RangeProblem as R, SelfCheckProblem as SC,
+    TextPlace as P,
 };
 
 fn dir() -> PathBuf {
@@ -304,12 +305,58 @@ fn expected() -> Vec<(&'static str, E)> {
                 upper: s("high"),
             },
         ),
+        (
+            "invalid-self-check-no-dont-know",
+            E::SelfCheck(SC::NoDontKnow),
+        ),
+        ("invalid-self-check-prefer-not", E::SelfCheck(SC::PreferNot)),
+        (
+            "invalid-self-check-statement-outside-area",
+            E::SelfCheck(SC::StatementOutsideArea { item: s("s4") }),
+        ),
+        (
+            "invalid-self-check-nested-area",
+            E::SelfCheck(SC::NestedArea {
+                subscale: s("rules"),
+            }),
+        ),
+        (
+            "invalid-self-check-headline",
+            E::SelfCheck(SC::HeadlineOnArea {
+                subscale: s("care"),
+            }),
+        ),
+        (
+            "invalid-dont-know-on-check-in",
+            E::SelfCheck(SC::DontKnowOnCheckIn),
+        ),
+        (
+            "invalid-actions-on-check-in",
+            E::SelfCheck(SC::ActionsOnCheckIn { subscale: s("b") }),
+        ),
+        (
+            "invalid-duplicate-action",
+            E::DuplicateId {
+                kind: IdKind::Action,
+                id: s("care-b"),
+            },
+        ),
+        (
+            "invalid-empty-dont-know",
+            E::EmptyText { place: P::DontKnow },
+        ),
+        (
+            "invalid-empty-action-text",
+            E::EmptyText {
+                place: P::ActionText(s("care-b")),
+            },
+        ),
     ]
 }
 
 #[test]
 fn the_valid_fixtures_load() {
-    for name in ["valid-small", "proqol-shaped"] {
+    for name in ["valid-small", "proqol-shaped", "valid-organisation"] {
         let parsed = Instrument::from_json(&fixture(name));
         assert!(parsed.is_ok(), "{name}: {:?}", parsed.err());
     }
@@ -456,12 +503,77 @@ fn loaded_definitions_sit_beside_the_builtin_one() {
     assert_eq!(catalogue.iter().count(), 2);
 }
 
+/// "Don't know" is one field with a label and nothing else, so a
+/// self-check offers it exactly once and never scores it: a second one, or
+/// one with a value, does not read.
+#[test]
+fn dont_know_is_offered_once_and_has_no_value() {
+    let text = fixture("valid-organisation");
+    let twice = text.replacen(
+        "\"dont_know\":",
+        "\"dont_know\": \"Not sure\",\n    \"dont_know\":",
+        1,
+    );
+    match Instrument::from_json(&twice) {
+        Err(E::Parse { message, .. }) => {
+            assert!(
+                message.starts_with("duplicate field `dont_know`"),
+                "{message}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let valued = text.replacen(
+        "\"dont_know\": \"Don't know\"",
+        "\"dont_know\": { \"value\": 5, \"label\": \"Don't know\" }",
+        1,
+    );
+    assert_ne!(valued, text);
+    assert!(matches!(
+        Instrument::from_json(&valued),
+        Err(E::Parse { .. })
+    ));
+    let as_label = text.replacen(
+        "{\n        \"value\": 4,",
+        "{\n        \"value\": 5,\n        \"dont_know\": true,",
+        1,
+    );
+    assert_ne!(as_label, text);
+    assert!(matches!(
+        Instrument::from_json(&as_label),
+        Err(E::Parse { .. })
+    ));
+}
+
+#[test]
+fn a_self_check_is_never_offered_as_a_check_in() {
+    let builtin = match Instrument::from_json(TEND_EN) {
+        Ok(i) => i,
+        Err(e) => panic!("{e}"),
+    };
+    let mut catalogue = Catalogue::new(builtin);
+    let before = catalogue.clone();
+    for text in [fixture("valid-organisation"), ORG_EN.to_string()] {
+        assert_eq!(
+            catalogue.load_json(&text).map(|i| i.id.clone()),
+            Err(E::SelfCheck(SC::NotACheckIn))
+        );
+        assert_eq!(
+            catalogue.load_deployed_json(&text).map(|i| i.id.clone()),
+            Err(E::SelfCheck(SC::NotACheckIn))
+        );
+    }
+    assert_eq!(catalogue, before);
+}
+
 #[test]
 fn definitions_survive_a_round_trip_through_json() {
     for text in [
         TEND_EN.to_string(),
+        ORG_EN.to_string(),
         fixture("valid-small"),
         fixture("proqol-shaped"),
+        fixture("valid-organisation"),
     ] {
         let Ok(first) = Instrument::from_json(&text) else {
             panic!("fixture does not load");
@@ -557,6 +669,52 @@ mod translation {
         assert!(matches!(
             es.check_translation_of(&tend()),
             Err(E::MissingTranslation { .. })
+        ));
+    }
+
+    fn org_spanish() -> (Instrument, Instrument) {
+        let Ok(base) = Instrument::from_json(ORG_EN) else {
+            panic!("the self-check does not load");
+        };
+        let mut es = base.clone();
+        es.locale = s("es");
+        es.scale.dont_know = Some(s("No lo sé"));
+        if let Some(action) = es.subscales[0].actions.first_mut() {
+            action.text = s("Texto traducido.");
+        }
+        (base, es)
+    }
+
+    #[test]
+    fn a_self_check_translation_keeps_dont_know_and_every_action() {
+        let (base, es) = org_spanish();
+        assert_eq!(es.check_translation_of(&base), Ok(()));
+
+        let (base, mut es) = org_spanish();
+        es.scale.dont_know = None;
+        assert_eq!(
+            es.check_translation_of(&base),
+            Err(E::MissingTranslation {
+                locale: s("es"),
+                what: s("the \"don't know\" label"),
+            })
+        );
+
+        let (base, mut es) = org_spanish();
+        es.subscales[2].actions.pop();
+        assert_eq!(
+            es.check_translation_of(&base),
+            Err(E::TranslationDiffers {
+                locale: s("es"),
+                what: s("subscale \"policies\""),
+            })
+        );
+
+        let (base, mut es) = org_spanish();
+        es.kind = tend_core::domain::instrument::InstrumentKind::CheckIn;
+        assert!(matches!(
+            es.check_translation_of(&base),
+            Err(E::TranslationDiffers { .. })
         ));
     }
 

@@ -373,6 +373,7 @@ fn scale(min: i32, max: i32) -> ResponseScale {
             },
         ],
         prefer_not: None,
+        dont_know: None,
     }
 }
 

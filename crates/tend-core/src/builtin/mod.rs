@@ -1,7 +1,13 @@
-//! Tend's own check-in and pulse, as instrument definitions compiled in.
-//! They go through the same validation as any definition an organisation
-//! loads. Only English is written so far; a translation must pass
+//! Tend's own check-in and pulse, and its organisation self-check, as
+//! instrument definitions compiled in. They go through the same validation
+//! as any definition an organisation loads. A translation must pass
 //! [`Instrument::check_translation_of`] against the English one.
+//!
+//! The self-check sits in its own folder, `org/`, because the build reads
+//! every `<name>.<code>.json` beside this file as a translation of the
+//! check-in or pulse into the language pack (see `tend_content::build`),
+//! and the self-check is in English only so far. When it is translated,
+//! the build learns to carry it too.
 //!
 //! # Versions
 //!
@@ -41,6 +47,12 @@ pub const TEND_V1_EN: &str = include_str!("tend.v1.en.json");
 /// The English definition of Tend's one-minute pulse, as shipped.
 pub const PULSE_EN: &str = include_str!("pulse.en.json");
 
+/// The English definition of Tend's organisation self-check, as shipped.
+pub const ORG_EN: &str = include_str!("org/org.en.json");
+
+/// The id of Tend's organisation self-check.
+pub const ORG_ID: &str = "tend-org";
+
 /// The ids of Tend's own check-in and pulse. Their bands are Tend's own
 /// cut-offs, not clinically validated ones, and the app says so beside
 /// their scores.
@@ -76,6 +88,13 @@ pub fn tend_earlier() -> Result<&'static [Instrument], &'static InstrumentError>
 pub fn pulse() -> Result<&'static Instrument, &'static InstrumentError> {
     static EN: OnceLock<Result<Instrument, InstrumentError>> = OnceLock::new();
     EN.get_or_init(|| Instrument::from_json(PULSE_EN)).as_ref()
+}
+
+/// Tend's organisation self-check, parsed and validated once. An error
+/// here is a defect in the shipped file, caught by the native tests.
+pub fn org() -> Result<&'static Instrument, &'static InstrumentError> {
+    static EN: OnceLock<Result<Instrument, InstrumentError>> = OnceLock::new();
+    EN.get_or_init(|| Instrument::from_json(ORG_EN)).as_ref()
 }
 
 #[cfg(test)]

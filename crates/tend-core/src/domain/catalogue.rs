@@ -10,9 +10,12 @@
 //! The catalogue also keeps the built-in instrument's earlier versions. They
 //! are never offered; a check-in answered with one is scored with it (see
 //! [`Catalogue::get_version`]).
+//!
+//! It holds check-ins only: an organisation self-check is refused whoever
+//! offers it.
 
-use super::instrument::Instrument;
-use super::validation::InstrumentError;
+use super::instrument::{Instrument, InstrumentKind};
+use super::validation::{InstrumentError, SelfCheckProblem};
 
 /// The instruments on offer, built-in first.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,9 +101,14 @@ impl Catalogue {
         Ok(self.deployed.insert(instrument))
     }
 
-    /// Validates a definition and checks it does not take the built-in id.
+    /// Validates a definition and checks it is a check-in that does not
+    /// take the built-in id. An organisation self-check is refused: it is
+    /// answered about an organisation, not about oneself.
     fn check_free(&self, instrument: &Instrument) -> Result<(), InstrumentError> {
         instrument.validate()?;
+        if instrument.kind != InstrumentKind::CheckIn {
+            return Err(InstrumentError::SelfCheck(SelfCheckProblem::NotACheckIn));
+        }
         if instrument.id == self.builtin.id {
             return Err(InstrumentError::IdInUse {
                 id: instrument.id.clone(),

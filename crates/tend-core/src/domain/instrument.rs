@@ -3,10 +3,16 @@
 //! is documented for people who write them in `docs/instrument-format.md`.
 //!
 //! Reading is strict, as that document says: an unknown or repeated field
-//! is an error; a field left out takes its default (`kind` scale, `reverse`
-//! and `multiple` false, `min_answered` 1, `decimals` 0, lists empty); an
-//! optional field may also be null. Writing leaves out every field that
-//! holds its default.
+//! is an error; a field left out takes its default (the instrument's
+//! `kind` a check-in, an item's `kind` scale, `reverse` and `multiple`
+//! false, `min_answered` 1, `decimals` 0, lists empty); an optional field
+//! may also be null. Writing leaves out every field that holds its default.
+//!
+//! Most definitions are check-ins, answered by one person about
+//! themselves. An organisation self-check (`"kind": "organisation"`) is
+//! answered by a leader about their organisation: its subscales are areas,
+//! its scale offers "don't know", and each area lists suggested actions
+//! (see [`InstrumentKind`]).
 //!
 //! A definition is only ever used after [`Instrument::from_json`] (or
 //! [`Instrument::validate`]) has accepted it, so the scoring and reading
@@ -34,6 +40,10 @@ pub struct Instrument {
     /// Who wrote the instrument and under what licence it is used, shown
     /// wherever the instrument is offered.
     pub attribution: String,
+    /// What the instrument is: a check-in (the default, left out of
+    /// written JSON) or an organisation self-check.
+    #[serde(default, skip_serializing_if = "InstrumentKind::is_check_in")]
+    pub kind: InstrumentKind,
     /// The answer scale shared by every scale and safety item.
     pub scale: ResponseScale,
     /// The questions, in the order they are asked, one section per screen.
@@ -61,6 +71,44 @@ pub struct ResponseScale {
     /// answered when scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefer_not: Option<String>,
+    /// The label of the "don't know" choice of an organisation self-check
+    /// (which must offer it; a check-in may not). It has no value: such an
+    /// answer is counted and shown, never scored. Being one field, it is
+    /// offered exactly once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<String>,
+}
+
+/// What an instrument is for, which decides the rules it is checked
+/// against and where Tend offers it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstrumentKind {
+    /// A check-in a person answers about themselves: offered on the
+    /// check-in screen, scored into subscales and headlines.
+    #[default]
+    CheckIn,
+    /// An organisation self-check a leader answers about their
+    /// organisation: every item is a statement scored in exactly one area
+    /// (a subscale with no parent and no headline), the scale offers
+    /// "don't know", and each area may list suggested actions. Never
+    /// offered as a check-in.
+    Organisation,
+}
+
+impl InstrumentKind {
+    /// Whether this is the default kind (left out of written JSON).
+    pub fn is_check_in(&self) -> bool {
+        *self == InstrumentKind::CheckIn
+    }
+
+    /// The id used in JSON (`organisation`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstrumentKind::CheckIn => "check_in",
+            InstrumentKind::Organisation => "organisation",
+        }
+    }
 }
 
 /// One labelled point of the answer scale.
@@ -301,6 +349,22 @@ pub struct Subscale {
     /// without a band.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<Band>,
+    /// Suggested actions for when this area is among the weakest, in the
+    /// order offered. Only on the areas of an organisation self-check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<AreaAction>,
+}
+
+/// One concrete thing a leader can do to strengthen an area of an
+/// organisation self-check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaAction {
+    /// Stable id, unique among all actions of the instrument and the same
+    /// in every locale (`act-pol-after-hours`).
+    pub id: String,
+    /// What to do, in plain words.
+    pub text: String,
 }
 
 /// How a subscale combines its items.

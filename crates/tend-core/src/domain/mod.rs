@@ -17,6 +17,8 @@
 //! - [`recommend`]: a check-in's reading in, ranked strategies with reasons out.
 //! - [`practice`]: guided practices and ranking them by this person's benefit.
 //! - [`plan`]: the personal plan, what is due on a date, the log, time off.
+//! - [`self_check`]: the organisation self-check: areas scored, weakest
+//!   first with actions, compared, shared and exported as CSV.
 //! - [`team`]: the team pulse code a member shares, and a leader's view of a
 //!   month's codes that shows nothing until enough are in.
 
@@ -35,6 +37,7 @@ pub mod progress;
 pub mod reading;
 pub mod recommend;
 pub mod scoring;
+pub mod self_check;
 pub mod strategy;
 pub mod team;
 pub mod validation;

@@ -21,6 +21,8 @@ pub enum IdKind {
     ScalePoint,
     /// Two items marked as the same context question.
     ContextQuestion,
+    /// Two suggested actions (of any areas).
+    Action,
 }
 
 /// What is wrong with a choice item.
@@ -96,6 +98,50 @@ pub enum TextPlace {
     ScaleLabel(i32),
     /// The "prefer not to answer" label.
     PreferNot,
+    /// The "don't know" label.
+    DontKnow,
+    /// An action id of an area (the area's id).
+    ActionId(String),
+    /// The text of an action (its id).
+    ActionText(String),
+}
+
+/// What breaks the rules of an organisation self-check, or what an
+/// organisation self-check's parts are doing in a check-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SelfCheckProblem {
+    /// An organisation self-check without a "don't know" answer.
+    NoDontKnow,
+    /// A check-in offers "don't know", which only a self-check may.
+    DontKnowOnCheckIn,
+    /// An organisation self-check offers "prefer not to answer"; it offers
+    /// "don't know" instead.
+    PreferNot,
+    /// A check-in's subscale lists actions, which only a self-check's
+    /// areas have.
+    ActionsOnCheckIn {
+        /// The subscale's id.
+        subscale: String,
+    },
+    /// An item of a self-check is not a statement scored in one area (it
+    /// is a choice or safety item, or names no subscale).
+    StatementOutsideArea {
+        /// The item's id.
+        item: String,
+    },
+    /// An area of a self-check rolls up into another subscale.
+    NestedArea {
+        /// The area's id.
+        subscale: String,
+    },
+    /// An area of a self-check is marked as a headline score.
+    HeadlineOnArea {
+        /// The area's id.
+        subscale: String,
+    },
+    /// A self-check was offered where a check-in belongs (a person's file
+    /// or the deployment's check-in).
+    NotACheckIn,
 }
 
 /// A number outside what it may be: which number, what it is, and what is
@@ -327,6 +373,9 @@ pub enum InstrumentError {
         /// The id.
         id: String,
     },
+    /// The rules of an organisation self-check are broken, or its parts
+    /// appear in a check-in.
+    SelfCheck(SelfCheckProblem),
 }
 
 impl fmt::Display for IdKind {
@@ -339,6 +388,7 @@ impl fmt::Display for IdKind {
             IdKind::ChoiceOption(i) => write!(f, "options of item \"{i}\""),
             IdKind::ScalePoint => write!(f, "labels of the answer scale"),
             IdKind::ContextQuestion => write!(f, "context questions"),
+            IdKind::Action => write!(f, "actions"),
         }
     }
 }
@@ -416,6 +466,9 @@ impl fmt::Display for TextPlace {
             ),
             P::ScaleLabel(value) => write!(f, "the label of scale value {value}"),
             P::PreferNot => write!(f, "the \"prefer not to answer\" label"),
+            P::DontKnow => write!(f, "the \"don't know\" label"),
+            P::ActionId(area) => write!(f, "an action id of area \"{area}\""),
+            P::ActionText(action) => write!(f, "the text of action \"{action}\""),
         }
     }
 }
@@ -475,6 +528,47 @@ impl fmt::Display for RangeProblem {
                     None => write!(f, "and above"),
                 }
             }
+        }
+    }
+}
+
+impl fmt::Display for SelfCheckProblem {
+    /// One sentence, without its full stop.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use SelfCheckProblem as S;
+        match self {
+            S::NoDontKnow => write!(
+                f,
+                "An organisation self-check needs a \"don't know\" answer: add \"dont_know\" to the answer scale"
+            ),
+            S::DontKnowOnCheckIn => write!(
+                f,
+                "Only an organisation self-check offers \"don't know\": remove \"dont_know\" or set \"kind\": \"organisation\""
+            ),
+            S::PreferNot => write!(
+                f,
+                "An organisation self-check offers \"don't know\" instead of \"prefer not to answer\": remove \"prefer_not\""
+            ),
+            S::ActionsOnCheckIn { subscale } => write!(
+                f,
+                "Subscale \"{subscale}\" lists actions, which only the areas of an organisation self-check have"
+            ),
+            S::StatementOutsideArea { item } => write!(
+                f,
+                "Item \"{item}\" is not scored in an area: every item of an organisation self-check is a scale item that adds to exactly one area"
+            ),
+            S::NestedArea { subscale } => write!(
+                f,
+                "Area \"{subscale}\" rolls up into another subscale, but the areas of an organisation self-check stand on their own"
+            ),
+            S::HeadlineOnArea { subscale } => write!(
+                f,
+                "Area \"{subscale}\" is marked as a headline score, which only a check-in has"
+            ),
+            S::NotACheckIn => write!(
+                f,
+                "This file is an organisation self-check, not a check-in, so it cannot be offered as one"
+            ),
         }
     }
 }
@@ -614,6 +708,7 @@ impl fmt::Display for InstrumentError {
                 f,
                 "Your organisation's own questionnaire already uses the id \"{id}\", and theirs is the one offered; this file was not loaded."
             ),
+            E::SelfCheck(problem) => write!(f, "{problem}."),
         }
     }
 }

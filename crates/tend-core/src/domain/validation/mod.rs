@@ -4,16 +4,20 @@
 //! at all.
 //!
 //! Each concept has its own file: the errors, the answer scale, sections
-//! and items, subscales, bands, and translations.
+//! and items, subscales, bands, the rules of an organisation self-check,
+//! and translations.
 
 mod bands;
 mod error;
 mod items;
 mod scale;
+mod self_check;
 mod subscales;
 mod translation;
 
-pub use error::{allowed_ids, ChoiceProblem, IdKind, InstrumentError, RangeProblem, TextPlace};
+pub use error::{
+    allowed_ids, ChoiceProblem, IdKind, InstrumentError, RangeProblem, SelfCheckProblem, TextPlace,
+};
 
 use super::instrument::Instrument;
 
@@ -28,6 +32,8 @@ impl Instrument {
         self.check_subscale_ids()?;
         self.check_items()?;
         self.check_subscale_tree()?;
+        self.check_kind()?;
+        self.check_actions()?;
         for subscale in &self.subscales {
             self.check_bands(subscale)?;
         }

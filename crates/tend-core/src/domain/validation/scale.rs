@@ -1,5 +1,5 @@
 //! The answer scale: its range, its labelled points and the "prefer not
-//! to answer" label.
+//! to answer" and "don't know" labels.
 
 use super::{non_empty, Check, IdKind, InstrumentError, RangeProblem, TextPlace};
 use crate::domain::instrument::Instrument;
@@ -44,6 +44,9 @@ impl Instrument {
         }
         if let Some(label) = &scale.prefer_not {
             non_empty(label, || TextPlace::PreferNot)?;
+        }
+        if let Some(label) = &scale.dont_know {
+            non_empty(label, || TextPlace::DontKnow)?;
         }
         Ok(())
     }

@@ -6,8 +6,9 @@ use crate::domain::instrument::{Instrument, Item, Subscale};
 
 impl Instrument {
     /// Checks that `self` is a faithful translation of `base`: the same
-    /// instrument, version, items, options, scale and bands, with only the
-    /// words changed. Both must already be valid on their own.
+    /// instrument, kind, version, items, options, scale, bands and actions,
+    /// with only the words changed. Both must already be valid on their
+    /// own.
     pub fn check_translation_of(&self, base: &Instrument) -> Check {
         let locale = self.locale.clone();
         let missing = |what: String| InstrumentError::MissingTranslation {
@@ -24,6 +25,13 @@ impl Instrument {
                 self.id, self.version, base.id, base.version
             )));
         }
+        if self.kind != base.kind {
+            return Err(differs(format!(
+                "it is of kind \"{}\", not \"{}\"",
+                self.kind.as_str(),
+                base.kind.as_str()
+            )));
+        }
         let (scale, base_scale) = (&self.scale, &base.scale);
         if scale.min != base_scale.min || scale.max != base_scale.max {
             return Err(differs("the answer scale's range".into()));
@@ -35,6 +43,9 @@ impl Instrument {
         }
         if base_scale.prefer_not.is_some() && scale.prefer_not.is_none() {
             return Err(missing("the \"prefer not to answer\" label".into()));
+        }
+        if base_scale.dont_know.is_some() && scale.dont_know.is_none() {
+            return Err(missing("the \"don't know\" label".into()));
         }
         for section in &base.sections {
             let Some(ours) = self.sections.iter().find(|s| s.id == section.id) else {
@@ -96,6 +107,7 @@ impl Instrument {
                             )
                         })
                         .collect::<Vec<_>>(),
+                    s.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>(),
                 )
             };
             if shape(ours) != shape(subscale) {
