@@ -18,6 +18,8 @@ pub enum Route {
     Leaders,
     /// One leaders' guide page, by slug.
     LeadersTopic(String),
+    /// The leader's team pulse: codes members shared, a month's picture.
+    TeamPulse,
     /// The check-in's start: choose an instrument, start or resume.
     CheckIn,
     /// One section of the check-in in progress (1-based).
@@ -73,6 +75,7 @@ impl Route {
             ["learn"] => Route::Learn,
             ["learn", slug] if slug_ok(slug) => Route::LearnTopic((*slug).to_string()),
             ["leaders"] => Route::Leaders,
+            ["leaders", "team"] => Route::TeamPulse,
             ["leaders", slug] if slug_ok(slug) => Route::LeadersTopic((*slug).to_string()),
             ["check-in"] => Route::CheckIn,
             ["check-in", n] => match n.parse::<usize>() {
@@ -104,6 +107,7 @@ impl Route {
             Route::LearnTopic(s) => format!("#/learn/{s}"),
             Route::Leaders => "#/leaders".into(),
             Route::LeadersTopic(s) => format!("#/leaders/{s}"),
+            Route::TeamPulse => "#/leaders/team".into(),
             Route::CheckIn => "#/check-in".into(),
             Route::CheckInStep(n) => format!("#/check-in/{n}"),
             Route::Results(id) => format!("#/results/{id}"),
@@ -128,7 +132,7 @@ impl Route {
     pub fn section(&self) -> Route {
         match self {
             Route::LearnTopic(_) => Route::Learn,
-            Route::LeadersTopic(_) => Route::Leaders,
+            Route::LeadersTopic(_) | Route::TeamPulse => Route::Leaders,
             Route::CheckInStep(_) | Route::Pulse => Route::CheckIn,
             Route::Results(_) => Route::History,
             Route::Strategy(_) => Route::Strategies,
@@ -155,7 +159,7 @@ impl Route {
     /// outside the optional parts always is.
     pub fn allowed_by(&self, modules: &Modules) -> bool {
         match self {
-            Route::Leaders | Route::LeadersTopic(_) => modules.leaders,
+            Route::Leaders | Route::LeadersTopic(_) | Route::TeamPulse => modules.leaders,
             Route::Journal => modules.journal,
             Route::Practice(id) => modules.journal || !JOURNAL_PRACTICES.contains(&id.as_str()),
             Route::Pulse => modules.pulse,
@@ -178,6 +182,7 @@ mod tests {
             ("#/learn/", Route::Learn),
             ("#/learn/burnout", Route::LearnTopic("burnout".into())),
             ("#/leaders", Route::Leaders),
+            ("#/leaders/team", Route::TeamPulse),
             (
                 "#/leaders/supervision",
                 Route::LeadersTopic("supervision".into()),
@@ -227,6 +232,7 @@ mod tests {
             Route::LearnTopic("symptoms".into()),
             Route::Leaders,
             Route::LeadersTopic("time-off".into()),
+            Route::TeamPulse,
             Route::CheckIn,
             Route::CheckInStep(2),
             Route::Results("c1".into()),
@@ -281,6 +287,7 @@ mod tests {
         for route in [
             Route::Leaders,
             Route::LeadersTopic("supervision".into()),
+            Route::TeamPulse,
             Route::Journal,
             Route::Practice("narrative-journal".into()),
             Route::Practice("creative-journal".into()),

@@ -21,5 +21,6 @@ pub mod resume_draft;
 pub mod safety_panel;
 pub mod score_views;
 pub mod storage_banner;
+pub mod team_share;
 pub mod text_records;
 pub mod trend_chart;

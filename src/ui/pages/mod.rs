@@ -14,6 +14,7 @@ pub mod resources;
 pub mod results;
 pub mod settings;
 pub mod strategies;
+pub mod team;
 
 use crate::route::Route;
 use crate::ui::components::dead_end::NotFound;
@@ -35,6 +36,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::LeadersTopic(slug) => {
             view! { <learn::Topic guide=learn::Guide::Leaders slug=slug /> }.into_any()
         }
+        Route::TeamPulse => view! { <team::TeamPulse /> }.into_any(),
         Route::Help => view! { <help::Help /> }.into_any(),
         Route::Resources => view! { <resources::Resources /> }.into_any(),
         Route::Settings => view! { <settings::Settings /> }.into_any(),
