@@ -4,7 +4,7 @@
 //! the same code as a QR code drawn here. Nothing is sent anywhere.
 
 use crate::platform;
-use crate::ui::checkin::use_instruments;
+use crate::ui::checkin::{use_instruments, Instruments};
 use crate::ui::use_app;
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
@@ -39,19 +39,7 @@ pub fn TeamShare(entry_id: String, completed_at: i64, profile: Profile) -> impl 
         }
         Ok(code) => {
             let text = team::encode(&code);
-            let field_label = move |f: Field| -> String {
-                if f == Field::NotSaid {
-                    return t().team_share_not_said.to_string();
-                }
-                instruments
-                    .get(tend_core::builtin::OWN_IDS[0])
-                    .and_then(|i| {
-                        let item = i.context_item(ContextQuestion::Role)?;
-                        let option = item.options.iter().find(|o| o.id == f.id())?;
-                        Some(option.label.clone())
-                    })
-                    .unwrap_or_else(|| f.id().to_string())
-            };
+            let field_label = move |f: Field| field_label(&ctx, &instruments, f);
             let holds: Vec<String> = team::describe(&code)
                 .into_iter()
                 .filter_map(|part| content_text(&ctx, part, &field_label))
@@ -68,6 +56,22 @@ pub fn TeamShare(entry_id: String, completed_at: i64, profile: Profile) -> impl 
         </details>
     }
     .into_any()
+}
+
+/// A field of work as the person's language names it: the label of that
+/// option of Tend's own check-in's role question.
+pub fn field_label(ctx: &crate::ui::AppContext, instruments: &Instruments, field: Field) -> String {
+    if field == Field::NotSaid {
+        return ctx.t().team_share_not_said.to_string();
+    }
+    instruments
+        .get(tend_core::builtin::OWN_IDS[0])
+        .and_then(|i| {
+            let item = i.context_item(ContextQuestion::Role)?;
+            let option = item.options.iter().find(|o| o.id == field.id())?;
+            Some(option.label.clone())
+        })
+        .unwrap_or_else(|| field.id().to_string())
 }
 
 /// Why an entry cannot become a code.

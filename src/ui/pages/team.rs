@@ -5,13 +5,13 @@
 use crate::platform::{self, files};
 use crate::route::Route;
 use crate::ui::checkin::use_instruments;
-use crate::ui::components::team_share::{level_label, month_text};
+use crate::ui::components::team_share::{field_label, level_label, month_text};
 use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
-use tend_core::domain::instrument::{ContextQuestion, Headline};
+use tend_core::domain::instrument::Headline;
 use tend_core::domain::team::{
-    self, ByField, CodeError, Field, Group, Intake, Month, Tally, TeamMonth, TeamView,
+    self, ByField, CodeError, Group, Intake, Month, Tally, TeamMonth, TeamView,
 };
 use tend_core::store::team_codes::Kept;
 
@@ -103,21 +103,8 @@ pub fn TeamPulse() -> impl IntoView {
         platform::focus_soon("#team-added");
     };
 
-    let field_label = move |f: Field| -> String {
-        if f == Field::NotSaid {
-            return t().team_share_not_said.to_string();
-        }
-        instruments
-            .get(tend_core::builtin::OWN_IDS[0])
-            .and_then(|i| {
-                let item = i.context_item(ContextQuestion::Role)?;
-                let option = item.options.iter().find(|o| o.id == f.id())?;
-                Some(option.label.clone())
-            })
-            .unwrap_or_else(|| f.id().to_string())
-    };
     let group_label = move |g: Group| match g {
-        Group::Field(f) => field_label(f),
+        Group::Field(f) => field_label(&ctx, &instruments, f),
         Group::Other => t().team_view_other_group.to_string(),
     };
 
