@@ -240,3 +240,34 @@ pub fn utc_offset_minutes() -> i32 {
 pub fn today() -> tend_core::domain::plan::Date {
     tend_core::domain::plan::Date::at(now_ms(), utc_offset_minutes())
 }
+
+/// Puts `text` on the clipboard. False where the browser has no clipboard
+/// for the page or refuses it (an insecure origin, a frame without
+/// permission); the caller then lets the person copy it themselves.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    // `navigator.clipboard` through reflection: it is missing outside
+    // secure contexts, which web-sys's typed getter does not allow for.
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
+        return false;
+    };
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return false;
+    };
+    let Some(write) = write.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
