@@ -8,10 +8,12 @@ use std::io::Write as _;
 use tend_core::builtin;
 use tend_core::domain::answer::Answers;
 use tend_core::domain::instrument::Instrument;
+use tend_core::domain::self_check::record::{SelfCheckAnswer, MAX_TEAM_CHARS};
+use tend_core::domain::team::{self, Bands, Field, Month, TeamCode};
 use tend_core::store::backup::export_text;
 use tend_core::store::data::{
-    clean_text, CheckIn, DoneRecord, JournalEntry, PlanEntry, PracticeLog, Pulse, Removed,
-    Restoration, Tombstone, WhyCard, MAX_TEXT_CHARS,
+    clean_text, CheckIn, DoneRecord, JournalEntry, KeptCode, PlanEntry, PracticeLog, Pulse,
+    Removed, Restoration, SelfCheck, Tombstone, WhyCard, MAX_TEXT_CHARS,
 };
 use tend_core::store::envelope::{decode, encode};
 use tend_core::store::import::{self, ImportMode, MAX_IMPORT_BYTES, MAX_RECORDS, MAX_REMOVALS};
@@ -43,6 +45,8 @@ fn same(a: &TendData, b: &TendData) -> Result<(), String> {
         ("plan", a.plan == b.plan),
         ("done", a.done == b.done),
         ("time_off", a.time_off == b.time_off),
+        ("self_checks", a.self_checks == b.self_checks),
+        ("team_codes", a.team_codes == b.team_codes),
     ];
     match parts.iter().find(|(_, equal)| !equal) {
         Some((part, _)) => Err(format!("`{part}` differs")),
@@ -329,6 +333,27 @@ fn smallest_records() -> Vec<(&'static str, String, usize)> {
             MAX_RECORDS,
         ),
         (
+            "self_checks",
+            json(serde_json::to_string(&SelfCheck {
+                answers: Default::default(),
+                completed_at: at,
+                id: id("sc-"),
+                instrument_id: "tend-org".into(),
+                instrument_version: "1".into(),
+                shared: false,
+                team: None,
+            })),
+            MAX_RECORDS,
+        ),
+        (
+            "team_codes",
+            json(serde_json::to_string(&KeptCode {
+                added_at: at,
+                code: team_code(0),
+            })),
+            MAX_RECORDS,
+        ),
+        (
             "deleted",
             json(serde_json::to_string(&Tombstone {
                 id: Removed::entry(&id("c")),
@@ -345,6 +370,37 @@ fn smallest_records() -> Vec<(&'static str, String, usize)> {
             MAX_REMOVALS,
         ),
     ]
+}
+
+/// The text of a team code with this nonce.
+fn team_code(nonce: u64) -> String {
+    let month = Month::at(NOW, 0).expect("a month a code can name");
+    team::encode(&TeamCode::new(
+        Bands::default(),
+        Field::NotSaid,
+        month,
+        nonce,
+    ))
+}
+
+/// Self-checks as a leader keeps them: every statement of Tend's own
+/// answered, and the longest team name.
+fn self_checks(n: usize) -> Vec<SelfCheck> {
+    let org = builtin::org().expect("Tend's own self-check");
+    (0..n)
+        .map(|i| SelfCheck {
+            answers: org
+                .items()
+                .map(|item| (item.id.clone(), SelfCheckAnswer::Level(2)))
+                .collect(),
+            completed_at: NOW + i as i64,
+            id: format!("sc-mihy8c2o-{i}"),
+            instrument_id: org.id.clone(),
+            instrument_version: org.version.clone(),
+            shared: i % 2 == 1,
+            team: Some("é".repeat(MAX_TEAM_CHARS)),
+        })
+        .collect()
 }
 
 #[test]
@@ -393,6 +449,18 @@ fn the_export_of_a_full_store_of_any_kind_fits_the_import_limit() {
         ("plan", only(&|d| d.plan = data.plan.clone())),
         ("done marks", only(&|d| d.done = data.done.clone())),
         ("tombstones", only(&|d| d.deleted = data.deleted.clone())),
+        ("self-checks", only(&|d| d.self_checks = self_checks(100))),
+        (
+            "team codes",
+            only(&|d| {
+                d.team_codes = (0..500)
+                    .map(|n| KeptCode {
+                        added_at: NOW + n as i64,
+                        code: team_code(n),
+                    })
+                    .collect()
+            }),
+        ),
         (
             "restorations",
             only(&|d| d.restored = data.restored.clone()),

@@ -77,6 +77,7 @@ fn check(id: &str, at: i64, team: Option<&str>, answers: SelfCheckAnswers) -> Se
         id: id.into(),
         instrument_id: ORG_ID.into(),
         instrument_version: "1".into(),
+        shared: false,
         team: team.map(str::to_string),
     }
 }
@@ -563,14 +564,19 @@ mod sharing {
     #[test]
     fn a_file_and_a_code_bring_back_the_same_self_check() {
         let check = sample();
+        // It comes back marked as shared with this leader.
+        let back = SelfCheck {
+            shared: true,
+            ..check.clone()
+        };
         let file = export_json(&check);
-        assert_eq!(import(&file), Ok(check.clone()));
+        assert_eq!(import(&file), Ok(back.clone()));
         let code = share_code(&check);
         assert!(code.starts_with(CODE_PREFIX));
         assert!(code[CODE_PREFIX.len()..]
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-        assert_eq!(import(&code), Ok(check.clone()));
+        assert_eq!(import(&code), Ok(back.clone()));
         // As a message app might wrap it, or with padding added.
         let wrapped: String = code
             .chars()
@@ -580,14 +586,19 @@ mod sharing {
                 brk.into_iter().chain(std::iter::once(c))
             })
             .collect();
-        assert_eq!(import(&format!("  {wrapped}\n")), Ok(check.clone()));
+        assert_eq!(import(&format!("  {wrapped}\n")), Ok(back.clone()));
         let padding = "=".repeat((4 - (code.len() - CODE_PREFIX.len()) % 4) % 4);
-        assert_eq!(import(&format!("{code}{padding}")), Ok(check.clone()));
+        assert_eq!(import(&format!("{code}{padding}")), Ok(back.clone()));
         // A file an editor saved with a byte-order mark.
-        assert_eq!(import(&format!("\u{feff}{file}")), Ok(check.clone()));
+        assert_eq!(import(&format!("\u{feff}{file}")), Ok(back.clone()));
         // The file is small and names its form.
         assert!(file.len() < 2_000, "{}", file.len());
         assert!(file.contains("\"format\": \"tend-self-check\""), "{file}");
+        // Passed on again, it is the same file and code: whether a leader
+        // was shared a self-check is not part of it.
+        assert_eq!(export_json(&back), file);
+        assert_eq!(share_code(&back), code);
+        assert!(!file.contains("shared"), "{file}");
     }
 
     #[test]
@@ -682,7 +693,13 @@ mod sharing {
             change(&mut b);
             import(&file_of(b))
         };
-        assert_eq!(import(&file_of(body())), Ok(sample()));
+        assert_eq!(
+            import(&file_of(body())),
+            Ok(SelfCheck {
+                shared: true,
+                ..sample()
+            })
+        );
         assert_eq!(
             with(&|b| b["instrument_version"] = json!("2")),
             Err(ShareError::UnknownInstrument {

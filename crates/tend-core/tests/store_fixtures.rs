@@ -10,6 +10,8 @@ use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tend_core::domain::answer::Answer;
+use tend_core::domain::self_check::SelfCheckAnswer;
+use tend_core::domain::team;
 use tend_core::store::checksum::{checksum, fnv1a64};
 use tend_core::store::data::Removed;
 use tend_core::store::envelope::{self, decode, encode, encode_pretty};
@@ -137,7 +139,7 @@ fn the_real_steps_turn_the_v1_fixture_into_exactly_the_expected_json() {
 
 #[test]
 fn the_real_steps_and_their_summaries_say_what_each_adds() {
-    assert_eq!(CURRENT_SCHEMA, 5);
+    assert_eq!(CURRENT_SCHEMA, 6);
     let v1 = MIGRATIONS.iter().find(|m| m.from == 1).expect("a v1 step");
     assert!(v1.summary.contains("check-ins"), "{}", v1.summary);
     let v2 = MIGRATIONS.iter().find(|m| m.from == 2).expect("a v2 step");
@@ -151,6 +153,10 @@ fn the_real_steps_and_their_summaries_say_what_each_adds() {
     let v4 = MIGRATIONS.iter().find(|m| m.from == 4).expect("a v4 step");
     for what in ["chunks", "unchanged"] {
         assert!(v4.summary.contains(what), "{}", v4.summary);
+    }
+    let v5 = MIGRATIONS.iter().find(|m| m.from == 5).expect("a v5 step");
+    for what in ["self-checks", "team pulse codes", "unchanged"] {
+        assert!(v5.summary.contains(what), "{}", v5.summary);
     }
     assert!(MIGRATIONS.iter().all(|m| m.from < CURRENT_SCHEMA));
 }
@@ -236,36 +242,90 @@ fn the_real_v3_to_v4_step_writes_each_answer_of_the_v2_and_v3_fixtures_compactly
     }
 }
 
-/// A test-only v5 -> v6 step, proving the pipeline carries real fixture
-/// data past the current version: adds a list of team pulse codes.
-fn test_v5_to_v6(mut data: Value) -> Result<Value, String> {
+/// A test-only v6 -> v7 step, proving the pipeline carries real fixture
+/// data past the current version: adds a list of team notes.
+fn test_v6_to_v7(mut data: Value) -> Result<Value, String> {
     let obj = data.as_object_mut().ok_or("data is not an object")?;
-    obj.insert("team_codes".to_string(), Value::Array(Vec::new()));
+    obj.insert("team_notes".to_string(), Value::Array(Vec::new()));
     Ok(data)
 }
 
 #[test]
-fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v5_to_v6_step() {
+fn the_v1_fixture_goes_through_the_real_steps_and_a_test_v6_to_v7_step() {
     let mut steps: Vec<Migration> = MIGRATIONS.to_vec();
     steps.push(Migration {
-        from: 5,
-        summary: "test: add team pulse codes",
-        step: test_v5_to_v6,
+        from: 6,
+        summary: "test: add team notes",
+        step: test_v6_to_v7,
     });
     let text = fs::read_to_string(fixture_dir().join("v1.json")).expect("v1 fixture");
     let fixture = json(&text);
-    let v6 = migrate_with(fixture["data"].clone(), 1, 6, &steps).expect("migrates");
-    assert_eq!(v6["team_codes"], Value::Array(Vec::new()));
-    assert_eq!(v6["checkins"], Value::Array(Vec::new()));
-    assert_eq!(v6["settings"]["checkin_interval_days"].as_u64(), Some(14));
-    assert_eq!(v6["settings"]["region"].as_str(), Some("uk-ie"));
+    let v7 = migrate_with(fixture["data"].clone(), 1, 7, &steps).expect("migrates");
+    assert_eq!(v7["team_notes"], Value::Array(Vec::new()));
+    assert_eq!(v7["checkins"], Value::Array(Vec::new()));
+    assert_eq!(v7.get("team_codes"), None, "left out while empty");
+    assert_eq!(v7["settings"]["checkin_interval_days"].as_u64(), Some(14));
+    assert_eq!(v7["settings"]["region"].as_str(), Some("uk-ie"));
     // The real pipeline has no step past the current version.
-    assert!(migrate_with(fixture["data"].clone(), 1, 6, MIGRATIONS).is_err());
+    assert!(migrate_with(fixture["data"].clone(), 1, 7, MIGRATIONS).is_err());
+}
+
+#[test]
+fn the_v6_fixture_is_the_v5_data_and_a_leaders_records() {
+    let read = |name: &str| {
+        let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
+        import::read(text.as_bytes(), NOW).expect("reads").data
+    };
+    let (v5, v6) = (read("v5.json"), read("v6.json"));
+    // The v5 data came through the real v5 -> v6 step unchanged.
+    let text = fs::read_to_string(fixture_dir().join("v5.json")).expect("v5");
+    let data = json(&text)["data"].clone();
+    assert_eq!(migrate(data.clone(), 5), Ok(data));
+    assert!(v5.self_checks.is_empty() && v5.team_codes.is_empty());
+
+    // Both kinds of self-check, and "don't know".
+    assert!(v6.self_checks.iter().any(|c| c.shared));
+    assert!(v6.self_checks.iter().any(|c| !c.shared && c.team.is_some()));
+    assert!(v6
+        .self_checks
+        .iter()
+        .flat_map(|c| c.answers.values())
+        .any(|a| *a == SelfCheckAnswer::DontKnow));
+    // Codes in their canonical text, every one of them readable.
+    assert!(v6.team_codes.len() >= 3);
+    for kept in &v6.team_codes {
+        let code = team::decode(&kept.code).expect("a code");
+        assert_eq!(team::encode(&code), kept.code);
+    }
+    // A tombstone of each new kind, and a code pasted again after its
+    // removal.
+    let kinds = |keys: Vec<&Removed>| -> Vec<String> {
+        keys.iter()
+            .filter(|k| matches!(k, Removed::TeamCode(_) | Removed::SelfCheck(_)))
+            .map(|k| k.to_string())
+            .collect()
+    };
+    let stones = kinds(v6.deleted.iter().map(|t| &t.id).collect());
+    assert_eq!(stones, ["team:0f0f0f0f0f", "self-check:sc-mi5aaaaa-0"]);
+    let restored = kinds(v6.restored.iter().map(|r| &r.id).collect());
+    assert_eq!(restored, ["team:0000000042"]);
+    assert!(v6.entry_keys().contains(&Removed::from("team:0000000042")));
+
+    // Everything else is the v5 data as it was.
+    let without = |mut d: TendData| {
+        d.self_checks.clear();
+        d.team_codes.clear();
+        let new = |k: &Removed| matches!(k, Removed::TeamCode(_) | Removed::SelfCheck(_));
+        d.deleted.retain(|t| !new(&t.id));
+        d.restored.retain(|r| !new(&r.id));
+        d
+    };
+    assert_eq!(without(v6), v5);
 }
 
 #[test]
 fn the_v3_and_v4_fixtures_hold_every_kind_of_entry() {
-    for name in ["v3.json", "v4.json", "v5.json"] {
+    for name in ["v3.json", "v4.json", "v5.json", "v6.json"] {
         let text = fs::read_to_string(fixture_dir().join(name)).expect(name);
         let preview = import::read(text.as_bytes(), NOW).expect("reads");
         holds_every_kind_of_entry(&preview.data);
@@ -436,6 +496,8 @@ fn what_the_previous_release_wrote_opens_and_is_written_back_in_the_current_sche
             Removed::Journal(_) => "journal",
             Removed::Card(_) => "card",
             Removed::Plan(_) => "plan",
+            Removed::TeamCode(_) => "team code",
+            Removed::SelfCheck(_) => "self-check",
         };
         let kinds: std::collections::BTreeSet<&str> =
             d.deleted.iter().map(|t| kind(&t.id)).collect();
@@ -544,34 +606,67 @@ fn serde_json_still_reads_and_writes_every_golden_value_as_before() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// The first schema that laid the browser's storage out in chunks.
+const FIRST_LAYOUT: u32 = 5;
+
+/// The browser's storage as schema `version` laid it out, frozen in
+/// `tests/fixtures/store-layout/v{version}.json` (every key and its text),
+/// with the data it holds: that of the store fixture `v{version}.json`.
+fn layout(version: u32) -> (std::collections::BTreeMap<String, String>, TendData) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/store-layout/v{version}.json"));
+    let frozen = serde_json::from_str(
+        &fs::read_to_string(&path).unwrap_or_else(|_| panic!("{}", path.display())),
+    )
+    .expect("a map of keys to texts");
+    let (_, _, expected) = fixtures(version)
+        .into_iter()
+        .find(|(p, _, _)| p.ends_with(format!("v{version}.json")))
+        .expect("the version's fixture");
+    (frozen, expected)
+}
+
 /// The browser's storage as this version lays it out (`store::split`): the
 /// head under the data key and each chunk under its own, frozen in
 /// `tests/fixtures/store-layout/v{CURRENT_SCHEMA}.json` (every key and its
-/// text) from the newest fixture's data. A later version must still read
-/// it, and this one must still write it.
+/// text) from the newest fixture's data. This version must still read it
+/// and every earlier version's layout, and must still write its own.
 #[test]
 fn the_store_layout_of_this_version_is_frozen_and_still_read() {
     use tend_core::store::vault::{Backend, MemoryBackend, Saved, Vault};
     use tend_core::store::Namespace;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
-        "tests/fixtures/store-layout/v{CURRENT_SCHEMA}.json"
-    ));
-    let frozen: std::collections::BTreeMap<String, String> =
-        serde_json::from_str(&fs::read_to_string(&path).expect("the layout fixture"))
-            .expect("a map of keys to texts");
-    let (_, _, expected) = fixtures(CURRENT_SCHEMA)
-        .into_iter()
-        .find(|(p, _, _)| p.ends_with(format!("v{CURRENT_SCHEMA}.json")))
-        .expect("the newest fixture");
-    let mut store = MemoryBackend::new();
-    for (key, text) in &frozen {
-        store.set(key, text).expect("sets");
+    for version in FIRST_LAYOUT..=CURRENT_SCHEMA {
+        let (frozen, expected) = layout(version);
+        let mut store = MemoryBackend::new();
+        for (key, text) in &frozen {
+            store.set(key, text).expect("sets");
+        }
+        let head = json(&frozen["tend:data"]);
+        assert_eq!(head["schema"].as_u64(), Some(u64::from(version)));
+        let (mut vault, data) = Vault::open(Ok(store.clone()), Namespace::default(), NOW);
+        assert_eq!(data, expected, "v{version}");
+        assert!(vault.recovered().is_empty(), "v{version}");
+        assert!(frozen.keys().any(|k| k.starts_with("tend:part:")));
+        if version < CURRENT_SCHEMA {
+            // Written back in this schema, it reads the same; its chunks,
+            // whose text has not changed, stay as they were.
+            let mut changed = data.clone();
+            changed.settings.updated_at += 1;
+            assert_eq!(vault.save(&changed, NOW), Ok(Saved::Written));
+            let after = store.snapshot();
+            assert_eq!(
+                json(&after["tend:data"])["schema"].as_u64(),
+                Some(u64::from(CURRENT_SCHEMA))
+            );
+            for (key, text) in frozen.iter().filter(|(k, _)| k.starts_with("tend:part:")) {
+                assert_eq!(after.get(key), Some(text), "v{version}: {key}");
+            }
+            let (_, reopened) = Vault::open(Ok(store.clone()), Namespace::default(), NOW);
+            assert_eq!(reopened, changed, "v{version}");
+        }
     }
-    let (vault, data) = Vault::open(Ok(store.clone()), Namespace::default(), NOW);
-    assert_eq!(data, expected);
-    assert!(vault.recovered().is_empty());
-    assert!(frozen.keys().any(|k| k.starts_with("tend:part:")));
 
+    let (frozen, expected) = layout(CURRENT_SCHEMA);
     let fresh = MemoryBackend::new();
     let (mut writer, _) = Vault::open(Ok(fresh.clone()), Namespace::default(), NOW);
     let written_at = json(&frozen["tend:data"])["written_at"]

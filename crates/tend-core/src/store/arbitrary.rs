@@ -3,11 +3,15 @@
 //! entries, tombstones and drafts, which is where merging is interesting.
 
 use super::data::{
-    CheckIn, DoneRecord, Draft, JournalEntry, LoadedInstrument, PlanEntry, PracticeLog, Pulse,
-    Removed, Restoration, Settings, TendData, TextSize, Theme, TimeOffRecord, Tombstone, WhyCard,
+    CheckIn, DoneRecord, Draft, JournalEntry, KeptCode, LoadedInstrument, PlanEntry, PracticeLog,
+    Pulse, Removed, Restoration, SelfCheck, Settings, TendData, TextSize, Theme, TimeOffRecord,
+    Tombstone, WhyCard,
 };
+use super::team_codes::nonce_key;
 use crate::domain::answer::{Answer, Answers};
 use crate::domain::plan::Date;
+use crate::domain::self_check::record::SelfCheckAnswer;
+use crate::domain::team::{self, Bands, Field, Level, Month, TeamCode};
 use proptest::prelude::*;
 
 /// Answers to a few items, in every answer form.
@@ -94,8 +98,8 @@ fn draft() -> impl Strategy<Value = Draft> {
     })
 }
 
-/// A key a tombstone or restoration may name: a check-in, a pulse, a
-/// loaded instrument or a draft from the pools above.
+/// A key a tombstone or restoration may name: any record from the pools
+/// here.
 fn key() -> impl Strategy<Value = Removed> {
     prop_oneof![
         (0u8..5).prop_map(|n| Removed::Entry(format!("c{n}"))),
@@ -105,7 +109,92 @@ fn key() -> impl Strategy<Value = Removed> {
         (0u8..3).prop_map(|n| Removed::Journal(format!("j{n}"))),
         (0u8..3).prop_map(|n| Removed::Card(format!("w{n}"))),
         (0u8..3).prop_map(|n| Removed::Plan(format!("i{n}"))),
+        (0u64..4).prop_map(nonce_key),
+        Just(Removed::TeamCode(UNREADABLE_CODE.into())),
+        (0u8..3).prop_map(|n| Removed::SelfCheck(format!("sc-{n}"))),
     ]
+}
+
+/// A kept text that does not read as a code (as a hand-made file, or a
+/// newer Tend, could hold).
+const UNREADABLE_CODE: &str = "TEND-0000";
+
+/// A team code from a small pool of nonces, so that two copies often
+/// hold the same code, now and then with another month or bands (another
+/// code with the same nonce), in its canonical text or as typed; or, now
+/// and then, text that is not a code.
+fn kept_code() -> impl Strategy<Value = KeptCode> {
+    let level = proptest::option::of(prop_oneof![
+        Just(Level::Low),
+        Just(Level::Moderate),
+        Just(Level::High)
+    ]);
+    let code = (
+        0u64..4,
+        level.clone(),
+        level,
+        prop_oneof![
+            Just(Field::Paramedic),
+            Just(Field::Other),
+            Just(Field::NotSaid)
+        ],
+        11u32..13,
+        any::<bool>(),
+    )
+        .prop_map(|(nonce, sts, burnout, field, month, typed)| {
+            let bands = Bands {
+                sts,
+                burnout,
+                sustaining: None,
+            };
+            let month = Month::new(2026, month).unwrap_or_else(|| panic!("2026-{month}"));
+            let text = team::encode(&TeamCode::new(bands, field, month, nonce));
+            if typed {
+                text.to_lowercase().replace('-', " ")
+            } else {
+                text
+            }
+        });
+    (
+        prop_oneof![9 => code, 1 => Just(UNREADABLE_CODE.to_string())],
+        0i64..20,
+    )
+        .prop_map(|(code, added_at)| KeptCode { added_at, code })
+}
+
+/// A self-check from a small pool of ids, the leader's own or shared.
+fn self_check() -> impl Strategy<Value = SelfCheck> {
+    (
+        0u8..3,
+        0i64..20,
+        proptest::collection::btree_map(
+            "[a-c]{1,2}",
+            prop_oneof![
+                (0i32..5).prop_map(SelfCheckAnswer::Level),
+                Just(SelfCheckAnswer::DontKnow),
+            ],
+            0..4,
+        ),
+        any::<bool>(),
+        proptest::option::of("[A-Za-z ]{1,8}"),
+    )
+        .prop_map(|(n, completed_at, answers, shared, team)| SelfCheck {
+            answers,
+            completed_at,
+            id: format!("sc-{n}"),
+            instrument_id: "tend-org".into(),
+            instrument_version: "1".into(),
+            shared,
+            team,
+        })
+}
+
+/// What a leader keeps: self-checks and team codes.
+fn leaders() -> impl Strategy<Value = (Vec<SelfCheck>, Vec<KeptCode>)> {
+    (
+        proptest::collection::vec(self_check(), 0..3),
+        proptest::collection::vec(kept_code(), 0..4),
+    )
 }
 
 fn journal_entry() -> impl Strategy<Value = JournalEntry> {
@@ -239,6 +328,7 @@ pub fn raw_data() -> impl Strategy<Value = TendData> {
             0..3,
         ),
         personal(),
+        leaders(),
     )
         .prop_map(
             |(
@@ -251,6 +341,7 @@ pub fn raw_data() -> impl Strategy<Value = TendData> {
                 deleted,
                 restored,
                 (journal, why_cards, practice_log, plan, done, time_off),
+                (self_checks, team_codes),
             )| {
                 TendData {
                     settings,
@@ -267,6 +358,8 @@ pub fn raw_data() -> impl Strategy<Value = TendData> {
                     plan,
                     done,
                     time_off,
+                    self_checks,
+                    team_codes,
                 }
             },
         )

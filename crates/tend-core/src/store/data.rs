@@ -1,4 +1,4 @@
-//! The person's data as the current schema (v4) defines it: [`TendData`],
+//! The person's data as the current schema (v6) defines it: [`TendData`],
 //! what it is made of, and the canonical form every copy is put in. Domain
 //! types only: no signals, no browser calls.
 //!
@@ -6,12 +6,13 @@
 //! — [`super::checkins`] (and the draft), [`super::pulses`],
 //! [`super::instruments`], [`super::journal`] (entries and cards),
 //! [`super::practices`], [`super::plan`] (and time off),
-//! [`super::settings`] — and [`super::removal`] keeps what was removed.
+//! [`super::settings`], and a leader's [`super::self_checks`] and
+//! [`super::team_codes`] — and [`super::removal`] keeps what was removed.
 //! The records are re-exported here, so `store::data` names all of them.
 //!
 //! Stored as JSON through serde. Every record refuses fields it does not
-//! know; the lists schema 3 added, and time off, are left out while empty,
-//! so data without them reads as it did before they existed.
+//! know; the lists schemas 3 and 6 added, and time off, are left out while
+//! empty, so data without them reads as it did before they existed.
 
 pub use super::checkins::{entry_id, CheckIn, Draft, Entry};
 pub use super::instruments::LoadedInstrument;
@@ -20,10 +21,13 @@ pub use super::plan::{when_from_text, when_to_text, DoneRecord, PlanEntry, TimeO
 pub use super::practices::PracticeLog;
 pub use super::pulses::Pulse;
 pub use super::removal::{Deleted, DeletedEntry, Removed, Restoration, Tombstone};
+pub use super::self_checks::{SavedSelfCheck, SelfCheck};
 pub use super::settings::{
     clamp_interval, IntervalOutOfRange, Settings, TextSize, Theme, DEFAULT_CHECKIN_INTERVAL_DAYS,
     MAX_CHECKIN_INTERVAL_DAYS, MIN_CHECKIN_INTERVAL_DAYS,
 };
+use super::team_codes::code_key;
+pub use super::team_codes::{Kept, KeptCode};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeSet;
 
@@ -66,8 +70,15 @@ pub struct TendData {
     /// What was brought back after a removal (an undo, or loading the same
     /// instrument again), so that no merge removes it again.
     pub restored: Vec<Restoration>,
+    /// Organisation self-checks: the leader's own and those shared with
+    /// them, oldest first (schema 6).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub self_checks: Vec<SelfCheck>,
     /// The person's preferences.
     pub settings: Settings,
+    /// Team pulse codes the leader kept, in the order kept (schema 6).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub team_codes: Vec<KeptCode>,
     /// The last real break, the next planned one, and the reminder.
     #[serde(
         skip_serializing_if = "TimeOffRecord::is_default",
@@ -119,8 +130,9 @@ impl TendData {
         }
     }
 
-    /// Every key an entry here is known by: its check-ins, pulses and
-    /// loaded instruments, as a tombstone would name them.
+    /// Every key an entry here is known by: its check-ins, pulses, loaded
+    /// instruments, self-checks and kept team codes, as a tombstone would
+    /// name them.
     pub fn entry_keys(&self) -> BTreeSet<Removed> {
         let mut keys = BTreeSet::new();
         for c in &self.checkins {
@@ -132,12 +144,19 @@ impl TendData {
         for i in &self.instruments {
             keys.insert(Removed::Instrument(i.id.clone()));
         }
+        for c in &self.self_checks {
+            keys.insert(Removed::SelfCheck(c.id.clone()));
+        }
+        for k in &self.team_codes {
+            keys.insert(code_key(&k.code));
+        }
         keys
     }
 
     /// Whether the person has a record that no export holds yet: a
-    /// check-in, pulse, journal entry, card, practice or plan change made
-    /// after the last export (or any at all, if they never exported).
+    /// check-in, pulse, journal entry, card, practice, plan change,
+    /// self-check or team code made or kept after the last export (or any
+    /// at all, if they never exported).
     pub fn has_unexported_records(&self) -> bool {
         let latest = [
             self.checkins.iter().map(|c| c.completed_at).max(),
@@ -147,6 +166,8 @@ impl TendData {
             self.practice_log.iter().map(|l| l.at).max(),
             self.plan.iter().map(|p| p.updated_at).max(),
             self.done.iter().map(|d| d.updated_at).max(),
+            self.self_checks.iter().map(|c| c.completed_at).max(),
+            self.team_codes.iter().map(|k| k.added_at).max(),
         ]
         .into_iter()
         .flatten()
@@ -166,6 +187,7 @@ impl TendData {
     ///   is dropped, and so is a record whose key is removed;
     /// - one record per id (the later `completed_at`/`added_at`, or the
     ///   one changed last; on a tie, the first), each kind in its order;
+    ///   one team code per nonce, the one kept first, in its canonical text;
     /// - a draft is dropped when a check-in was completed at or after its
     ///   last change, or it was discarded at or after its last change;
     /// - the check-in interval is kept within its allowed range.
@@ -180,6 +202,8 @@ impl TendData {
         self.normalise_journal(&removed);
         self.normalise_practices();
         self.normalise_plan(&removed);
+        self.normalise_self_checks(&removed);
+        self.normalise_team_codes(&removed);
         self.settings.checkin_interval_days = clamp_interval(self.settings.checkin_interval_days);
     }
 
@@ -212,6 +236,8 @@ impl TendData {
         }
         times.extend(self.done.iter_mut().map(|d| &mut d.updated_at));
         times.push(&mut self.time_off.updated_at);
+        times.extend(self.self_checks.iter_mut().map(|c| &mut c.completed_at));
+        times.extend(self.team_codes.iter_mut().map(|k| &mut k.added_at));
         times
     }
 }
@@ -563,8 +589,36 @@ mod tests {
     }
 
     #[test]
+    fn a_leaders_records_made_after_the_last_export_are_unexported() {
+        use crate::domain::self_check::record::SelfCheckAnswers;
+        use crate::domain::team::{self, Bands, Field, Month, TeamCode};
+        const AT: i64 = 1_764_300_000_000;
+        let month = Month::at(AT, 0).expect("a month a code can name");
+        let code = team::encode(&TeamCode::new(Bands::default(), Field::NotSaid, month, 1));
+        let mut d = TendData {
+            last_exported_at: Some(AT),
+            ..TendData::default()
+        };
+        assert_eq!(d.keep_team_code(&code, AT + 1), Ok(Kept::Added));
+        assert!(d.has_unexported_records(), "a code kept after the export");
+        d.last_exported_at = Some(AT + 1);
+        assert!(!d.has_unexported_records());
+        d.save_self_check(SelfCheck {
+            answers: SelfCheckAnswers::new(),
+            completed_at: AT + 2,
+            id: "sc-1".into(),
+            instrument_id: "tend-org".into(),
+            instrument_version: "1".into(),
+            shared: true,
+            team: None,
+        });
+        assert!(d.has_unexported_records(), "a self-check kept after it");
+    }
+
+    #[test]
     fn every_time_is_offered_to_the_clock_check() {
-        let text = include_str!("../../tests/fixtures/store/v3-previous-release-export.json");
+        // The newest fixture, which holds every kind of record.
+        let text = include_str!("../../tests/fixtures/store/v6.json");
         let mut d = crate::store::envelope::decode(text).expect("decodes").data;
         let count = d.times_mut().len();
         for at in d.times_mut() {

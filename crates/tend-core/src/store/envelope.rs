@@ -254,6 +254,14 @@ pub(crate) fn data_from_text(text: &str) -> Result<TendData, DecodeError> {
     serde_json::from_str(text).map_err(|e| DecodeError::WrongShape(e.to_string()))
 }
 
+/// Reads data, migrated to the current schema, from JSON (the data of a
+/// head an earlier schema wrote, put together with its chunks), refusing
+/// a list where a record belongs.
+pub(crate) fn data_from_value(value: Value) -> Result<TendData, DecodeError> {
+    DataShape::deserialize(&value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    TendData::deserialize(value).map_err(|e| DecodeError::WrongShape(e.to_string()))
+}
+
 /// Reads a list of records of the data's field `name` from its JSON text
 /// (a chunk of a split store), refusing a list where a record belongs as
 /// [`DataShape`] does for the whole data.

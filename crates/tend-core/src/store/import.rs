@@ -155,8 +155,9 @@ pub struct MergeChanges {
     pub new_pulses: usize,
     /// Loaded instruments in the file that are not here yet.
     pub new_instruments: usize,
-    /// Entries here that the file records as removed (on another device,
-    /// or in another tab), which merging removes here too.
+    /// Entries here (check-ins, pulses, loaded instruments, self-checks,
+    /// kept team codes) that the file records as removed (on another
+    /// device, or in another tab), which merging removes here too.
     pub removed: usize,
 }
 
@@ -268,6 +269,8 @@ fn check_counts(data: &TendData) -> Result<(), ImportError> {
         ("practice_log", data.practice_log.len(), MAX_RECORDS),
         ("plan", data.plan.len(), MAX_RECORDS),
         ("done", data.done.len(), MAX_RECORDS),
+        ("self_checks", data.self_checks.len(), MAX_RECORDS),
+        ("team_codes", data.team_codes.len(), MAX_RECORDS),
         ("deleted", data.deleted.len(), MAX_REMOVALS),
         ("restored", data.restored.len(), MAX_REMOVALS),
     ];
@@ -755,6 +758,115 @@ mod tests {
             check_counts(&pulses),
             Err(ImportError::TooMany {
                 what: "pulses",
+                found: MAX_RECORDS + 1,
+                limit: MAX_RECORDS
+            })
+        );
+    }
+
+    /// A leader's records: two self-checks (their own and one shared with
+    /// them) and two team codes.
+    fn leaders_records(at: i64) -> TendData {
+        use crate::domain::self_check::record::{SelfCheckAnswer, SelfCheckAnswers};
+        use crate::domain::team::{self, Bands, Field, Month, TeamCode};
+        let month = Month::at(1_764_300_000_000, 0).expect("a month");
+        let mut d = sample();
+        for (id, shared) in [("sc-mine", false), ("sc-theirs", true)] {
+            d.save_self_check(crate::store::data::SelfCheck {
+                answers: SelfCheckAnswers::from([(
+                    "res-induction".to_string(),
+                    SelfCheckAnswer::DontKnow,
+                )]),
+                completed_at: at,
+                id: id.into(),
+                instrument_id: "tend-org".into(),
+                instrument_version: "1".into(),
+                shared,
+                team: Some("Nights".into()),
+            });
+        }
+        for nonce in [1, 2] {
+            let code = team::encode(&TeamCode::new(Bands::default(), Field::Other, month, nonce));
+            d.keep_team_code(&code, at).expect("a code");
+        }
+        d
+    }
+
+    #[test]
+    fn a_file_with_a_leaders_records_imports_by_merge_and_by_replace() {
+        let file = leaders_records(1_764_300_000_000);
+        let (text, _) = encode_pretty(&file, 1_764_400_000_000).expect("encodes");
+        let preview = read(text.as_bytes(), NOW).expect("reads");
+        assert_eq!(preview.data, file);
+        assert_eq!(preview.data.self_checks.len(), 2);
+        assert_eq!(preview.data.team_codes.len(), 2);
+
+        // Here: one of the codes, removed, and a self-check of our own.
+        let mut current = leaders_records(1_764_300_000_000);
+        current.self_checks.retain(|c| c.id == "sc-mine");
+        let gone = current.team_codes[0].code.clone();
+        assert!(current.remove_team_code(&gone, 1_764_350_000_000));
+        let merged = apply(&current, &preview.data, ImportMode::Merge, NOW);
+        assert_eq!(merged.self_checks.len(), 2, "the shared one comes in");
+        assert_eq!(merged.team_codes.len(), 1, "the removed code stays removed");
+        assert!(merged.is_removed(&super::super::team_codes::code_key(&gone)));
+
+        // A replace takes the file's, and no tab holding the old data
+        // undoes it either way.
+        let mut other = TendData::default();
+        other.save_self_check(crate::store::data::SelfCheck {
+            id: "sc-old".into(),
+            ..file.self_checks[0].clone()
+        });
+        let replaced = apply(&other, &preview.data, ImportMode::Replace, NOW);
+        assert_eq!(replaced.entry_keys(), preview.data.entry_keys());
+        for m in [merge(&other, &replaced), merge(&replaced, &other)] {
+            assert!(
+                m.self_check("sc-old").is_none(),
+                "tombstoned by the replace"
+            );
+            assert_eq!(m.team_codes, preview.data.team_codes);
+        }
+        let changes = ImportPreview {
+            data: replaced,
+            exported_at: 1,
+            schema: CURRENT_SCHEMA,
+        }
+        .merge_changes(&other);
+        assert_eq!(changes.removed, 1, "sc-old");
+    }
+
+    #[test]
+    fn a_leaders_records_are_counted_and_their_times_checked() {
+        let far = NOW + 400 * DAY_MS;
+        let file = leaders_records(far);
+        let text = encode_pretty(&file, NOW).expect("encodes").0;
+        let d = read(text.as_bytes(), NOW).expect("reads").data;
+        assert!(d.self_checks.iter().all(|c| c.completed_at == NOW));
+        assert!(d.team_codes.iter().all(|k| k.added_at == NOW));
+
+        let one = file.team_codes[0].clone();
+        let codes = TendData {
+            team_codes: vec![one; MAX_RECORDS + 1],
+            ..TendData::default()
+        };
+        assert_eq!(
+            check_counts(&codes),
+            Err(ImportError::TooMany {
+                what: "team_codes",
+                found: MAX_RECORDS + 1,
+                limit: MAX_RECORDS
+            })
+        );
+        let one = file.self_checks[0].clone();
+        let checks = TendData {
+            self_checks: vec![one; MAX_RECORDS + 1],
+            ..TendData::default()
+        };
+        assert_eq!(
+            check_counts(&checks),
+            Err(ImportError::TooMany {
+                what: "self_checks",
                 found: MAX_RECORDS + 1,
                 limit: MAX_RECORDS
             })

@@ -1,9 +1,7 @@
 //! Instrument definitions the person loaded from a file.
 
 use super::data::TendData;
-use super::removal::{
-    latest_per_key, record_restoration, stamp_after, Deleted, DeletedEntry, Removed,
-};
+use super::removal::{latest_per_key, stamp_after, Deleted, DeletedEntry, Removed};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -29,12 +27,7 @@ impl TendData {
     /// person loaded. The caller has validated `json`. Loading an
     /// instrument that was removed before brings it back for good.
     pub fn add_instrument(&mut self, id: &str, json: &str, now: i64) {
-        let key = Removed::Instrument(id.to_string());
-        if let Some(stone) = self.deleted.iter().find(|t| t.id == key) {
-            let at = stamp_after(stone.deleted_at, now);
-            record_restoration(&mut self.restored, &key, at);
-            self.deleted.retain(|t| t.id != key);
-        }
+        self.restore_key(&Removed::Instrument(id.to_string()), now);
         // A newer version is dated after the one it replaces, so it wins
         // a merge with a copy that still has the old one.
         let added_at = self

@@ -17,6 +17,10 @@ use super::data::TendData;
 ///   are immutable, so two with one id are the same entry; the later
 ///   `completed_at` (`added_at` for an instrument, whose newer version
 ///   replaces the older) is kept, `ours` on a tie.
+/// - Self-checks: the union by id, like check-ins (the later
+///   `completed_at` kept, `ours` on a tie). Kept team codes: the union by
+///   nonce, the one kept first (then the lower text, so the order of the
+///   sides does not matter). Both travel their removals as tombstones.
 /// - Tombstones and restorations: the union, the latest of each key. For
 ///   each key the later of the two wins, so a removal on either side is
 ///   never undone by the other side's older copy, and an undo on either
@@ -48,6 +52,8 @@ pub fn merge(ours: &TendData, theirs: &TendData) -> TendData {
         practice_log: joined(&ours.practice_log, &theirs.practice_log),
         plan: joined(&ours.plan, &theirs.plan),
         done: joined(&ours.done, &theirs.done),
+        self_checks: joined(&ours.self_checks, &theirs.self_checks),
+        team_codes: joined(&ours.team_codes, &theirs.team_codes),
         time_off: if theirs.time_off.updated_at > ours.time_off.updated_at {
             theirs.time_off.clone()
         } else {

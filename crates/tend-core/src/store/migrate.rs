@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 5;
+pub const CURRENT_SCHEMA: u32 = 6;
 
 /// One step of a migration: data as version `from` wrote it, in JSON, to
 /// data in version `from + 1`'s shape.
@@ -53,7 +53,36 @@ pub const MIGRATIONS: &[Migration] = &[
                   the data itself, and an export file, are unchanged",
         step: v4_to_v5,
     },
+    Migration {
+        from: 5,
+        summary: "add a leader's organisation self-checks and kept team pulse codes \
+                  (`self_checks`, `team_codes`), each left out while empty: \
+                  version 5 data passes through unchanged",
+        step: v5_to_v6,
+    },
 ];
+
+/// The fields schema 6 added at the top level. Each is left out while it
+/// is empty, so data with neither reads the same in both versions.
+pub const V6_FIELDS: [&str; 2] = ["self_checks", "team_codes"];
+
+/// Schema 5 to 6: a leader's organisation self-checks and the team pulse
+/// codes they keep. Version 5 had neither, so both start empty, which
+/// schema 6 writes by leaving the field out: the data passes through
+/// unchanged. The version moves all the same: every record refuses fields
+/// it does not know, so an earlier Tend would take data holding the new
+/// lists for damage; with the version moved it leaves them alone as newer
+/// data. Data that already has one of the new fields is not what version
+/// 5 wrote, and is refused.
+pub fn v5_to_v6(data: Value) -> Result<Value, String> {
+    let obj = data.as_object().ok_or("data is not an object")?;
+    for field in V6_FIELDS {
+        if obj.contains_key(field) {
+            return Err(format!("schema 5 has no field `{field}`"));
+        }
+    }
+    Ok(data)
+}
 
 /// Schema 4 to 5: the data is the same; what changed is how the browser's
 /// storage holds it (see `store::split`). The version moves so that an
@@ -440,6 +469,23 @@ mod tests {
                 "{field}"
             );
         }
+    }
+
+    #[test]
+    fn v5_to_v6_keeps_version_5_data_as_it_is_and_refuses_what_it_never_wrote() {
+        let v5 = json(r#"{"settings": {"theme": "dark"}, "checkins": [], "journal": []}"#);
+        assert_eq!(migrate(v5.clone(), 5), Ok(v5));
+        for field in V6_FIELDS {
+            let data = json(&format!(r#"{{"settings": {{}}, "{field}": []}}"#));
+            assert!(
+                matches!(
+                    migrate(data, 5),
+                    Err(MigrationError::StepFailed { from: 5, .. })
+                ),
+                "{field}"
+            );
+        }
+        assert!(migrate(json("[]"), 5).is_err());
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //!
 //! [`data::TendData`] holds it all; each concept's records and behaviour
 //! live in their own module (check-ins, pulses, instruments, journal,
-//! practices, plan, settings, removals). [`self_check_share`] reads and
-//! writes a leader's organisation self-check as a file or code to pass on;
-//! self-checks are not part of the stored data yet.
+//! practices, plan, settings, a leader's self-checks and team codes,
+//! removals). [`self_check_share`] reads and writes a leader's
+//! organisation self-check as a file or code to pass on.
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod arbitrary;
@@ -30,8 +30,10 @@ pub mod pulses;
 pub mod removal;
 pub mod sample;
 pub mod self_check_share;
+pub mod self_checks;
 pub mod settings;
 pub mod split;
+pub mod team_codes;
 pub mod vault;
 
 pub use data::{Settings, TendData, TextSize, Theme};

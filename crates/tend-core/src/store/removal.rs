@@ -16,7 +16,8 @@ use std::fmt;
 /// What a tombstone or restoration names. Stored as text, exactly as
 /// before this type existed: a check-in or pulse by its bare id, the
 /// others under a prefix (`instrument:<id>`, `draft:<started_at>`,
-/// `journal:<id>`, `card:<id>`, `plan:<id>`).
+/// `journal:<id>`, `card:<id>`, `plan:<id>`, and since schema 6
+/// `team:<key>` and `self-check:<id>`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "String", from = "String")]
 pub enum Removed {
@@ -34,6 +35,12 @@ pub enum Removed {
     Card(String),
     /// A plan item, by its id.
     Plan(String),
+    /// A kept team pulse code, by its key (see
+    /// [`crate::store::team_codes::code_key`]): its nonce as ten lowercase
+    /// hex digits.
+    TeamCode(String),
+    /// An organisation self-check, by its id.
+    SelfCheck(String),
 }
 
 const INSTRUMENT: &str = "instrument:";
@@ -41,6 +48,8 @@ const DRAFT: &str = "draft:";
 const JOURNAL: &str = "journal:";
 const CARD: &str = "card:";
 const PLAN: &str = "plan:";
+const TEAM_CODE: &str = "team:";
+const SELF_CHECK: &str = "self-check:";
 
 impl Removed {
     /// The key of the check-in or pulse with this id. Read as its stored
@@ -66,6 +75,12 @@ impl From<String> for Removed {
         }
         if let Some(id) = tail(PLAN) {
             return Removed::Plan(id);
+        }
+        if let Some(key) = tail(TEAM_CODE) {
+            return Removed::TeamCode(key);
+        }
+        if let Some(id) = tail(SELF_CHECK) {
+            return Removed::SelfCheck(id);
         }
         // Only a number written back exactly as it reads (no `+`, no
         // leading zero) is a draft key; anything else keeps its text.
@@ -99,6 +114,8 @@ impl fmt::Display for Removed {
             Removed::Journal(id) => write!(f, "{JOURNAL}{id}"),
             Removed::Card(id) => write!(f, "{CARD}{id}"),
             Removed::Plan(id) => write!(f, "{PLAN}{id}"),
+            Removed::TeamCode(key) => write!(f, "{TEAM_CODE}{key}"),
+            Removed::SelfCheck(id) => write!(f, "{SELF_CHECK}{id}"),
         }
     }
 }
@@ -219,6 +236,17 @@ impl TendData {
         }
     }
 
+    /// Brings back what `key` names when it was removed: records a
+    /// restoration at `now` (or just after its latest removal) and clears
+    /// its tombstone, so that no merge removes it again. Does nothing when
+    /// it was not removed.
+    pub(crate) fn restore_key(&mut self, key: &Removed, now: i64) {
+        if let Some(removed_at) = latest(self.deleted.iter().map(|t| (&t.id, t.deleted_at)), key) {
+            record_restoration(&mut self.restored, key, stamp_after(removed_at, now));
+            self.deleted.retain(|t| t.id != *key);
+        }
+    }
+
     /// Brings tombstones and restorations to one per key, and drops the
     /// loser of each key's tombstone and restoration. Returns the keys
     /// that stay removed.
@@ -329,6 +357,11 @@ mod tests {
             ("card:w1", Removed::Card("w1".into())),
             ("plan:i1", Removed::Plan("i1".into())),
             ("plan:", Removed::Plan(String::new())),
+            ("team:00ff00ff00", Removed::TeamCode("00ff00ff00".into())),
+            (
+                "self-check:sc-miiao0lc-1",
+                Removed::SelfCheck("sc-miiao0lc-1".into()),
+            ),
             // Not a draft key as Tend writes one: kept as it was.
             ("draft:012", Removed::Entry("draft:012".into())),
             ("draft:x", Removed::Entry("draft:x".into())),
@@ -362,7 +395,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_stored_key_text_comes_back_unchanged(text in "(instrument:|draft:|journal:|card:|plan:)?[-+0-9a-z:]{0,8}") {
+        fn any_stored_key_text_comes_back_unchanged(text in "(instrument:|draft:|journal:|card:|plan:|team:|self-check:)?[-+0-9a-z:]{0,8}") {
             prop_assert_eq!(Removed::from(text.as_str()).to_string(), text);
         }
 

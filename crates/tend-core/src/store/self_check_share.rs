@@ -18,7 +18,9 @@
 //!
 //! with the checksum taken over the canonical JSON of `self_check` (see
 //! [`super::checksum`]). The code is [`CODE_PREFIX`] and the same object,
-//! compact, in base64url. Nothing here touches the person's stored data.
+//! compact, in base64url. Nothing here touches the person's stored data:
+//! a self-check read here is kept with
+//! [`crate::store::data::TendData::save_self_check`].
 
 use super::checksum::{canonical_json, checksum};
 use crate::domain::instrument::Instrument;
@@ -101,10 +103,16 @@ pub enum ShareError {
     TeamNameTooLong,
 }
 
-/// The object a file or code carries.
+/// The object a file or code carries. Whether this copy was itself shared
+/// with the leader passing it on is theirs, not the self-check's: it is
+/// left out, so the form is the same whoever passes a self-check on.
 fn shared(check: &SelfCheck) -> Value {
+    let check = SelfCheck {
+        shared: false,
+        ..check.clone()
+    };
     // A self-check always turns into JSON: its keys are strings.
-    let body = serde_json::to_value(check).unwrap_or_default();
+    let body = serde_json::to_value(&check).unwrap_or_default();
     json!({
         "checksum": checksum(&body),
         "format": FORMAT,
@@ -131,7 +139,9 @@ pub fn share_code(check: &SelfCheck) -> String {
 /// their first character; a byte-order mark some editors add to a file,
 /// and spaces and line breaks a message app puts inside a code, are
 /// ignored) and checks it against the self-checks this Tend has (`known`,
-/// every version). Nothing is saved: the caller decides, and can tell a
+/// every version). It comes back marked [`SelfCheck::shared`]. Nothing is
+/// saved: the caller decides (see
+/// [`crate::store::data::TendData::save_self_check`]), and can tell a
 /// self-check it already has by its id.
 pub fn import_self_check(text: &str, known: &[&Instrument]) -> Result<SelfCheck, ShareError> {
     let text = text.trim().trim_start_matches('\u{feff}').trim_start();
@@ -155,8 +165,9 @@ pub fn import_self_check(text: &str, known: &[&Instrument]) -> Result<SelfCheck,
             .map_err(|_| ShareError::Damaged)?;
         serde_json::from_slice(&bytes).map_err(|_| ShareError::Damaged)?
     };
-    let check = unwrap_shared(value)?;
-    check_against(check, known)
+    let mut check = check_against(unwrap_shared(value)?, known)?;
+    check.shared = true;
+    Ok(check)
 }
 
 /// The self-check inside a shared object, once its form, version and

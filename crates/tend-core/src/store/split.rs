@@ -1,5 +1,5 @@
-//! How the person's data is laid out in the store (schema 5), so that one
-//! save writes only what changed.
+//! How the person's data is laid out in the store (since schema 5), so
+//! that one save writes only what changed.
 //!
 //! Four lists grow for as long as Tend is used: the check-ins, the pulses,
 //! the journal and the practice log (ten years of them are 2.4 M of the
@@ -29,11 +29,16 @@ use super::checksum::{checksum_of_canonical, fnv1a64};
 use super::data::TendData;
 use super::envelope::{self, records_from_text, DecodeError, EncodeError, Opened, Stamp, FORMAT};
 use super::keys::Namespace;
-use super::migrate::CURRENT_SCHEMA;
+use super::migrate::{migrate, CURRENT_SCHEMA};
 use super::vault::{Backend, BackendError};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The first schema written in this layout: a head of an earlier one is
+/// not something Tend wrote.
+pub const FIRST_SCHEMA: u32 = 5;
 
 /// One of the long lists kept in chunks under their own keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -192,15 +197,28 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
             .collect()
     };
     let fail = |e: DecodeError| damaged(Damage::Decode(e), present(&named));
-    // Only this version writes heads; an older schema with parts is not
-    // something Tend wrote.
-    if head.schema != CURRENT_SCHEMA {
+    // Heads were first written in schema 5; an earlier schema with parts
+    // is not something Tend wrote.
+    if !(FIRST_SCHEMA..=CURRENT_SCHEMA).contains(&head.schema) {
         return Err(fail(DecodeError::NotAnEnvelope));
     }
     if body_checksum(head.data, &head.parts) != Some(head.checksum.clone()) {
         return Err(fail(DecodeError::ChecksumMismatch));
     }
-    let mut data = envelope::data_from_text(head.data.get()).map_err(&fail)?;
+    // A head an earlier schema wrote is put together with its chunks as
+    // JSON and migrated whole, as one envelope of that schema would be:
+    // a step may change the records in the chunks as well as the head.
+    let mut earlier = if head.schema < CURRENT_SCHEMA {
+        let value = serde_json::from_str::<Value>(head.data.get())
+            .map_err(|e| fail(DecodeError::WrongShape(e.to_string())))?;
+        Some(value)
+    } else {
+        None
+    };
+    let mut data = match earlier {
+        Some(_) => TendData::default(),
+        None => envelope::data_from_text(head.data.get()).map_err(&fail)?,
+    };
     let mut refs = Refs::new();
     for (name, hashes) in &head.parts {
         let Some(part) = Part::from_name(name) else {
@@ -213,7 +231,13 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
                 !data.$f.is_empty()
             };
         }
-        if per_part!(part, held_in_head) {
+        let in_head = match &earlier {
+            Some(value) => value
+                .get(name)
+                .is_some_and(|list| list.as_array().is_none_or(|l| !l.is_empty())),
+            None => per_part!(part, held_in_head),
+        };
+        if in_head {
             return Err(fail(DecodeError::WrongShape(format!(
                 "`{name}` is both in the head and in chunks"
             ))));
@@ -236,7 +260,11 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
             if hash_of(&chunk) != *hash {
                 return Err(fail(DecodeError::ChecksumMismatch));
             }
-            lengths.push(append_chunk(&mut data, part, &chunk).map_err(&fail)?);
+            let appended = match earlier.as_mut() {
+                Some(value) => append_chunk_as_json(value, part, &chunk),
+                None => append_chunk(&mut data, part, &chunk),
+            };
+            lengths.push(appended.map_err(&fail)?);
         }
         let n = part.chunk_len();
         let aligned = lengths
@@ -245,6 +273,14 @@ pub fn read<B: Backend>(backend: &B, namespace: &Namespace, text: &str) -> Resul
         if aligned {
             refs.insert(part, hashes.clone());
         }
+    }
+    if let Some(value) = earlier {
+        let current = migrate(value, head.schema).map_err(|e| fail(DecodeError::Migration(e)))?;
+        data = envelope::data_from_value(current).map_err(&fail)?;
+        // Its chunks are written afresh in this schema by the next save
+        // (those whose text is unchanged are found in the store as they
+        // are, and not written again).
+        refs.clear();
     }
     let stamp = Stamp {
         written_at: head.written_at,
@@ -546,7 +582,9 @@ fn head_of(data: &TendData) -> TendData {
         practice_log: _,
         pulses: _,
         restored,
+        self_checks,
         settings,
+        team_codes,
         time_off,
         why_cards,
     } = data;
@@ -558,7 +596,9 @@ fn head_of(data: &TendData) -> TendData {
         last_exported_at: *last_exported_at,
         plan: plan.clone(),
         restored: restored.clone(),
+        self_checks: self_checks.clone(),
         settings: settings.clone(),
+        team_codes: team_codes.clone(),
         time_off: time_off.clone(),
         why_cards: why_cards.clone(),
         ..TendData::default()
@@ -573,6 +613,29 @@ fn part_ids(data: &TendData, part: Part) -> Vec<String> {
         };
     }
     per_part!(part, ids)
+}
+
+/// Reads a chunk of `part`, as JSON, onto the end of its list in `data`
+/// (the data of a head an earlier schema wrote); returns how many records
+/// it held.
+fn append_chunk_as_json(data: &mut Value, part: Part, text: &str) -> Result<usize, DecodeError> {
+    let shape = |what: &str| DecodeError::WrongShape(format!("{}: {what}", part.name()));
+    let Value::Array(records) =
+        serde_json::from_str::<Value>(text).map_err(|e| shape(&e.to_string()))?
+    else {
+        return Err(shape("a chunk is not a list of records"));
+    };
+    let n = records.len();
+    let list = data
+        .as_object_mut()
+        .ok_or_else(|| shape("the data is not an object"))?
+        .entry(part.name())
+        .or_insert_with(|| Value::Array(Vec::new()));
+    match list {
+        Value::Array(list) => list.extend(records),
+        _ => return Err(shape("not a list")),
+    }
+    Ok(n)
 }
 
 /// Reads a chunk of `part` onto the end of its list; returns how many
@@ -635,6 +698,7 @@ fn damaged(cause: Damage, parts: Vec<String>) -> ReadError {
 mod tests {
     use super::*;
     use crate::store::data::{JournalEntry, Theme};
+    use crate::store::migrate::MigrationError;
     use crate::store::sample::ten_years;
     use crate::store::vault::{MemoryBackend, Mode, Saved, Vault};
     use std::cell::Cell;
@@ -879,6 +943,86 @@ mod tests {
         assert_eq!(vault.save(&opened, NOW + 1), Ok(Saved::Written));
         assert!(parts_in(&store) > 0);
         assert_eq!(open(&store).1, data);
+    }
+
+    /// `data` with a self-check and a team code, as a leader keeps them.
+    fn with_a_leaders_records(mut data: TendData) -> TendData {
+        use crate::domain::team::{self, Bands, Field, Month, TeamCode};
+        let month = Month::at(NOW, 0).expect("a month");
+        let code = team::encode(&TeamCode::new(Bands::default(), Field::Other, month, 9));
+        data.keep_team_code(&code, NOW).expect("a code");
+        data.save_self_check(crate::store::data::SelfCheck {
+            answers: Default::default(),
+            completed_at: NOW,
+            id: "sc-1".into(),
+            instrument_id: "tend-org".into(),
+            instrument_version: "1".into(),
+            shared: true,
+            team: None,
+        });
+        data
+    }
+
+    #[test]
+    fn a_leaders_records_are_kept_in_the_head() {
+        let data = with_a_leaders_records(ten_years(NOW));
+        let store = MemoryBackend::new();
+        open(&store).0.save(&data, NOW).expect("saves");
+        let head = &store.snapshot()["tend:data"];
+        assert!(head.contains("\"self_checks\":[{") && head.contains("\"team_codes\":[{"));
+        let parts: Vec<String> = Part::ALL.iter().map(|p| p.name().to_string()).collect();
+        assert!(!parts
+            .iter()
+            .any(|p| p == "self_checks" || p == "team_codes"));
+        assert_eq!(open(&store).1, data);
+    }
+
+    #[test]
+    fn a_head_an_earlier_schema_wrote_is_read_with_its_chunks_and_migrated() {
+        let data = ten_years(NOW);
+        let store = MemoryBackend::new();
+        open(&store).0.save(&data, NOW).expect("saves");
+        // The same head as schema 5 wrote it: its checksum does not cover
+        // the version.
+        let current = format!("\"schema\":{CURRENT_SCHEMA}");
+        let v5 = store.snapshot()["tend:data"].replacen(&current, "\"schema\":5", 1);
+        let earlier = read(&store, &ns(), &v5).expect("reads");
+        assert_eq!(earlier.opened.schema, 5);
+        assert_eq!(earlier.opened.data, data);
+        assert_eq!(
+            earlier.refs,
+            Some(Refs::new()),
+            "written afresh in this schema"
+        );
+
+        // Schema 5 had no self-checks or team codes: a head that says
+        // otherwise is not something it wrote, and is set aside whole.
+        let store = MemoryBackend::new();
+        open(&store)
+            .0
+            .save(&with_a_leaders_records(data), NOW)
+            .expect("saves");
+        let v5 = store.snapshot()["tend:data"].replacen(&current, "\"schema\":5", 1);
+        let Err(ReadError::Damaged { cause, parts }) = read(&store, &ns(), &v5) else {
+            panic!("refused as damage");
+        };
+        assert!(matches!(
+            cause,
+            Damage::Decode(DecodeError::Migration(MigrationError::StepFailed {
+                from: 5,
+                ..
+            }))
+        ));
+        assert_eq!(parts.len(), parts_in(&store));
+        // Nor did any schema before 5 write a head.
+        let v4 = store.snapshot()["tend:data"].replacen(&current, "\"schema\":4", 1);
+        assert!(matches!(
+            read(&store, &ns(), &v4),
+            Err(ReadError::Damaged {
+                cause: Damage::Decode(DecodeError::NotAnEnvelope),
+                ..
+            })
+        ));
     }
 
     #[test]

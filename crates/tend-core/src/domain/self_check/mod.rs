@@ -14,8 +14,8 @@
 //! - [`csv`]: area scores as CSV.
 //!
 //! Passing a self-check to another leader as a small file or a code, and
-//! reading one back, is [`crate::store::self_check_share`]. None of it is
-//! part of the person's stored data yet.
+//! reading one back, is [`crate::store::self_check_share`]; keeping them
+//! in the person's data is [`crate::store::self_checks`].
 
 pub mod actions;
 pub mod compare;

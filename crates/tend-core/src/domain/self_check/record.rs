@@ -52,10 +52,21 @@ pub struct SelfCheck {
     pub instrument_id: String,
     /// The version of that instrument.
     pub instrument_version: String,
+    /// Whether it came in as a file or code shared by a leader (see
+    /// [`crate::store::self_check_share`]) rather than being completed
+    /// here, so that one's own self-checks over time and other leaders'
+    /// can be told apart. Left out of the JSON when false, and never
+    /// written into a shared file or code.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub shared: bool,
     /// The team or unit the leader answered for, as they typed it (see
     /// [`clean_team_name`]), if they named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Entry for SelfCheck {
@@ -149,6 +160,7 @@ mod tests {
             id: "sc-miiao0lc-1".into(),
             instrument_id: "tend-org".into(),
             instrument_version: "1".into(),
+            shared: false,
             team: Some("Night shift".into()),
         }
     }
@@ -172,6 +184,21 @@ mod tests {
         unnamed.team = None;
         let text = serde_json::to_string(&unnamed).unwrap_or_default();
         assert!(!text.contains("team"), "{text}");
+        assert!(!text.contains("shared"), "{text}");
+    }
+
+    #[test]
+    fn a_shared_self_check_says_so_between_its_version_and_its_team() {
+        let shared = SelfCheck {
+            shared: true,
+            ..sample()
+        };
+        let text = serde_json::to_string(&shared).unwrap_or_default();
+        assert!(
+            text.ends_with(r#""instrument_version":"1","shared":true,"team":"Night shift"}"#),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<SelfCheck>(&text).ok(), Some(shared));
     }
 
     #[test]
