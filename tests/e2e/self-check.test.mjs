@@ -189,7 +189,9 @@ async function areaTable(page) {
 /** The words the app writes for an area's score and band. */
 async function scoreText(area) {
   if (!area) return ui('self_check.result', 'not_enough');
-  return fill(await ui('self_check.result', 'score_band'), { score: area.score.toFixed(1), band: area.label });
+  // Written the language's way, as the app's Intl.NumberFormat does (`1`, `2.4`).
+  const score = area.score.toLocaleString('en', { maximumFractionDigits: 1 });
+  return fill(await ui('self_check.result', 'score_band'), { score, band: area.label });
 }
 
 // -------------------------------------------------------------------- tests
@@ -270,8 +272,8 @@ test('a self-check taken by keyboard alone is scored area by area, weakest first
     }
     await page.emulateMedia({ media: 'screen' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    assert.equal(pages, 1, 'the summary prints on one page');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/)?.[1];
+    assert.equal(pages, '1', 'the summary prints on one A4 page');
 
     // A second self-check, then both compared.
     const secondId = await takeByClicking(page, 'Day shift', SECOND);

@@ -64,6 +64,7 @@ fn Report(check: SelfCheck, instrument: Instrument) -> impl IntoView {
         csv_failed.set(!ok);
     };
     view! {
+        <div class="self-check-report">
         <h1 tabindex="-1">{t.self_check_result_heading(&label)}</h1>
         {check
             .shared
@@ -92,6 +93,7 @@ fn Report(check: SelfCheck, instrument: Instrument) -> impl IntoView {
             {t.self_check_result_saved_error}
         </p>
         <Share check=check />
+        </div>
     }
 }
 
