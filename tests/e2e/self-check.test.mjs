@@ -270,7 +270,8 @@ test('a self-check taken by keyboard alone is scored area by area, weakest first
     for (const hidden of ['headline-chart', 'sc-print', 'sc-show-code', 'help-now']) {
       assert.ok(!(await page.getByTestId(hidden).first().isVisible()), `${hidden} is hidden in print`);
     }
-    await page.emulateMedia({ media: 'screen' });
+    // Back to the page's own media: the PDF is then laid out with the print styles.
+    await page.emulateMedia({ media: null });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/)?.[1];
     assert.equal(pages, '1', 'the summary prints on one A4 page');
@@ -289,9 +290,12 @@ test('a self-check taken by keyboard alone is scored area by area, weakest first
       const cells = await page.locator(`[data-testid="compare-row"][data-area="${sub.id}"] [data-testid="compare-cell"]`).allTextContents();
       assert.deepEqual(cells.map((c) => c.trim()), [await scoreText(want[sub.id]), await scoreText(secondWant[sub.id])], sub.id);
     }
-    // The chart: one row per area and self-check with a score, with its own table.
+    // The chart: one row per area and self-check, "not enough" written out
+    // where an area has no score, with its own table.
     const chart = page.locator('[data-testid="sc-compare"] [data-testid="headline-chart"]');
-    assert.equal(await chart.getByTestId('headline-row').count(), 11);
+    assert.equal(await chart.getByTestId('headline-row').count(), 12);
+    assert.equal(await chart.getByTestId('headline-missing').count(), 1);
+    assert.equal(await chart.getByTestId('headline-bar').count(), 11);
     assert.ok((await chart.locator('svg desc').textContent()).includes(await ui('self_check.compare', 'chart_desc')));
     await assertNoAxe(page, 'the comparison');
 
