@@ -18,6 +18,8 @@ pub enum Route {
     Leaders,
     /// One leaders' guide page, by slug.
     LeadersTopic(String),
+    /// The leader's team pulse: codes members shared, a month's picture.
+    TeamPulse,
     /// The organisation self-check: what it is, the saved self-checks,
     /// their comparison, and importing another leader's.
     SelfCheck,
@@ -80,6 +82,7 @@ impl Route {
             ["learn"] => Route::Learn,
             ["learn", slug] if slug_ok(slug) => Route::LearnTopic((*slug).to_string()),
             ["leaders"] => Route::Leaders,
+            ["leaders", "team"] => Route::TeamPulse,
             ["leaders", "self-check"] => Route::SelfCheck,
             ["leaders", "self-check", "new"] => Route::SelfCheckNew,
             // A shared self-check's id may also hold `_`.
@@ -117,6 +120,7 @@ impl Route {
             Route::LearnTopic(s) => format!("#/learn/{s}"),
             Route::Leaders => "#/leaders".into(),
             Route::LeadersTopic(s) => format!("#/leaders/{s}"),
+            Route::TeamPulse => "#/leaders/team".into(),
             Route::SelfCheck => "#/leaders/self-check".into(),
             Route::SelfCheckNew => "#/leaders/self-check/new".into(),
             Route::SelfCheckResult(id) => format!("#/leaders/self-check/{id}"),
@@ -145,6 +149,7 @@ impl Route {
         match self {
             Route::LearnTopic(_) => Route::Learn,
             Route::LeadersTopic(_)
+            | Route::TeamPulse
             | Route::SelfCheck
             | Route::SelfCheckNew
             | Route::SelfCheckResult(_) => Route::Leaders,
@@ -176,6 +181,7 @@ impl Route {
         match self {
             Route::Leaders
             | Route::LeadersTopic(_)
+            | Route::TeamPulse
             | Route::SelfCheck
             | Route::SelfCheckNew
             | Route::SelfCheckResult(_) => modules.leaders,
@@ -201,6 +207,7 @@ mod tests {
             ("#/learn/", Route::Learn),
             ("#/learn/burnout", Route::LearnTopic("burnout".into())),
             ("#/leaders", Route::Leaders),
+            ("#/leaders/team", Route::TeamPulse),
             (
                 "#/leaders/supervision",
                 Route::LeadersTopic("supervision".into()),
@@ -264,6 +271,7 @@ mod tests {
             Route::LearnTopic("symptoms".into()),
             Route::Leaders,
             Route::LeadersTopic("time-off".into()),
+            Route::TeamPulse,
             Route::SelfCheck,
             Route::SelfCheckNew,
             Route::SelfCheckResult("sc-m3x9k2a1-4fz0qp".into()),
@@ -323,6 +331,7 @@ mod tests {
         for route in [
             Route::Leaders,
             Route::LeadersTopic("supervision".into()),
+            Route::TeamPulse,
             Route::SelfCheck,
             Route::SelfCheckNew,
             Route::SelfCheckResult("sc-1".into()),

@@ -216,6 +216,47 @@ pub fn format_date(ms: i64, language: &str) -> String {
     date.to_locale_date_string(language, &options).into()
 }
 
+/// A month as the person's language writes it ("March 2026"), from the
+/// year and the month (1–12).
+pub fn format_month(year: i64, month: u32, language: &str) -> String {
+    // The middle of the month, in UTC, named in UTC: no time zone can
+    // move it into the month before or after.
+    let ms = js_sys::Date::utc(year as f64, f64::from(month.saturating_sub(1)));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms + 14.0 * 86_400_000.0));
+    let options = js_sys::Object::new();
+    for (key, value) in [("month", "long"), ("year", "numeric"), ("timeZone", "UTC")] {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string(language, &options).into()
+}
+
+/// Puts `text` on the clipboard; false when the browser would not (no
+/// clipboard in this context, or permission refused).
+pub async fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok();
+    let Some(clipboard) = clipboard.filter(|c| c.is_object()) else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    match promise.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = web_sys::window() {
@@ -239,35 +280,4 @@ pub fn utc_offset_minutes() -> i32 {
 /// Today on the person's own calendar.
 pub fn today() -> tend_core::domain::plan::Date {
     tend_core::domain::plan::Date::at(now_ms(), utc_offset_minutes())
-}
-
-/// Puts `text` on the clipboard. False where the browser has no clipboard
-/// for the page or refuses it (an insecure origin, a frame without
-/// permission); the caller then lets the person copy it themselves.
-pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    // `navigator.clipboard` through reflection: it is missing outside
-    // secure contexts, which web-sys's typed getter does not allow for.
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
-        return false;
-    };
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return false;
-    }
-    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
-        return false;
-    };
-    let Some(write) = write.dyn_ref::<js_sys::Function>() else {
-        return false;
-    };
-    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
-        return false;
-    };
-    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

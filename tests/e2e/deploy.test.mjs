@@ -188,6 +188,7 @@ test('a valid file sets contacts, accent, modules, namespace, cadence and a depl
     for (const hash of [
       '#/leaders',
       '#/leaders/supervision',
+      '#/leaders/team',
       '#/leaders/self-check',
       '#/leaders/self-check/new',
       '#/leaders/self-check/sc-m3x9k2a1-4fz0qp',

@@ -22,5 +22,6 @@ pub mod safety_panel;
 pub mod score_views;
 pub mod self_check_parts;
 pub mod storage_banner;
+pub mod team_share;
 pub mod text_records;
 pub mod trend_chart;

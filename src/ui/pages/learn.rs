@@ -66,31 +66,34 @@ impl Guide {
 pub fn Index(guide: Guide) -> impl IntoView {
     let ctx = use_app();
     title_effect(move || guide.title(&ctx).to_string());
+    // The leaders' tools come after the guide's pages.
+    let tools = (guide == Guide::Leaders).then(|| {
+        let t = move || ctx.t();
+        view! {
+            <section aria-labelledby="leader-tools" data-testid="leader-tools">
+                <h2 id="leader-tools">{move || t().team_tools_heading}</h2>
+                <ul class="topic-list">
+                    <li class="card">
+                        <h3>
+                            <a href=Route::SelfCheck.href()>{move || t().self_check_title}</a>
+                        </h3>
+                        <p>{move || t().self_check_tool_summary}</p>
+                    </li>
+                    <li class="card">
+                        <h3>
+                            <a href=Route::TeamPulse.href()>{move || t().team_view_title}</a>
+                        </h3>
+                        <p>{move || t().team_view_link_summary}</p>
+                    </li>
+                </ul>
+            </section>
+        }
+    });
     view! {
         <h1 tabindex="-1">{move || guide.title(&ctx)}</h1>
         <p class="lead">{move || guide.intro(&ctx)}</p>
         <div inner_html=topics_html(guide, guide.pages(&ctx))></div>
-        {(guide == Guide::Leaders).then(|| view! { <LeaderTools /> })}
-    }
-}
-
-/// The leaders' guide's tools, after its pages.
-#[component]
-fn LeaderTools() -> impl IntoView {
-    let ctx = use_app();
-    let t = move || ctx.t();
-    view! {
-        <section aria-labelledby="leader-tools-heading" data-testid="leader-tools">
-            <h2 id="leader-tools-heading">{move || t().self_check_tools_heading}</h2>
-            <ul class="topic-list">
-                <li class="card">
-                    <h3>
-                        <a href=Route::SelfCheck.href()>{move || t().self_check_title}</a>
-                    </h3>
-                    <p>{move || t().self_check_tool_summary}</p>
-                </li>
-            </ul>
-        </section>
+        {tools}
     }
 }
 

@@ -17,6 +17,7 @@ pub mod self_check_result;
 pub mod self_check_take;
 pub mod settings;
 pub mod strategies;
+pub mod team;
 
 use crate::route::Route;
 use crate::ui::components::dead_end::NotFound;
@@ -38,6 +39,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::LeadersTopic(slug) => {
             view! { <learn::Topic guide=learn::Guide::Leaders slug=slug /> }.into_any()
         }
+        Route::TeamPulse => view! { <team::TeamPulse /> }.into_any(),
         Route::SelfCheck => view! { <self_check::SelfCheckHome /> }.into_any(),
         Route::SelfCheckNew => view! { <self_check_take::SelfCheckTake /> }.into_any(),
         Route::SelfCheckResult(id) => {

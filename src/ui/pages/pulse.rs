@@ -6,6 +6,7 @@ use crate::platform;
 use crate::route::Route;
 use crate::ui::components::question::{first_input_id, Question};
 use crate::ui::components::safety_panel::SafetyPanel;
+use crate::ui::components::team_share::TeamShare;
 use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -40,6 +41,8 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
     let answers = RwSignal::new(Answers::new());
     let missing = RwSignal::new(Vec::<String>::new());
     let saved = RwSignal::new(false);
+    // The pulse just saved, for "Share with your team".
+    let shared = RwSignal::new(None::<(String, i64, tend_core::domain::scoring::Profile)>);
     let for_flag = instrument.clone();
     let flagged = Memo::new(move |_| answers.with(|a| safety_answer(&for_flag, a)));
     // A saved pulse with a flagged safety answer keeps the panel at the top
@@ -69,6 +72,10 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
             answers: answers.get_untracked(),
         };
         let id = pulse.id.clone();
+        if tend_core::builtin::is_own(&for_save.id) {
+            let profile = tend_core::domain::scoring::score(&for_save, &pulse.answers);
+            shared.set(Some((pulse.id.clone(), now, profile)));
+        }
         if let Some(flag) = flagged.get_untracked() {
             kept_panel.set(Some(flag));
         }
@@ -134,6 +141,9 @@ fn PulseForm(instrument: Instrument) -> impl IntoView {
             <p>
                 <a class="button secondary" href=Route::History.href()>{t().pulse_saved_link}</a>
             </p>
+            {move || shared.get().map(|(id, at, profile)| view! {
+                <TeamShare entry_id=id completed_at=at profile=profile />
+            })}
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::ui::components::next_checkin::NextCheckIn;
 use crate::ui::components::plan_parts::Suggestions;
 use crate::ui::components::safety_panel::SafetyPanel;
 use crate::ui::components::score_views::{format_score, ChangeSincePrevious, HeadlineScores};
+use crate::ui::components::team_share::TeamShare;
 use crate::ui::title_effect;
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -100,6 +101,13 @@ fn Report(checkin: CheckIn, instrument: Instrument) -> impl IntoView {
             <h2 id="next-heading">{t().results_next_heading}</h2>
             <NextCheckIn />
         </section>
+        {tend_core::builtin::is_own(&instrument.id).then(|| view! {
+            <TeamShare
+                entry_id=checkin.id.clone()
+                completed_at=checkin.completed_at
+                profile=profile.clone()
+            />
+        })}
         <p class="attribution">
             {move || t().results_attribution(&instrument_title, &attribution)}
         </p>
