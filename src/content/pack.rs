@@ -480,6 +480,21 @@ mod tests {
         );
     }
 
+    /// Spanish carries its own organisation self-check, the same statements
+    /// as English's in Spanish words.
+    #[test]
+    fn spanish_leaders_get_the_spanish_self_check() {
+        let es = Locale::Es;
+        install(es, es.pack_text()).unwrap();
+        let org = super::super::instruments::org(es).unwrap();
+        let en = tend_core::builtin::org().unwrap();
+        assert_eq!((org.id.as_str(), org.locale.as_str()), ("tend-org", "es"));
+        assert_eq!(org.scale.dont_know.as_deref(), Some("No lo sé"));
+        let ids = |i: &Instrument| i.items().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(org), ids(en));
+        assert_ne!(org.title, en.title);
+    }
+
     /// Every other language's pack installs, and then its words are its own.
     #[test]
     fn every_language_s_pack_installs() {
