@@ -20,6 +20,13 @@ pub enum Route {
     LeadersTopic(String),
     /// The leader's team pulse: codes members shared, a month's picture.
     TeamPulse,
+    /// The organisation self-check: what it is, the saved self-checks,
+    /// their comparison, and importing another leader's.
+    SelfCheck,
+    /// Taking the organisation self-check.
+    SelfCheckNew,
+    /// The results of one saved self-check, by id.
+    SelfCheckResult(String),
     /// The check-in's start: choose an instrument, start or resume.
     CheckIn,
     /// One section of the check-in in progress (1-based).
@@ -76,6 +83,12 @@ impl Route {
             ["learn", slug] if slug_ok(slug) => Route::LearnTopic((*slug).to_string()),
             ["leaders"] => Route::Leaders,
             ["leaders", "team"] => Route::TeamPulse,
+            ["leaders", "self-check"] => Route::SelfCheck,
+            ["leaders", "self-check", "new"] => Route::SelfCheckNew,
+            // A shared self-check's id may also hold `_`.
+            ["leaders", "self-check", id] if id_ok(&id.replace('_', "-")) => {
+                Route::SelfCheckResult((*id).to_string())
+            }
             ["leaders", slug] if slug_ok(slug) => Route::LeadersTopic((*slug).to_string()),
             ["check-in"] => Route::CheckIn,
             ["check-in", n] => match n.parse::<usize>() {
@@ -108,6 +121,9 @@ impl Route {
             Route::Leaders => "#/leaders".into(),
             Route::LeadersTopic(s) => format!("#/leaders/{s}"),
             Route::TeamPulse => "#/leaders/team".into(),
+            Route::SelfCheck => "#/leaders/self-check".into(),
+            Route::SelfCheckNew => "#/leaders/self-check/new".into(),
+            Route::SelfCheckResult(id) => format!("#/leaders/self-check/{id}"),
             Route::CheckIn => "#/check-in".into(),
             Route::CheckInStep(n) => format!("#/check-in/{n}"),
             Route::Results(id) => format!("#/results/{id}"),
@@ -132,7 +148,11 @@ impl Route {
     pub fn section(&self) -> Route {
         match self {
             Route::LearnTopic(_) => Route::Learn,
-            Route::LeadersTopic(_) | Route::TeamPulse => Route::Leaders,
+            Route::LeadersTopic(_)
+            | Route::TeamPulse
+            | Route::SelfCheck
+            | Route::SelfCheckNew
+            | Route::SelfCheckResult(_) => Route::Leaders,
             Route::CheckInStep(_) | Route::Pulse => Route::CheckIn,
             Route::Results(_) => Route::History,
             Route::Strategy(_) => Route::Strategies,
@@ -159,7 +179,12 @@ impl Route {
     /// outside the optional parts always is.
     pub fn allowed_by(&self, modules: &Modules) -> bool {
         match self {
-            Route::Leaders | Route::LeadersTopic(_) | Route::TeamPulse => modules.leaders,
+            Route::Leaders
+            | Route::LeadersTopic(_)
+            | Route::TeamPulse
+            | Route::SelfCheck
+            | Route::SelfCheckNew
+            | Route::SelfCheckResult(_) => modules.leaders,
             Route::Journal => modules.journal,
             Route::Practice(id) => modules.journal || !JOURNAL_PRACTICES.contains(&id.as_str()),
             Route::Pulse => modules.pulse,
@@ -186,6 +211,20 @@ mod tests {
             (
                 "#/leaders/supervision",
                 Route::LeadersTopic("supervision".into()),
+            ),
+            ("#/leaders/self-check", Route::SelfCheck),
+            ("#/leaders/self-check/new", Route::SelfCheckNew),
+            (
+                "#/leaders/self-check/sc-m3x9k2a1-4fz0qp",
+                Route::SelfCheckResult("sc-m3x9k2a1-4fz0qp".into()),
+            ),
+            (
+                "#/leaders/self-check/from_north_1",
+                Route::SelfCheckResult("from_north_1".into()),
+            ),
+            (
+                "#/leaders/self-check/a<b",
+                Route::NotFound("/leaders/self-check/a<b".into()),
             ),
             ("#/check-in", Route::CheckIn),
             ("#/check-in/3", Route::CheckInStep(3)),
@@ -233,6 +272,9 @@ mod tests {
             Route::Leaders,
             Route::LeadersTopic("time-off".into()),
             Route::TeamPulse,
+            Route::SelfCheck,
+            Route::SelfCheckNew,
+            Route::SelfCheckResult("sc-m3x9k2a1-4fz0qp".into()),
             Route::CheckIn,
             Route::CheckInStep(2),
             Route::Results("c1".into()),
@@ -267,6 +309,8 @@ mod tests {
             ("#/results/c1", Some("#/more")),
             ("#/learn/burnout", Some("#/more")),
             ("#/leaders", Some("#/more")),
+            ("#/leaders/self-check", Some("#/more")),
+            ("#/leaders/self-check/new", Some("#/more")),
             ("#/resources", Some("#/more")),
             ("#/settings", Some("#/more")),
             ("#/more", Some("#/more")),
@@ -288,6 +332,9 @@ mod tests {
             Route::Leaders,
             Route::LeadersTopic("supervision".into()),
             Route::TeamPulse,
+            Route::SelfCheck,
+            Route::SelfCheckNew,
+            Route::SelfCheckResult("sc-1".into()),
             Route::Journal,
             Route::Practice("narrative-journal".into()),
             Route::Practice("creative-journal".into()),

@@ -1,4 +1,4 @@
-//! Tend's own check-in and pulse for a locale: the language's translations
+//! Tend's own check-in, pulse and organisation self-check for a locale: the language's translations
 //! when its pack carries them (checked as faithful translations when the
 //! pack is installed), otherwise the English definitions compiled into the
 //! core ([`tend_core::builtin`]).
@@ -31,5 +31,14 @@ pub fn pulse(locale: Locale) -> Result<&'static Instrument, &'static InstrumentE
     match locale.own_instruments() {
         Some(own) => Ok(&own.pulse),
         None => tend_core::builtin::pulse(),
+    }
+}
+
+/// Tend's organisation self-check for `locale`, parsed and validated once:
+/// the language's translation when it has one, otherwise English's.
+pub fn org(locale: Locale) -> Result<&'static Instrument, &'static InstrumentError> {
+    match locale.own_instruments().and_then(|own| own.org.as_ref()) {
+        Some(org) => Ok(org),
+        None => tend_core::builtin::org(),
     }
 }

@@ -44,6 +44,8 @@ pub struct OwnInstruments {
     pub earlier: Vec<Instrument>,
     /// The one-minute pulse.
     pub pulse: Instrument,
+    /// The organisation self-check, when the language has translated it.
+    pub org: Option<Instrument>,
 }
 
 static ENGLISH: LocaleData = LocaleData {
@@ -128,7 +130,8 @@ pub enum PackError {
     Unknown(String),
     /// The strategy library's ids differ from English's.
     Strategies,
-    /// A translation of Tend's check-in or pulse is invalid or unfaithful.
+    /// A translation of Tend's check-in, pulse or self-check is invalid or
+    /// unfaithful.
     Instrument(String),
 }
 
@@ -146,7 +149,9 @@ impl fmt::Display for PackError {
             ),
             PackError::Unknown(key) => write!(f, "the string `{key}` is not one Tend has"),
             PackError::Strategies => f.write_str("the strategies are not English's, in order"),
-            PackError::Instrument(why) => write!(f, "its check-in or pulse: {why}"),
+            PackError::Instrument(why) => {
+                write!(f, "its check-in, pulse or self-check: {why}")
+            }
         }
     }
 }
@@ -244,10 +249,15 @@ fn own_instruments(texts: InstrumentTexts) -> Result<OwnInstruments, PackError> 
         .zip(earlier_en)
         .map(|(json, base)| translation(json, base))
         .collect::<Result<Vec<_>, _>>()?;
+    let org = match &texts.org {
+        Some(json) => Some(translation(json, english(tend_core::builtin::org())?)?),
+        None => None,
+    };
     Ok(OwnInstruments {
         checkin,
         earlier,
         pulse,
+        org,
     })
 }
 
@@ -424,6 +434,7 @@ mod tests {
             checkin: relabel(tend_core::builtin::TEND_EN),
             earlier: vec![relabel(tend_core::builtin::TEND_V1_EN)],
             pulse: relabel(tend_core::builtin::PULSE_EN),
+            org: Some(relabel(tend_core::builtin::ORG_EN)),
         }
     }
 
@@ -440,6 +451,10 @@ mod tests {
         assert_eq!(own.earlier.len(), 1);
         assert_eq!(own.earlier[0].version, "1");
         assert_eq!(own.pulse.id, "tend-pulse");
+        assert_eq!(
+            own.org.as_ref().map(|o| (o.id.as_str(), o.locale.as_str())),
+            Some(("tend-org", "en-XA"))
+        );
     }
 
     #[test]
@@ -463,6 +478,21 @@ mod tests {
                 "it does not translate every earlier version of the check-in".into()
             ))
         );
+    }
+
+    /// Spanish carries its own organisation self-check, the same statements
+    /// as English's in Spanish words.
+    #[test]
+    fn spanish_leaders_get_the_spanish_self_check() {
+        let es = Locale::Es;
+        install(es, es.pack_text()).unwrap();
+        let org = super::super::instruments::org(es).unwrap();
+        let en = tend_core::builtin::org().unwrap();
+        assert_eq!((org.id.as_str(), org.locale.as_str()), ("tend-org", "es"));
+        assert_eq!(org.scale.dont_know.as_deref(), Some("No lo sé"));
+        let ids = |i: &Instrument| i.items().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(org), ids(en));
+        assert_ne!(org.title, en.title);
     }
 
     /// Every other language's pack installs, and then its words are its own.

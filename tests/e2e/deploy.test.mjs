@@ -185,7 +185,17 @@ test('a valid file sets contacts, accent, modules, namespace, cadence and a depl
     const nav = await page.locator('nav.main-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.ok(!nav.includes('#/leaders'), nav.join(' '));
     const off = await deployString('module', 'off_title');
-    for (const hash of ['#/leaders', '#/leaders/supervision', '#/leaders/team', '#/journal', '#/pulse', '#/practice/narrative-journal']) {
+    for (const hash of [
+      '#/leaders',
+      '#/leaders/supervision',
+      '#/leaders/team',
+      '#/leaders/self-check',
+      '#/leaders/self-check/new',
+      '#/leaders/self-check/sc-m3x9k2a1-4fz0qp',
+      '#/journal',
+      '#/pulse',
+      '#/practice/narrative-journal',
+    ]) {
       assert.equal(await gotoScreen(page, site, hash), off, hash);
     }
     assert.notEqual(await gotoScreen(page, site, '#/practice/paced-breathing'), off);

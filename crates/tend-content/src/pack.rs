@@ -14,7 +14,8 @@
 //!
 //! Tend's own check-in and pulse in the language travel in the pack too, as
 //! their definitions' JSON, when the language has them (`instruments`);
-//! until it does, its speakers are asked the English ones.
+//! until it does, its speakers are asked the English ones. So does its
+//! organisation self-check, when the language has translated it as well.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,6 +56,10 @@ pub struct InstrumentTexts {
     pub earlier: Vec<String>,
     /// The one-minute pulse.
     pub pulse: String,
+    /// The organisation self-check, when this language has translated it
+    /// (leaders are shown the English one until it does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
 }
 
 /// One interface string: a text, or the plural forms of a counted one.

@@ -20,6 +20,7 @@ pub mod question;
 pub mod resume_draft;
 pub mod safety_panel;
 pub mod score_views;
+pub mod self_check_parts;
 pub mod storage_banner;
 pub mod team_share;
 pub mod text_records;

@@ -70,9 +70,15 @@ pub fn Index(guide: Guide) -> impl IntoView {
     let tools = (guide == Guide::Leaders).then(|| {
         let t = move || ctx.t();
         view! {
-            <section aria-labelledby="leader-tools">
+            <section aria-labelledby="leader-tools" data-testid="leader-tools">
                 <h2 id="leader-tools">{move || t().team_tools_heading}</h2>
                 <ul class="topic-list">
+                    <li class="card">
+                        <h3>
+                            <a href=Route::SelfCheck.href()>{move || t().self_check_title}</a>
+                        </h3>
+                        <p>{move || t().self_check_tool_summary}</p>
+                    </li>
                     <li class="card">
                         <h3>
                             <a href=Route::TeamPulse.href()>{move || t().team_view_title}</a>

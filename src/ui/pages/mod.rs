@@ -12,6 +12,9 @@ pub mod practice;
 pub mod pulse;
 pub mod resources;
 pub mod results;
+pub mod self_check;
+pub mod self_check_result;
+pub mod self_check_take;
 pub mod settings;
 pub mod strategies;
 pub mod team;
@@ -37,6 +40,11 @@ pub fn screen(route: Route) -> AnyView {
             view! { <learn::Topic guide=learn::Guide::Leaders slug=slug /> }.into_any()
         }
         Route::TeamPulse => view! { <team::TeamPulse /> }.into_any(),
+        Route::SelfCheck => view! { <self_check::SelfCheckHome /> }.into_any(),
+        Route::SelfCheckNew => view! { <self_check_take::SelfCheckTake /> }.into_any(),
+        Route::SelfCheckResult(id) => {
+            view! { <self_check_result::SelfCheckReport id=id /> }.into_any()
+        }
         Route::Help => view! { <help::Help /> }.into_any(),
         Route::Resources => view! { <resources::Resources /> }.into_any(),
         Route::Settings => view! { <settings::Settings /> }.into_any(),

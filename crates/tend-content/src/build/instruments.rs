@@ -1,8 +1,11 @@
 //! Tend's own check-in and pulse in each language: every definition English
 //! has (`tend.en.json`, each earlier `tend.v<N>.en.json`, `pulse.en.json`)
-//! translated faithfully, or none of them. A translation is checked with the
-//! same rule as any definition ([`Instrument::check_translation_of`]) and
-//! travels in its language's pack.
+//! translated faithfully, or none of them. The organisation self-check
+//! (`org.en.json`) may be translated too, by a language that translates the
+//! check-in; until it is, that language's leaders answer the English one. A
+//! translation is checked with the same rule as any definition
+//! ([`Instrument::check_translation_of`]) and travels in its language's
+//! pack.
 
 use super::error::ContentError;
 use super::locale::{LocaleContent, SourceFile};
@@ -49,29 +52,25 @@ pub(crate) fn translated(
     let mut checkin = None;
     let mut earlier: Vec<(String, String)> = Vec::new();
     let mut pulse = None;
+    let mut org = None;
     for base_file in &en.instruments {
         let name = what(base_file).unwrap_or_default();
         let expected = format!("{name}.{}.json", other.code);
         let Some(file) = other.instruments.iter().find(|f| what(f) == Some(name)) else {
+            if name == ORG {
+                continue;
+            }
             return Err(error(
                 expected,
                 "missing: a language that translates Tend's check-in translates every version of it and the pulse",
             ));
         };
-        let (base, ours) = (read(base_file)?, read(file)?);
-        if ours.locale != other.code {
-            return Err(error(
-                &file.name,
-                format!("its locale is \"{}\", not \"{}\"", ours.locale, other.code),
-            ));
-        }
-        ours.check_translation_of(&base)
-            .map_err(|e| error(&file.name, e.to_string()))?;
-        let json = serde_json::to_string(&ours).map_err(|e| error(&file.name, e.to_string()))?;
+        let (version, json) = checked(base_file, file, &other.code)?;
         match name {
             "tend" => checkin = Some(json),
             "pulse" => pulse = Some(json),
-            _ => earlier.push((ours.version.clone(), json)),
+            ORG => org = Some(json),
+            _ => earlier.push((version, json)),
         }
     }
     let (Some(checkin), Some(pulse)) = (checkin, pulse) else {
@@ -86,7 +85,31 @@ pub(crate) fn translated(
         checkin,
         earlier: earlier.into_iter().map(|(_, json)| json).collect(),
         pulse,
+        org,
     }))
+}
+
+/// The name of the organisation self-check's files (`org.<code>.json`).
+const ORG: &str = "org";
+
+/// `file`, checked as a faithful translation of `base_file` into `code`:
+/// its version, and the JSON its pack carries.
+fn checked(
+    base_file: &SourceFile,
+    file: &SourceFile,
+    code: &str,
+) -> Result<(String, String), ContentError> {
+    let (base, ours) = (read(base_file)?, read(file)?);
+    if ours.locale != code {
+        return Err(error(
+            &file.name,
+            format!("its locale is \"{}\", not \"{}\"", ours.locale, code),
+        ));
+    }
+    ours.check_translation_of(&base)
+        .map_err(|e| error(&file.name, e.to_string()))?;
+    let json = serde_json::to_string(&ours).map_err(|e| error(&file.name, e.to_string()))?;
+    Ok((ours.version, json))
 }
 
 #[cfg(test)]
@@ -97,6 +120,7 @@ mod tests {
     const TEND: &str = include_str!("../../../tend-core/src/builtin/tend.en.json");
     const TEND_V1: &str = include_str!("../../../tend-core/src/builtin/tend.v1.en.json");
     const PULSE: &str = include_str!("../../../tend-core/src/builtin/pulse.en.json");
+    const ORG_EN: &str = include_str!("../../../tend-core/src/builtin/org/org.en.json");
 
     /// A pretend translation of an English definition into `code`: the same
     /// definition with its locale changed and its item texts marked.
@@ -111,6 +135,7 @@ mod tests {
             SourceFile::new("tend.en.json", TEND),
             SourceFile::new("tend.v1.en.json", TEND_V1),
             SourceFile::new("pulse.en.json", PULSE),
+            SourceFile::new("org.en.json", ORG_EN),
         ];
         let mut fr = fixture::other("fr");
         fr.instruments = files
@@ -142,6 +167,39 @@ mod tests {
         assert_eq!(texts.earlier.len(), 1);
         assert_eq!(parse(&texts.earlier[0]), Ok(("1".into(), "fr".into())));
         assert!(texts.pulse.contains("\"tend-pulse\""));
+    }
+
+    #[test]
+    fn the_self_check_travels_when_translated_and_is_not_required() {
+        let (en, fr) = locales(&all_translated());
+        assert_eq!(
+            translated(&en, &fr).map(|t| t.and_then(|t| t.org)),
+            Ok(None)
+        );
+
+        let mut files = all_translated();
+        files.push(("org.fr.json", translate(ORG_EN, "fr")));
+        let (en, fr) = locales(&files);
+        let Ok(Some(texts)) = translated(&en, &fr) else {
+            panic!("the translation was refused");
+        };
+        let org = texts.org.map(|json| Instrument::from_json(&json));
+        assert!(
+            matches!(&org, Some(Ok(i)) if i.id == "tend-org" && i.locale == "fr"),
+            "{org:?}"
+        );
+
+        let mut files = all_translated();
+        let unfaithful = translate(ORG_EN, "fr")
+            .replace("\"id\": \"act-res-library\"", "\"id\": \"act-res-shelf\"");
+        files.push(("org.fr.json", unfaithful));
+        let (en, fr) = locales(&files);
+        let err = translated(&en, &fr).map(|_| ()).unwrap_err().to_string();
+        assert!(err.starts_with("org.fr.json: "), "{err}");
+
+        let (en, fr) = locales(&[("org.fr.json", translate(ORG_EN, "fr"))]);
+        let err = translated(&en, &fr).map(|_| ()).unwrap_err().to_string();
+        assert!(err.starts_with("tend.fr.json: missing"), "{err}");
     }
 
     #[test]

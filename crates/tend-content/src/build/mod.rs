@@ -162,7 +162,8 @@ pub fn generate(texts: &[LocaleTexts], options: Options) -> Result<Generated, Co
 }
 
 /// Reads `locales_dir` and Tend's own instrument definitions in
-/// `instruments_dir` (when given; see [`read_instruments`]), checks and
+/// `instruments_dir` and its `org/` folder (when given; see
+/// [`read_instruments`]), checks and
 /// generates, and writes the result into `out_dir`. Returns every path it
 /// read, for `cargo:rerun-if-changed`.
 pub fn run(
@@ -174,6 +175,13 @@ pub fn run(
     let (mut texts, mut read) = read_locales(locales_dir)?;
     if let Some(dir) = instruments_dir {
         read.extend(read_instruments(dir, &mut texts)?);
+        // The organisation self-check sits in a folder of its own, so that
+        // a reader of `dir` never takes it for a version of the check-in;
+        // its translations travel in the packs too.
+        let org = dir.join("org");
+        if org.is_dir() {
+            read.extend(read_instruments(&org, &mut texts)?);
+        }
     }
     generate(&texts, options)?.write(out_dir)?;
     Ok(read)

@@ -5,9 +5,10 @@
 //!
 //! The self-check sits in its own folder, `org/`, because the build reads
 //! every `<name>.<code>.json` beside this file as a translation of the
-//! check-in or pulse into the language pack (see `tend_content::build`),
-//! and the self-check is in English only so far. When it is translated,
-//! the build learns to carry it too.
+//! check-in or pulse into the language pack (see `tend_content::build`).
+//! The build reads `org/` too, and carries `org.<code>.json` in that
+//! language's pack when there is one (the app's
+//! `content::instruments::org`); only English is compiled in here.
 //!
 //! # Versions
 //!
