@@ -199,6 +199,12 @@ test('a valid file sets contacts, accent, modules, namespace, cadence and a depl
       assert.equal(await gotoScreen(page, site, hash), off, hash);
     }
     assert.notEqual(await gotoScreen(page, site, '#/practice/paced-breathing'), off);
+    // The team pulse's "Share with your team" is a leaders' tool too: off
+    // on the results of Tend's own check-in (its bands note says it is).
+    await gotoScreen(page, site, '#/check-in');
+    await finishCheckIn(page);
+    await page.getByTestId('bands-note').waitFor();
+    assert.equal(await page.getByTestId('team-share').count(), 0, 'no team code with the leaders module off');
     await gotoScreen(page, site, '#/');
     assert.equal(await page.locator('main a[href="#/pulse"], main a[href="#/leaders"]').count(), 0);
 

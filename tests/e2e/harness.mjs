@@ -423,3 +423,18 @@ export function dataIn(storage, prefix = 'tend:') {
 export async function storedData(page, prefix = 'tend:') {
   return dataIn(await storageOf(page), prefix);
 }
+
+/** Fills `{name}` placeholders of a locale string as the app's `fill` does. */
+export function fill(template, values) {
+  return template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** Waits until `fn(arg)` holds in `page`, failing with `what` and where focus is. */
+export async function waitUntil(page, fn, arg, what, timeout = 10000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout });
+  } catch {
+    const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160)).catch(() => '?');
+    throw new Error(`never happened: ${what} (focus is on ${focus})`);
+  }
+}

@@ -28,6 +28,7 @@ import {
   withPage,
   storageOf,
   dataIn,
+  waitUntil,
 } from './harness.mjs';
 
 let site;
@@ -55,15 +56,6 @@ const WRONG = 'kettle orchard lantern ten';
 const lockString = (table, key) => englishString('ui-lock.toml', table, key);
 
 
-/** Waits until `fn(arg)` is true in `page`, failing with `what`. */
-async function waitUntil(page, fn, arg, what, timeout = 10000) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout });
-  } catch {
-    const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160)).catch(() => '?');
-    assert.fail(`never happened: ${what} (focus is on ${focus})`);
-  }
-}
 
 /** Asserts the page has no axe violations. */
 async function assertNoAxe(page, where) {

@@ -28,6 +28,8 @@ import {
   storedData,
   tabTo,
   withPage,
+  waitUntil,
+  fill,
 } from './harness.mjs';
 
 let site;
@@ -56,9 +58,6 @@ after(async () => {
 /** A string from locales/en/ui-self-check.toml. */
 const ui = (table, key) => englishString('ui-self-check.toml', table, key);
 
-/** Fills `{name}` placeholders as the app does. */
-const fill = (template, values) =>
-  template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 
 const DK = 'dont_know';
 
@@ -105,15 +104,6 @@ function expected(answers) {
 /** The index of an answer among a statement's radios (the scale's points, then "don't know"). */
 const answerIndex = (answer) => (answer === DK ? org.scale.labels.length : org.scale.labels.findIndex((l) => l.value === answer));
 
-/** Waits until `fn(arg)` holds in the page, failing with `what`. */
-async function waitUntil(page, fn, arg, what, timeout = 10000) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout });
-  } catch {
-    const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160)).catch(() => '?');
-    assert.fail(`never happened: ${what} (focus is on ${focus})`);
-  }
-}
 
 async function assertNoAxe(page, where) {
   for (const scheme of ['light', 'dark']) {
